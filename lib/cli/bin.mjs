@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Entry point of `npx luoshi`: registers the TypeScript loader, then hands over to main.ts.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("./main.ts");
+process.exitCode = await main(process.argv.slice(2));

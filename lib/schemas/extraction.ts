@@ -1,0 +1,128 @@
+/**
+ * The reader's and matcher's data shapes: the JSON contract of `extraction.md` (§2–§4) and `verdicts.md`.
+ * Keys here are a public contract (other tools read the CLI's JSON): add keys, never rename them.
+ */
+import { z } from "zod";
+
+export const ZMeasure = z.enum(["growth", "level", "share", "qualitative"]);
+export type TMeasure = z.infer<typeof ZMeasure>;
+
+export const ZQualifier = z.enum(["about", "at_least", "at_most", "range", "exact", "none"]);
+export type TQualifier = z.infer<typeof ZQualifier>;
+
+export const ZPolarity = z.enum(["higher_better", "lower_better", "neutral"]);
+export type TPolarity = z.infer<typeof ZPolarity>;
+
+export const ZVerdict = z.enum(["met", "missed", "no_outcome", "needs_review"]);
+export type TVerdict = z.infer<typeof ZVerdict>;
+
+/** A commitment in a plan section for the plan year (extraction.md §2). */
+export const ZTarget = z.object({
+  indicator: z.string().min(1),
+  measure: ZMeasure,
+  qualifier: ZQualifier,
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: z.string().nullable(),
+  polarity: ZPolarity,
+  headline: z.boolean(),
+  /** Clause as evidence, in the report's normalised text. */
+  text: z.string().min(1),
+  /** Offsets of `text` in the report's normalised text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TTarget = z.infer<typeof ZTarget>;
+
+/**
+ * What a review section reports achieved for `year` (extraction.md §3). `stated` is set when the text says in words
+ * whether a target was reached (`物价调控目标没有完成` → "missed"), which decides the verdict (verdicts.md).
+ */
+export const ZOutcome = z.object({
+  indicator: z.string().min(1),
+  measure: ZMeasure,
+  value: z.number().nullable(),
+  min: z.number().nullable().optional(),
+  max: z.number().nullable().optional(),
+  unit: z.string().nullable(),
+  polarity: ZPolarity,
+  estimated: z.boolean(),
+  year: z.number().int(),
+  stated: z.enum(["met", "missed"]).nullable().optional(),
+  text: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TOutcome = z.infer<typeof ZOutcome>;
+
+export const ZSectionKind = z.enum(["review", "plan", "other"]);
+export const ZSection = z.object({
+  kind: ZSectionKind,
+  title: z.string(),
+  /** Offsets in the report's normalised text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TSection = z.infer<typeof ZSection>;
+
+/** `work_report`: a 政府工作报告; `review_source`: another document that reviews a year (news, bulletin). */
+export const ZReportKind = z.enum(["work_report", "review_source"]);
+
+export const ZExtractedReport = z.object({
+  kind: ZReportKind,
+  jurisdiction: z.string(),
+  code: z.string().regex(/^\d{6}$/),
+  year: z.number().int(),
+  /** How sure the identification of jurisdiction and year is, in [0, 1]. */
+  confidence: z.number().min(0).max(1),
+  reviewYear: z.number().int().nullable(),
+  planYear: z.number().int().nullable(),
+  sections: z.array(ZSection),
+  targets: z.array(ZTarget),
+  outcomes: z.array(ZOutcome),
+});
+export type TExtractedReport = z.infer<typeof ZExtractedReport>;
+
+export const ZExtractedDocument = z.object({
+  file: z.string(),
+  encoding: z.string(),
+  reports: z.array(ZExtractedReport),
+});
+export type TExtractedDocument = z.infer<typeof ZExtractedDocument>;
+
+/** `npx luoshi extract --json` prints exactly this. */
+export const ZExtractOutput = z.object({ documents: z.array(ZExtractedDocument) });
+export type TExtractOutput = z.infer<typeof ZExtractOutput>;
+
+export const ZMatch = z.object({
+  target: ZTarget,
+  outcome: ZOutcome.nullable(),
+  confidence: z.number().min(0).max(1),
+  verdict: ZVerdict,
+  reason: z.string(),
+  /** actual ÷ target where both are numbers, for display. */
+  ratio: z.number().nullable(),
+});
+export type TMatch = z.infer<typeof ZMatch>;
+
+export const ZReportRef = z.object({ file: z.string(), report: z.number().int().nonnegative() });
+
+export const ZPair = z.object({
+  jurisdiction: z.string(),
+  code: z.string(),
+  year: z.number().int(),
+  plan: ZReportRef,
+  review: ZReportRef.nullable(),
+  /** Further review sources of the same jurisdiction and year (news, bulletins). */
+  reviewSources: z.array(ZReportRef).optional(),
+  matches: z.array(ZMatch),
+  unmatchedOutcomes: z.array(ZOutcome),
+  /** Human-readable notes, e.g. two reports claiming the same jurisdiction and year. */
+  conflicts: z.array(z.string()).optional(),
+});
+export type TPair = z.infer<typeof ZPair>;
+
+/** `npx luoshi analyze --json` prints exactly this. */
+export const ZAnalyzeOutput = ZExtractOutput.extend({ pairs: z.array(ZPair) });
+export type TAnalyzeOutput = z.infer<typeof ZAnalyzeOutput>;
