@@ -11,6 +11,18 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "extract, then pair each plan with its review and judge every target",
     load: async () => (await import("./commands/analyze")).analyzeCommand,
   },
+  import: {
+    summary: "import reports into the database (DATABASE_URL), then pair and judge them",
+    load: async () => (await import("./commands/import")).importCommand,
+  },
+  reanalyze: {
+    summary: "judge stored targets again; manual edits are kept and flagged where the engine disagrees",
+    load: async () => (await import("./commands/reanalyze")).reanalyzeCommand,
+  },
+  export: {
+    summary: "write targets, matches and verdicts as CSV, XLSX or JSON",
+    load: async () => (await import("./commands/export")).exportCommand,
+  },
 };
 
 function version(): string {

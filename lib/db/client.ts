@@ -6,10 +6,12 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
-import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
+import { type Prisma, PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
 import { type DatabaseTarget, databaseFromEnv, sqlitePath } from "./providers";
 
 export type Db = InstanceType<typeof SqliteClient>;
+/** The client inside an interactive transaction. */
+export type Tx = Prisma.TransactionClient;
 
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {
@@ -19,10 +21,16 @@ export function createDb(target: DatabaseTarget): Db {
   return client as unknown as Db;
 }
 
-const globalForDb = globalThis as typeof globalThis & { luoshiDb?: Db };
+const globalForDb = globalThis as typeof globalThis & { luoshiDbs?: Map<string, Db> };
 
-/** The shared client for DATABASE_URL, created on first use. */
+/** The shared client for the database DATABASE_URL names now, created on first use. */
 export function getDb(): Db {
-  globalForDb.luoshiDb ??= createDb(databaseFromEnv());
-  return globalForDb.luoshiDb;
+  const target = databaseFromEnv();
+  globalForDb.luoshiDbs ??= new Map();
+  let db = globalForDb.luoshiDbs.get(target.url);
+  if (!db) {
+    db = createDb(target);
+    globalForDb.luoshiDbs.set(target.url, db);
+  }
+  return db;
 }

@@ -1,0 +1,25 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { z } from "zod";
+import { UsageError } from "./command";
+
+/**
+ * Parse a command's argv with node's parseArgs (strict: unknown flags are refused), then validate the values and
+ * positionals with `schema`. Any problem becomes a UsageError, which main prints with the command's usage.
+ */
+export function parseCommandArgs<S extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  schema: S,
+): z.infer<S> {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
+  if (!result.success) {
+    throw new UsageError(result.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`).join("; "));
+  }
+  return result.data;
+}

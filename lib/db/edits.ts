@@ -1,0 +1,179 @@
+/**
+ * Hand edits of a target's match (verdicts.md, "Manual edits always win"). Each edit names the match version it saw:
+ * a stale edit is refused (409), never applied over someone else's. The edit, its audit record and the re-fitting of
+ * the engine's other matches around it are one transaction.
+ */
+import { judge } from "@/lib/engine/match";
+import type { TVerdict } from "@/lib/schemas/extraction";
+import type { TMatchEdit } from "@/lib/schemas/store";
+import type { Target } from "@/lib/generated/prisma-sqlite/client";
+import type { Db, Tx } from "./client";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
+import { type RematchOptions, rematchYear } from "./matching";
+import { outcomeFromRow, targetFromRow } from "./rows";
+
+/** The fields of a match an edit can change; `before`/`after` of the audit record hold them. */
+interface MatchState {
+  outcomeId: string | null;
+  verdict: string;
+  reason: string;
+  confidence: number;
+  ratio: number | null;
+  manual: boolean;
+  notATarget: boolean;
+  flagged: boolean;
+}
+
+export type EditAction =
+  | "link"
+  | "unlink"
+  | "manual_outcome"
+  | "set_verdict"
+  | "not_a_target"
+  | "accept"
+  | "undo";
+
+export interface EditResult {
+  matchId: string;
+  version: number;
+  action: EditAction;
+}
+
+const stateOf = (match: MatchState): MatchState => ({
+  outcomeId: match.outcomeId,
+  verdict: match.verdict,
+  reason: match.reason,
+  confidence: match.confidence,
+  ratio: match.ratio,
+  manual: match.manual,
+  notATarget: match.notATarget,
+  flagged: match.flagged,
+});
+
+function actionOf(edit: TMatchEdit): EditAction {
+  if (edit.undo) return "undo";
+  if (edit.accept) return "accept";
+  if (edit.notATarget !== undefined) return "not_a_target";
+  if (edit.manualOutcome) return "manual_outcome";
+  if (edit.outcomeId === null) return "unlink";
+  if (edit.outcomeId !== undefined) return "link";
+  return "set_verdict";
+}
+
+export async function editMatch(
+  db: Db,
+  targetId: string,
+  edit: TMatchEdit,
+  editor: string,
+  options: RematchOptions,
+): Promise<EditResult> {
+  return db.$transaction(
+    async (tx) => {
+      const target = await tx.target.findUnique({ where: { id: targetId }, include: { match: true } });
+      if (!target) throw new NotFoundError(`no target ${targetId}`);
+      const match = target.match;
+      if (!match) throw new NotFoundError(`target ${targetId} has not been judged yet`);
+      if (match.version !== edit.version) {
+        throw new ConflictError(
+          `someone else changed this match (version ${match.version}, the edit saw ${edit.version}); reload and try again`,
+          { version: match.version },
+        );
+      }
+      const action = actionOf(edit);
+      const before = stateOf(match);
+      const after = await nextState(tx, target, before, edit, action, options);
+
+      // The conditional update is the lock: of two edits that read the same version, only one changes a row.
+      const { count } = await tx.match.updateMany({
+        where: { id: match.id, version: edit.version },
+        data: { ...after, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConflictError("someone else changed this match at the same moment; reload and try again");
+      await tx.edit.create({ data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note } });
+      await rematchYear(tx, target.jurisdictionCode, target.planYear, options);
+      return { matchId: match.id, version: edit.version + 1, action };
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
+}
+
+type TargetRow = Target;
+
+async function nextState(
+  tx: Tx,
+  target: TargetRow,
+  before: MatchState,
+  edit: TMatchEdit,
+  action: EditAction,
+  options: RematchOptions,
+): Promise<MatchState> {
+  const manual = { ...before, manual: true, flagged: false };
+  const noteReason = `人工：${edit.note}`;
+  switch (action) {
+    case "undo":
+      return undoState(tx, target);
+    case "accept":
+      return manual;
+    case "not_a_target":
+      return { ...manual, notATarget: edit.notATarget === true, reason: noteReason };
+    case "unlink":
+      return { ...manual, outcomeId: null, verdict: edit.verdict ?? "no_outcome", ratio: null, confidence: 1, reason: noteReason };
+    case "set_verdict":
+      return { ...manual, verdict: edit.verdict as TVerdict, confidence: 1, reason: noteReason };
+    case "link":
+    case "manual_outcome": {
+      const outcome =
+        action === "link" ? await linkableOutcome(tx, target, edit.outcomeId as string) : await createManualOutcome(tx, target, edit);
+      const judged = judge(targetFromRow(target), outcomeFromRow(outcome), options);
+      return {
+        ...manual,
+        outcomeId: outcome.id,
+        verdict: edit.verdict ?? judged.verdict,
+        ratio: judged.ratio,
+        confidence: 1,
+        reason: edit.verdict ? noteReason : `${judged.reason}（人工关联：${edit.note}）`,
+      };
+    }
+  }
+}
+
+/** The state before the latest edit not yet reverted; that edit is marked reverted. */
+async function undoState(tx: Tx, target: TargetRow): Promise<MatchState> {
+  const last = await tx.edit.findFirst({
+    where: { match: { targetId: target.id }, action: { not: "undo" }, revertedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!last) throw new InvalidInputError("there is no edit to undo");
+  await tx.edit.update({ where: { id: last.id }, data: { revertedAt: new Date() } });
+  return last.before as unknown as MatchState;
+}
+
+async function linkableOutcome(tx: Tx, target: TargetRow, outcomeId: string) {
+  const outcome = await tx.outcome.findUnique({ where: { id: outcomeId } });
+  if (!outcome) throw new NotFoundError(`no outcome ${outcomeId}`);
+  if (outcome.jurisdictionCode !== target.jurisdictionCode || outcome.year !== target.planYear) {
+    throw new InvalidInputError(
+      `outcome ${outcomeId} reports on ${outcome.jurisdictionCode} ${outcome.year}, the target on ${target.jurisdictionCode} ${target.planYear}`,
+    );
+  }
+  return outcome;
+}
+
+function createManualOutcome(tx: Tx, target: TargetRow, edit: TMatchEdit) {
+  const entered = edit.manualOutcome as NonNullable<TMatchEdit["manualOutcome"]>;
+  return tx.outcome.create({
+    data: {
+      jurisdictionCode: target.jurisdictionCode,
+      year: target.planYear,
+      indicatorName: target.indicatorName,
+      measure: target.measure === "qualitative" ? "level" : target.measure,
+      value: entered.value,
+      unit: entered.unit,
+      polarity: target.polarity,
+      estimated: false,
+      text: entered.text,
+      source: entered.source,
+      manual: true,
+    },
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Re-running the matcher for one jurisdiction and plan year, inside the caller's transaction. Engine-made matches are
+ * rebuilt; manual ones are never changed, but when the engine's own decision for them changes, they are flagged
+ * for review (verdicts.md, "Manual edits always win").
+ */
+import { ENGINE_VERSION, matchPair, NO_REVIEW_REASON } from "@/lib/engine/match";
+import type { TMatch, TTarget } from "@/lib/schemas/extraction";
+import type { Tx } from "./client";
+import { outcomeFromRow, targetFromRow } from "./rows";
+
+export interface RematchOptions {
+  /** Tolerance for `about` targets (verdicts.md); 0 by default. */
+  tolerance: number;
+}
+
+type OutcomeRow = Awaited<ReturnType<typeof loadOutcomes>>[number];
+
+function loadTargets(tx: Tx, code: string, year: number) {
+  return tx.target.findMany({
+    where: { jurisdictionCode: code, planYear: year, report: { kind: "work_report" } },
+    include: { match: true },
+    orderBy: [{ reportId: "asc" }, { position: "asc" }],
+  });
+}
+
+function loadOutcomes(tx: Tx, code: string, year: number) {
+  return tx.outcome.findMany({
+    where: { jurisdictionCode: code, year, manual: false },
+    orderBy: [{ reportId: "asc" }, { position: "asc" }],
+  });
+}
+
+export interface RematchSummary {
+  matches: number;
+  flagged: number;
+}
+
+/** Decide every target of `code`'s plan for `year` again from the outcomes now stored for that year. */
+export async function rematchYear(tx: Tx, code: string, year: number, options: RematchOptions): Promise<RematchSummary> {
+  const targets = await loadTargets(tx, code, year);
+  if (targets.length === 0) return { matches: 0, flagged: 0 };
+  const outcomes = await loadOutcomes(tx, code, year);
+  const reviewed = (await tx.report.count({ where: { jurisdictionCode: code, reviewYear: year } })) > 0;
+
+  // What the engine decides for every target, given every outcome the reviews hold.
+  const engine = decide(targets.map(targetFromRow), outcomes, reviewed, options);
+  // Manual matches keep their outcomes; the engine's matches are made from the rest.
+  const manualOutcomeIds = new Set(targets.flatMap((t) => (t.match?.manual && t.match.outcomeId ? [t.match.outcomeId] : [])));
+  const engineTargets = targets.filter((t) => !t.match?.manual);
+  const freeOutcomes = outcomes.filter((o) => !manualOutcomeIds.has(o.id));
+  const stored = decide(engineTargets.map(targetFromRow), freeOutcomes, reviewed, options);
+
+  let flagged = 0;
+  for (const [index, target] of targets.entries()) {
+    const decision = engine[index] as Decision;
+    if (!target.match?.manual) continue;
+    const changed = target.match.engineOutcomeId !== decision.outcomeId || target.match.engineVerdict !== decision.match.verdict;
+    if (!changed) continue;
+    flagged += 1;
+    await tx.match.update({
+      where: { id: target.match.id },
+      data: { flagged: true, engineOutcomeId: decision.outcomeId, engineVerdict: decision.match.verdict },
+    });
+  }
+  for (const [index, target] of engineTargets.entries()) {
+    const { match, outcomeId } = stored[index] as Decision;
+    const data = {
+      outcomeId,
+      confidence: match.confidence,
+      verdict: match.verdict,
+      reason: match.reason,
+      ratio: match.ratio,
+      engineVersion: ENGINE_VERSION,
+      engineOutcomeId: outcomeId,
+      engineVerdict: match.verdict,
+    };
+    const current = target.match;
+    if (!current) {
+      await tx.match.create({ data: { targetId: target.id, ...data } });
+    } else if (current.outcomeId !== outcomeId || current.verdict !== match.verdict || current.reason !== match.reason) {
+      await tx.match.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } } });
+    }
+  }
+  return { matches: targets.length, flagged };
+}
+
+interface Decision {
+  match: TMatch;
+  outcomeId: string | null;
+}
+
+function decide(targets: TTarget[], outcomes: OutcomeRow[], reviewed: boolean, options: RematchOptions): Decision[] {
+  const { matches, outcomeIndices } = matchPair(targets, outcomes.map(outcomeFromRow), options);
+  return matches.map((match, index) => {
+    const outcomeIndex = outcomeIndices[index];
+    const outcomeId = outcomeIndex === null || outcomeIndex === undefined ? null : (outcomes[outcomeIndex]?.id ?? null);
+    const noReview = !reviewed && outcomeId === null;
+    return { match: noReview ? { ...match, reason: NO_REVIEW_REASON } : match, outcomeId };
+  });
+}

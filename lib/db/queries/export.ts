@@ -1,0 +1,54 @@
+import { resolveIndicator } from "@/lib/engine/indicators";
+import type { ExportRow } from "@/lib/export/format";
+import type { Db } from "../client";
+
+export interface ExportFilter {
+  code?: string;
+  year?: number;
+}
+
+/** Long format: one row per target with its match, verdict, evidence and source reports. */
+export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRow[]> {
+  const targets = await db.target.findMany({
+    where: { jurisdictionCode: filter.code, planYear: filter.year },
+    include: {
+      report: { select: { id: true, jurisdiction: { select: { name: true } }, document: { select: { sourceName: true } } } },
+      match: { include: { outcome: { include: { report: { select: { id: true, document: { select: { sourceName: true } } } } } } } },
+    },
+    orderBy: [{ jurisdictionCode: "asc" }, { planYear: "asc" }, { reportId: "asc" }, { position: "asc" }],
+  });
+  return targets.map((target) => {
+    const match = target.match;
+    const outcome = match?.outcome ?? null;
+    return {
+      code: target.jurisdictionCode,
+      jurisdiction: target.report.jurisdiction.name,
+      year: target.planYear,
+      indicator: target.indicatorName,
+      category: resolveIndicator(target.indicatorName).category,
+      measure: target.measure,
+      qualifier: target.qualifier,
+      target_value: target.value,
+      target_min: target.min,
+      target_max: target.max,
+      target_unit: target.unit,
+      polarity: target.polarity,
+      headline: target.headline,
+      target_text: target.text,
+      verdict: match?.verdict ?? "no_outcome",
+      confidence: match?.confidence ?? null,
+      reason: match?.reason ?? "",
+      ratio: match?.ratio ?? null,
+      manual: match?.manual ?? false,
+      not_a_target: match?.notATarget ?? false,
+      actual_value: outcome?.value ?? null,
+      actual_unit: outcome?.unit ?? null,
+      actual_text: outcome?.text ?? "",
+      estimated: outcome?.estimated ?? false,
+      plan_report_id: target.reportId,
+      plan_source: target.report.document.sourceName,
+      review_report_id: outcome?.report?.id ?? null,
+      review_source: outcome?.report?.document.sourceName ?? (outcome?.source ?? null),
+    };
+  });
+}

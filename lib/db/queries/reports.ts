@@ -1,0 +1,65 @@
+import type { TMeasure, TQualifier, TSection, TVerdict } from "@/lib/schemas/extraction";
+import type { TReportDetail } from "@/lib/schemas/store";
+import type { Db } from "../client";
+
+/** A report with its text, sections, targets and outcomes (offsets into the text): `GET /api/reports/{id}`. */
+export async function getReport(db: Db, id: string): Promise<TReportDetail | null> {
+  const report = await db.report.findUnique({
+    where: { id },
+    include: {
+      jurisdiction: { select: { name: true } },
+      document: { select: { id: true, sourceName: true, sourceUrl: true, encoding: true, importedAt: true } },
+      targets: { orderBy: { position: "asc" }, include: { match: { select: { verdict: true, outcomeId: true } } } },
+      outcomes: { orderBy: { position: "asc" } },
+    },
+  });
+  if (!report) return null;
+  return {
+    id: report.id,
+    kind: report.kind,
+    code: report.jurisdictionCode,
+    jurisdiction: report.jurisdiction.name,
+    year: report.year,
+    planYear: report.planYear,
+    reviewYear: report.reviewYear,
+    confidence: report.confidence,
+    identityOverridden: report.identityOverridden,
+    document: {
+      id: report.document.id,
+      source: report.document.sourceName,
+      url: report.document.sourceUrl,
+      encoding: report.document.encoding,
+      importedAt: report.document.importedAt.toISOString(),
+    },
+    sections: report.sections as TSection[],
+    text: report.text,
+    targets: report.targets.map((t) => ({
+      id: t.id,
+      indicator: t.indicatorName,
+      measure: t.measure as TMeasure,
+      qualifier: t.qualifier as TQualifier,
+      value: t.value,
+      min: t.min,
+      max: t.max,
+      unit: t.unit,
+      headline: t.headline,
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      verdict: (t.match?.verdict as TVerdict | undefined) ?? null,
+      outcomeId: t.match?.outcomeId ?? null,
+    })),
+    outcomes: report.outcomes.map((o) => ({
+      id: o.id,
+      indicator: o.indicatorName,
+      measure: o.measure as TMeasure,
+      value: o.value,
+      unit: o.unit,
+      estimated: o.estimated,
+      year: o.year,
+      text: o.text,
+      start: o.start,
+      end: o.end,
+    })),
+  };
+}
