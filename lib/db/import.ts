@@ -5,13 +5,23 @@
  */
 import { createHash } from "node:crypto";
 import { divisionByCode } from "@/lib/engine/reader/document/divisions";
-import { MAX_FILE_BYTES, type ReadDocument, ReadError, type ReadReport, readFileBytes } from "@/lib/engine/reader";
+import {
+  MAX_FILE_BYTES,
+  type ReadDocument,
+  ReadError,
+  type ReadHints,
+  type ReadReport,
+  readDocument,
+  readFileBytes,
+} from "@/lib/engine/reader";
 import type { TImportResult } from "@/lib/schemas/store";
 import type { Db, Tx } from "./client";
 import { type RematchOptions, rematchYear } from "./matching";
 
 export interface ImportOverride {
   code?: string;
+  /** Display name for a code outside the division list (demo data, a body the list lacks). */
+  name?: string;
   /** The report's year: the plan year of a work report, the reviewed year of a review source. */
   year?: number;
 }
@@ -42,10 +52,12 @@ export async function importFile(db: Db, input: ImportFileInput, options: Import
     if (input.bytes.byteLength > MAX_FILE_BYTES) {
       throw new ReadError("too_large", input.filename, `the file is ${(input.bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 50 MB`);
     }
-    documents = readFileBytes(input.bytes, {
-      filename: input.filename,
-      onProblem: (problem) => failed.push({ file: problem.file, error: problem.message }),
-    });
+    documents = /\.jsonl$/i.test(input.filename)
+      ? readFileBytes(input.bytes, {
+          filename: input.filename,
+          onProblem: (problem) => failed.push({ file: problem.file, error: problem.message }),
+        })
+      : [readDocument(input.bytes, { filename: input.filename, hints: hintsOf(input.override) })];
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     return { documents: [], failed: [{ file: input.filename, error: error.message }] };
@@ -55,6 +67,11 @@ export async function importFile(db: Db, input: ImportFileInput, options: Import
     imported.push(await importDocument(db, document, input, options));
   }
   return { documents: imported, failed };
+}
+
+/** What the user says of a document helps the reader identify it (a name or code it would not find itself). */
+function hintsOf(override: ImportOverride | undefined): ReadHints {
+  return { code: override?.code, jurisdiction: override?.name, year: override?.year };
 }
 
 export function contentHash(text: string): string {
@@ -136,7 +153,8 @@ function withOverride(report: ReadReport, override: ImportOverride | undefined):
   return {
     ...report,
     code,
-    jurisdiction: code === report.code ? report.jurisdiction : (division?.canonicalName ?? (code === NATIONAL.code ? NATIONAL.name : code)),
+    jurisdiction:
+      override.name ?? (code === report.code ? report.jurisdiction : (division?.canonicalName ?? (code === NATIONAL.code ? NATIONAL.name : code))),
     year: report.year + shift,
     planYear: report.planYear === null ? null : report.planYear + shift,
     reviewYear: report.reviewYear === null ? null : report.reviewYear + shift,

@@ -1,9 +1,14 @@
 /**
- * `npm run quickstart`: everything a new user needs after `npm install`: the embedded SQLite database migrated,
- * the app built and served on http://localhost:3000 (PORT to change it).
+ * `npm run quickstart`: everything a new user needs after `npm install`: the embedded SQLite database migrated and
+ * loaded with the demo district, an editor password generated into .env.local (which Next.js reads), the app built
+ * and served on http://localhost:3000 (PORT to change it).
  */
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createDb } from "@/lib/db/client";
+import { loadDemoData } from "@/lib/db/demo";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 
@@ -16,6 +21,21 @@ const target = databaseFromEnv();
 step(`migrating ${target.provider === "sqlite" ? target.url : "PostgreSQL"}`);
 const { applied } = await applyPendingMigrations(target);
 console.log(applied.length ? `applied ${applied.join(", ")}` : "up to date");
+
+step("loading the demo district (望川市澄湖区, fictional)");
+const db = createDb(target);
+const { created } = await loadDemoData(db, { tolerance: 0 });
+await db.$disconnect();
+console.log(created ? `imported ${created} demo reports` : "demo reports already imported");
+
+const envFile = path.join(root, ".env.local");
+if (!existsSync(envFile)) {
+  const password = randomBytes(12).toString("base64url");
+  writeFileSync(envFile, `# Written by npm run quickstart: the password that lets you sign in as an editor.\nLUOSHI_EDITOR_PASSWORD=${password}\n`, { mode: 0o600 });
+  step(`editor password (kept in .env.local): ${password}`);
+} else {
+  step("editor password: see LUOSHI_EDITOR_PASSWORD in .env.local");
+}
 
 step("building the app");
 execFileSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });

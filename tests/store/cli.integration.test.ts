@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/client";
+import { PROVIDERS } from "@/lib/db/providers";
+import { seedPath } from "../support/corpus";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { rowCounts } from "../support/store";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) => {
+  let database: TestDatabase;
+  let dir: string;
+  const luoshi = (...args: string[]) =>
+    run(process.execPath, [path.join(root, "lib/cli/bin.mjs"), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.target.url },
+      maxBuffer: 64 * 1024 * 1024,
+    }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  const counts = async () => {
+    const db = createDb(database.target);
+    try {
+      return await rowCounts(db);
+    } finally {
+      await db.$disconnect();
+    }
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    dir = mkdtempSync(path.join(tmpdir(), "luoshi-cli-"));
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    writeFileSync(path.join(dir, "image.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  it("imports what it can read, reports each file it cannot, and summarises", async () => {
+    const { code, stdout, stderr } = await luoshi(
+      "import",
+      seedPath("001"),
+      path.join(dir, "missing.txt"),
+      path.join(dir, "empty.txt"),
+      path.join(dir, "image.png"),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/documents: 1 new, 0 unchanged, 2 failed/);
+    expect(stderr).toMatch(/missing\.txt: no such file or folder/);
+    expect(stderr).toMatch(/empty\.txt: /);
+    expect(stderr).toMatch(/image\.png: /);
+    const again = await luoshi("import", seedPath("001"));
+    expect(again.stdout).toMatch(/documents: 0 new, 1 unchanged, 0 failed/);
+    expect(again.stdout).toMatch(/added: 0 reports, 0 targets, 0 outcomes, 0 matches/);
+  });
+
+  it("exits non-zero when nothing could be imported, and writes nothing", async () => {
+    const before = await counts();
+    const { code, stderr } = await luoshi("import", path.join(dir, "empty.txt"), path.join(dir, "image.png"));
+    expect(code).toBe(1);
+    expect(stderr.match(/luoshi import: /g)).toHaveLength(2);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses nonsense flags with its usage", async () => {
+    const { code, stderr } = await luoshi("import", "--year", "soon", seedPath("001"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Usage: luoshi import/m);
+  });
+
+  it("re-judges stored targets and exports them as CSV and XLSX", async () => {
+    const reanalyze = await luoshi("reanalyze", "--code", "370202", "--tolerance", "0.5");
+    expect(reanalyze.stdout).toMatch(/re-judged \d+ targets in 2 plan years; 0 manual edits flagged/);
+
+    const csv = await luoshi("export", "--code", "370202", "--year", "2019");
+    const lines = csv.stdout.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]?.split(",").slice(0, 3)).toEqual(["code", "jurisdiction", "year"]);
+    expect(lines.length - 1).toBe((await counts()).targets - (await targetsOf2020()));
+
+    const xlsx = path.join(dir, "export.xlsx");
+    const written = await luoshi("export", "--format", "xlsx", "--out", xlsx);
+    expect(written.stderr).toMatch(/wrote \d+ rows/);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK");
+    expect((await luoshi("export", "--format", "xlsx")).code).toBe(2);
+  });
+
+  async function targetsOf2020(): Promise<number> {
+    const db = createDb(database.target);
+    try {
+      return await db.target.count({ where: { planYear: 2020 } });
+    } finally {
+      await db.$disconnect();
+    }
+  }
+});
