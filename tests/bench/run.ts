@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 const SUITES: Record<string, { module: string; run: string }> = {
   extract: { module: "./extract.ts", run: "benchExtract" },
   analyze: { module: "./analyze.ts", run: "benchAnalyze" },
+  store: { module: "./store.ts", run: "benchStore" },
 };
 
 const [flag, suiteName] = process.argv.slice(2);

@@ -1,0 +1,52 @@
+/**
+ * Extraction throughput on the real corpus: MB of input per second and reports per second, on one core, after a
+ * warm-up, plus peak memory. Run from the repository root:
+ *   npx tsx -e 'import("./tests/bench/extract.ts").then(m=>m.benchExtract())'
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { readFileBytes } from "@/lib/engine/reader";
+
+const CORPUS = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url));
+const SETS: { name: string; files: string[] }[] = [
+  { name: "national (72 lines, 1954–2025)", files: ["national/government_work_reports.jsonl"] },
+  {
+    name: "seeds (5 files)",
+    files: [
+      "seeds/000_9e7a45089d25ec8e.txt",
+      "seeds/001_afcc151cafc2b4a6.txt",
+      "seeds/002_4956f23b0c3276e5.txt",
+      "seeds/003_c60be1a80293fcb0.txt",
+      "seeds/004_3f6588de4f1c987f.txt",
+    ],
+  },
+];
+const WARM_UP_ROUNDS = 2;
+const MEASURED_ROUNDS = 5;
+
+function extractAll(inputs: { name: string; bytes: Uint8Array }[]): number {
+  let reports = 0;
+  for (const { name, bytes } of inputs) {
+    for (const document of readFileBytes(bytes, { filename: name })) reports += document.reports.length;
+  }
+  return reports;
+}
+
+export async function benchExtract(): Promise<void> {
+  for (const set of SETS) {
+    const inputs = await Promise.all(
+      set.files.map(async (file) => ({ name: file, bytes: new Uint8Array(await readFile(`${CORPUS}${file}`)) })),
+    );
+    const megabytes = inputs.reduce((sum, input) => sum + input.bytes.length, 0) / 1024 / 1024;
+    for (let i = 0; i < WARM_UP_ROUNDS; i++) extractAll(inputs);
+    const started = performance.now();
+    let reports = 0;
+    for (let i = 0; i < MEASURED_ROUNDS; i++) reports += extractAll(inputs);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `${set.name}: ${megabytes.toFixed(2)} MB × ${MEASURED_ROUNDS} in ${seconds.toFixed(2)} s → ` +
+        `${((megabytes * MEASURED_ROUNDS) / seconds).toFixed(1)} MB/s, ${(reports / seconds).toFixed(0)} reports/s`,
+    );
+  }
+  console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
