@@ -13,6 +13,7 @@ import {
   type ReadReport,
   readDocument,
   readFileBytes,
+  tooLargeError,
 } from "@/lib/engine/reader";
 import type { TImportResult } from "@/lib/schemas/store";
 import type { Db, Tx } from "./client";
@@ -50,7 +51,7 @@ export async function importFile(db: Db, input: ImportFileInput, options: Import
   let documents: ReadDocument[];
   try {
     if (input.bytes.byteLength > MAX_FILE_BYTES) {
-      throw new ReadError("too_large", input.filename, `the file is ${(input.bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 50 MB`);
+      throw tooLargeError(input.filename, input.bytes.byteLength);
     }
     documents = /\.jsonl$/i.test(input.filename)
       ? readFileBytes(input.bytes, {

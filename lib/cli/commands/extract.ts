@@ -1,0 +1,92 @@
+/**
+ * `luoshi extract <file...> [--json]`: read reports and print their targets and outcomes, as the JSON contract of
+ * extraction.md or as a summary per report. A file that cannot be read gets one message on stderr; the others are
+ * still read, and the exit status is non-zero only when none could be.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { type ReadDocument, type ReadReport, toExtractOutput } from "@/lib/engine/reader";
+import type { TTarget } from "@/lib/schemas/extraction";
+import { type Command, UsageError } from "../command";
+import { readInputFiles } from "../read-inputs";
+
+const USAGE = `Usage: luoshi extract <file...> [--json]
+
+Read government work reports (.txt, .html, or .jsonl with one document per line) and print, for each report, its
+jurisdiction, year, sections, targets and outcomes.
+
+Options:
+  --json      print one JSON document (the extract contract of extraction.md) instead of a summary
+  -h, --help  show this help`;
+
+const ZExtractArgs = z.object({
+  json: z.boolean(),
+  files: z.array(z.string().min(1)).min(1, "give at least one file to read"),
+});
+type ExtractArgs = z.infer<typeof ZExtractArgs>;
+
+function parseExtractArgs(argv: string[]): ExtractArgs {
+  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: "boolean" } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const result = ZExtractArgs.safeParse({ json: parsed.values.json ?? false, files: parsed.positionals });
+  if (!result.success) throw new UsageError(result.error.issues.map((issue) => issue.message).join("; "));
+  return result.data;
+}
+
+const QUALIFIER_SIGNS: Record<TTarget["qualifier"], string> = {
+  about: "≈",
+  at_least: "≥",
+  at_most: "≤",
+  exact: "=",
+  range: "",
+  none: "",
+};
+
+function formatFigure(target: TTarget): string {
+  if (target.measure === "qualitative") return "(qualitative)";
+  const number = target.qualifier === "range" ? `${target.min}–${target.max}` : `${target.value}`;
+  return `${target.measure} ${QUALIFIER_SIGNS[target.qualifier]}${number}${target.unit ?? ""}`;
+}
+
+function formatReport(document: ReadDocument, report: ReadReport): string {
+  const kind = report.kind === "work_report" ? "work report" : "review source";
+  const sections = report.sections.map((s) => `${s.kind} “${s.title || "(untitled)"}”`).join(" · ");
+  const headline = report.targets.filter((t) => t.headline);
+  const lines = [
+    `${report.jurisdiction} (${report.code}) · ${report.year} ${kind} · confidence ${report.confidence}`,
+    `  file: ${document.file} (${document.encoding})`,
+    `  plan year: ${report.planYear ?? "—"} · review year: ${report.reviewYear ?? "—"}`,
+    `  sections: ${sections || "none found"}`,
+    `  targets: ${report.targets.length} (${headline.length} headline) · outcomes: ${report.outcomes.length}`,
+  ];
+  if (headline.length > 0) {
+    lines.push("  headline targets:");
+    for (const target of headline) lines.push(`    ${target.indicator}: ${formatFigure(target)} — ${target.text}`);
+  }
+  return lines.join("\n");
+}
+
+export const extractCommand: Command = {
+  name: "extract",
+  summary: "read reports and print their targets and outcomes",
+  usage: USAGE,
+  async run(argv, io) {
+    const args = parseExtractArgs(argv);
+    const documents = await readInputFiles("extract", args.files, io);
+    if (documents.length === 0) {
+      io.stderr("luoshi extract: no file could be read\n");
+      return 1;
+    }
+    if (args.json) {
+      io.stdout(`${JSON.stringify(toExtractOutput(documents), null, 2)}\n`);
+    } else {
+      const blocks = documents.flatMap((document) => document.reports.map((report) => formatReport(document, report)));
+      io.stdout(`${blocks.join("\n\n")}\n`);
+    }
+    return 0;
+  },
+};

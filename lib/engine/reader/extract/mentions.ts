@@ -1,0 +1,300 @@
+/**
+ * Quantities in context: for each number worth reading in a stretch of report text, the clause it belongs to, the
+ * words that name what it counts, and whether it is a rate of change, a share or an amount. Targets (plan) and
+ * outcomes (review) are both built from these mentions.
+ *
+ * Refiners drop what only looks like a quantity: numbers in quotation marks or titles (`“十四五”`, `“1+6+1”`,
+ * `“53证合一”`), ordinals (`第十八届`), numbers glued to codes, descriptions of something existing
+ * (`总投资732.3亿元的40个重点项目`, `占全市80%的任务`), durations (`3个工作日`) and comparisons (`高于全市16.7个百分点`).
+ */
+import type { TMeasure } from "@/lib/schemas/extraction";
+import { findQuantities, type Quantity, shifted } from "./quantity";
+import {
+  COMPARISON_BEFORE,
+  DESCRIPTIVE_BEFORE,
+  DURATION_AFTER,
+  endsWithVerb,
+  GROWTH_VERB,
+  LEADING_FILLERS,
+  leadingVerb,
+  REDUCTION_VERB,
+} from "./vocabulary";
+
+export interface Mention {
+  /** The quantity, with offsets in the report text. */
+  quantity: Quantity;
+  /** Evidence: the clause from its start (or the previous quantity) to the end of the quantity or counted noun. */
+  start: number;
+  end: number;
+  /** Words naming what is counted, as written (cleaned later). */
+  subject: string;
+  measure: TMeasure;
+  /** The verb before a percentage reduces (`降低`, `下降`): the number is the size of a cut. */
+  reduction: boolean;
+  sentence: { start: number; end: number };
+}
+
+const SENTENCE_END = /[。！？!?\n]/g;
+const QUOTED = /“[^“”]*”|《[^《》]*》|"[^"\n]*"|「[^「」]*」|【[^【】]*】/g;
+/** A number glued to letters, other digits or signs is part of a name or code (`C919`, `1+6+1`, `6·13`). */
+const CODE_NEIGHBOUR = /[A-Za-z0-9+·\-/#＋.]/;
+const CONNECTORS_AT_START = /^[、和及与并且以及，,；;]+/;
+const CONNECTORS_AT_END = /[、和及与并且以及]+$/;
+/** `同比分别增长12.8%、14.8%`: the rates belong to the amounts listed just before, in order. */
+const RESPECTIVELY = /分别/;
+
+export function sentencesOf(text: string, from: number, to: number): { start: number; end: number }[] {
+  const sentences: { start: number; end: number }[] = [];
+  let start = from;
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(text); m && m.index < to; m = SENTENCE_END.exec(text)) {
+    if (m.index > start) sentences.push({ start, end: m.index + 1 });
+    start = m.index + 1;
+  }
+  if (start < to) sentences.push({ start, end: to });
+  return sentences;
+}
+
+function quotedRanges(sentence: string): [number, number][] {
+  return [...sentence.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Characters that end a clause: `，,；;：:`. */
+const CLAUSE_DELIMITERS = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0xff1a, 0x3a]);
+
+function isClauseDelimiter(text: string, i: number): boolean {
+  return CLAUSE_DELIMITERS.has(text.charCodeAt(i));
+}
+
+function clauseStartBefore(sentence: string, position: number): number {
+  for (let i = position - 1; i >= 0; i--) if (isClauseDelimiter(sentence, i)) return i + 1;
+  return 0;
+}
+
+function clauseEndAfter(sentence: string, position: number): number {
+  for (let i = position; i < sentence.length; i++) if (isClauseDelimiter(sentence, i) || sentence[i] === "。") return i;
+  return sentence.length;
+}
+
+/** What a refiner sees of a quantity: its sentence, the clause text before it, and what follows. */
+interface QuantityContext {
+  sentence: string;
+  q: Quantity;
+  /** Clause text before the quantity (its qualifier word excluded). */
+  before: string;
+  /** Sentence text right after the quantity. */
+  after: string;
+  quotes: [number, number][];
+  /** Whether another number precedes this one in the same clause. */
+  followsAnotherNumber: boolean;
+}
+
+/** Units of capacity: right before a noun they specify one facility (`600吨大型垃圾转运站`, `220千伏吉庆变电站`). */
+const SPECIFICATION_UNIT = /^(?:吨|千伏|千瓦|兆瓦|千瓦时)$/;
+/** Verbs after which a Chinese numeral is a count (`新建两所`); elsewhere such numerals name things (`实现三个更加`). */
+const COUNTING_VERB =
+  /(?:新增|新建|新开工|新招引|新认定|新培育|新引进|建设|建成|引进|培育|打造|增设|设立|组建|举办|承办|改造|建立|开展|招引|认定)$/;
+
+/**
+ * Refiners: each rejects what only looks like a quantity, in the order of the module comment. A quantity is read
+ * when no refiner rejects it.
+ */
+const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
+  { why: "in quotation marks or a title", rejects: (c) => c.quotes.some(([a, b]) => c.q.start >= a && c.q.end <= b) },
+  {
+    why: "glued to a code or an ordinal",
+    rejects: (c) => {
+      const prior = c.sentence[c.q.start - 1] ?? "";
+      return CODE_NEIGHBOUR.test(prior) || CODE_NEIGHBOUR.test(c.after[0] ?? "") || prior === "第";
+    },
+  },
+  { why: "a grade or class (`百亿级`, `千万量级`)", rejects: (c) => /^(?:量)?级/.test(c.after) },
+  { why: "a threshold inside a name (`过亿元项目`, `投资过十亿元`)", rejects: (c) => c.q.prefix === "过" },
+  {
+    // …but `稳定在5%左右的较低水平` is the figure itself, and `…4%左右的目标` a target named in a review.
+    why: "describes something (`…亿元的`)",
+    rejects: (c) => /^(?:的(?!目标|预期目标|(?:较低|较高|合理|正常)?水平)|之)/.test(c.after),
+  },
+  {
+    why: "a count of a described portfolio (`总投资…的40个`) or a baseline (`由2300元`)",
+    rejects: (c) => (c.before.endsWith("的") && c.followsAnotherNumber) || c.before.endsWith("由"),
+  },
+  {
+    why: "a description or a comparison",
+    rejects: (c) => DESCRIPTIVE_BEFORE.test(c.before) || COMPARISON_BEFORE.test(c.before),
+  },
+  { why: "a duration", rejects: (c) => c.q.unit === "个" && DURATION_AFTER.test(c.after) },
+  {
+    why: "a money threshold naming a class of things (`千万元以上签约落地项目`), unless it is the scale itself",
+    rejects: (c) => c.q.unit.endsWith("元") && /^[\u3400-\u9fff]/.test(c.after) && !/^(?:规模|的)/.test(c.after),
+  },
+  {
+    why: "a specification of one facility",
+    rejects: (c) =>
+      SPECIFICATION_UNIT.test(c.q.unit) && /^[\u3400-\u9fff]/.test(c.after) && !/^(?:以上|左右|以内)/.test(c.after),
+  },
+  {
+    why: "advancing an existing set of projects (`加快推进9个亿元以上文旅项目建设`)",
+    rejects: (c) => /推进[^，,；;]{0,12}$/.test(c.before) && /^[^，,；;。]{0,12}项目/.test(c.after),
+  },
+  {
+    // Counted after a counting verb (`新建两所`), or after a qualifier word unless a noun follows (`突破百亿`,
+    // `保持万亿以上规模`, but not `过亿元项目`).
+    why: "a Chinese numeral or bare magnitude naming a threshold or a set (`过亿元项目`, `三张清单`)",
+    rejects: (c) => {
+      if (!c.q.chineseNumeral || COUNTING_VERB.test(c.before)) return false;
+      const qualified = c.q.prefix !== "" && (c.q.suffix !== "" || !/^[\u3400-\u9fff]/.test(c.after));
+      return !qualified;
+    },
+  },
+];
+
+function contextOf(sentence: string, q: Quantity, quotes: [number, number][], all: Quantity[]): QuantityContext {
+  const clauseStart = clauseStartBefore(sentence, q.start);
+  return {
+    sentence,
+    q,
+    before: sentence.slice(clauseStart, q.start),
+    after: sentence.slice(q.end),
+    quotes,
+    followsAnotherNumber: all.some((other) => other.end <= q.start && other.start >= clauseStart),
+  };
+}
+
+/** `提升审批服务效率30%以上`: a verb of change before the subject makes the percentage the size of the change. */
+const CHANGE_VERB_FIRST = /^(?:提升|提高|增加|降低|减少|压减|压缩)(?!.*[至到])/;
+const REDUCTION_FIRST = /^(?:降低|减少|压减|压缩)/;
+
+function measureOf(q: Quantity, before: string): { measure: TMeasure; reduction: boolean } {
+  if (q.unit === "个百分点") return { measure: "growth", reduction: REDUCTION_VERB.test(before) };
+  if (q.unit !== "%") return { measure: "level", reduction: false };
+  if (GROWTH_VERB.test(before)) return { measure: "growth", reduction: REDUCTION_VERB.test(before) };
+  if (CHANGE_VERB_FIRST.test(before)) return { measure: "growth", reduction: REDUCTION_FIRST.test(before) };
+  return { measure: "share", reduction: false };
+}
+
+/** Words before a number after which the counted noun follows the number (`新建2所…`, `…等5个项目`, `对6所学校`). */
+function opensCountedNoun(before: string): boolean {
+  const words = before.replace(LEADING_FILLERS, "");
+  return words === "" || endsWithVerb(words) || /(?:等|对|为|向|给|将|把|共|各)$/.test(words);
+}
+
+/** `新建音乐主题空间、文化院落各5处`: one quantity for each listed item. */
+function splitEach(mention: Mention): Mention[] {
+  const match = /^(.*?)各$/.exec(mention.subject);
+  if (!match?.[1]?.includes("、")) return [mention];
+  const items = match[1].split("、").filter((item) => item !== "");
+  const verb = leadingVerb(items[0] ?? "") ?? "";
+  return items.map((item, i) => ({ ...mention, subject: i === 0 || leadingVerb(item) ? item : `${verb}${item}` }));
+}
+
+/** The counted noun after a number (`新建2所公办幼儿园`), up to the clause end or the next number. */
+function nounAfter(sentence: string, from: number, to: number): string {
+  let noun = sentence.slice(from, to).replace(CONNECTORS_AT_END, "");
+  const lastOf = noun.lastIndexOf("的");
+  if (lastOf >= 0) noun = noun.slice(lastOf + 1);
+  return /^[\u3400-\u9fff“]/.test(noun) ? noun : "";
+}
+
+export function findMentions(text: string, from: number, to: number): Mention[] {
+  const mentions: Mention[] = [];
+  // One scan of the whole stretch (quantities never cross a sentence end), then sentence by sentence.
+  const found = findQuantities(text.slice(from, to));
+  let next = 0;
+  for (const sentence of sentencesOf(text, from, to)) {
+    const all: Quantity[] = [];
+    for (; next < found.length && (found[next] as Quantity).start + from < sentence.end; next++) {
+      all.push(shifted(found[next] as Quantity, from - sentence.start));
+    }
+    if (all.length === 0) continue;
+    const s = text.slice(sentence.start, sentence.end);
+    const quotes = quotedRanges(s);
+    const kept = all.filter((q) => {
+      const context = contextOf(s, q, quotes, all);
+      return !REFINERS.some((refiner) => refiner.rejects(context));
+    });
+    const inSentence: Mention[] = [];
+    let previousEnd = 0;
+    let previousClause = -1;
+
+    for (const q of kept) {
+      const clauseStart = clauseStartBefore(s, q.start);
+      const sameClause = clauseStart === previousClause;
+      const segmentStart = sameClause ? Math.max(clauseStart, previousEnd) : clauseStart;
+      const rawBefore = s.slice(segmentStart, q.start);
+      const before = rawBefore.replace(CONNECTORS_AT_START, "");
+      const start = segmentStart + (rawBefore.length - before.length);
+      const nextQuantity = all.find((other) => other.start >= q.end)?.start ?? s.length;
+      const clauseEnd = Math.min(clauseEndAfter(s, q.end), nextQuantity);
+      const noun = nounAfter(s, q.end, clauseEnd);
+      const previous = inSentence[inSentence.length - 1];
+      // `同比分别下降27.2%、19.7%`: a bare figure after a rate in the same clause is another rate.
+      const { measure, reduction } =
+        before === "" && sameClause && previous && previous.quantity.unit === q.unit ? previous : measureOf(q, before);
+
+      let subject = before;
+      let end = q.end;
+      if (noun && opensCountedNoun(before)) {
+        subject = `${before}${noun}`;
+        end = s.indexOf(noun, q.end) + noun.length;
+      }
+      // `新建停车位2000个、充电桩310个`: the second item shares the first one's verb.
+      if (previous && sameClause && !leadingVerb(subject) && subject !== "") {
+        const verb = leadingVerb(previous.subject);
+        if (verb && /^[、和及与]/.test(rawBefore)) subject = `${verb}${subject}`;
+      }
+      const mention: Mention = {
+        quantity: shifted(q, sentence.start),
+        start: start + sentence.start,
+        end: end + sentence.start,
+        subject,
+        measure,
+        reduction,
+        sentence,
+      };
+      inSentence.push(...splitEach(mention));
+      previousEnd = end;
+      previousClause = clauseStart;
+    }
+    mentions.push(...inheritSubjects(inSentence, text));
+  }
+  return mentions;
+}
+
+/**
+ * A figure without its own subject belongs to the one before it (`…收入87.2亿元,同比增长1%`,
+ * `提高到5000元、6000元`);
+ * with `分别`, the rates belong in order to the amounts listed before (`830件、3684件，同比分别增长12.8%、14.8%`).
+ */
+function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
+  // Only hedges, a verb of change or a measure word (`同比增长`, `总量`): the subject is the figure before.
+  const bareSubject = (m: Mention) =>
+    m.subject
+      .replace(/^(?:同比|(?:比|较)(?:\d{4}年|上年|去年)|年均|分别|均|全年|预计)+/, "")
+      .replace(GROWTH_VERB, "")
+      .replace(/^(?:总量|规模|总额|增速|占比|比重)$/, "") === "";
+  for (let i = 0; i < inSentence.length; i++) {
+    const m = inSentence[i] as Mention;
+    if (!bareSubject(m)) continue;
+    if (RESPECTIVELY.test(text.slice(m.sentence.start, m.quantity.start))) {
+      // The run of subjectless rates starting here, matched to as many named mentions before it.
+      let runEnd = i;
+      while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
+      const run = inSentence.slice(i, runEnd + 1);
+      const named = inSentence.slice(0, i).filter((other) => !bareSubject(other));
+      const donors = named.slice(-run.length);
+      if (donors.length === run.length)
+        run.forEach((rate, k) => {
+          rate.subject = (donors[k] as Mention).subject + rate.subject;
+        });
+      i = runEnd;
+      continue;
+    }
+    const donor = inSentence
+      .slice(0, i)
+      .reverse()
+      .find((other) => !bareSubject(other));
+    if (donor) m.subject = donor.subject + m.subject;
+  }
+  return inSentence;
+}

@@ -1,0 +1,12 @@
+/**
+ * The report reader: bytes of a government work report (or of a page, a .jsonl corpus, a news article) → decoded and
+ * normalised text, the reports in it, their jurisdiction and year, sections, targets and outcomes.
+ *
+ *   bytes ─ text/decode ─ text/html ─ text/normalize ─ document/split ─ document/sections ─ document/identify
+ *         ─ extract/targets (plan) + extract/outcomes (review) ─ ReadReport
+ */
+export { MAX_FILE_BYTES, ReadError, type ReadErrorCode, tooLargeError } from "./errors";
+export { toExtractOutput } from "./output";
+export { type ReadFileOptions, type ReadOptions, readDocument, readFileBytes } from "./read";
+export { readPath } from "./read-path";
+export type { ReadDocument, ReadHints, ReadReport } from "./types";

@@ -1,0 +1,30 @@
+import type { TExtractedReport } from "@/lib/schemas/extraction";
+
+/** What the caller knows about a document beyond its bytes (a .jsonl line's fields, an import form). */
+export interface ReadHints {
+  jurisdiction?: string;
+  /** 6-digit GB/T 2260 code; `000000` for the State Council. */
+  code?: string;
+  year?: number;
+  title?: string;
+  url?: string;
+}
+
+/** One report found in a document, with the text its offsets index into. */
+export interface ReadReport extends TExtractedReport {
+  /** The report's normalised text: sections, targets and outcomes have offsets in it. */
+  text: string;
+  /** Offset in the document's `originalText` of an offset in `text` (end offsets map too). */
+  toOriginalOffset: (offset: number) => number;
+}
+
+/** A decoded document (a file, or one line of a .jsonl file) and the reports read from it. */
+export interface ReadDocument {
+  /** The file name, with `:line` for a .jsonl line. */
+  file: string;
+  /** Encoding the bytes were decoded with (`utf-8`, `gb18030`, `utf-16le`…). */
+  encoding: string;
+  /** The decoded text as written (for HTML: the page source), before any normalisation. */
+  originalText: string;
+  reports: ReadReport[];
+}
