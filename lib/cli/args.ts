@@ -19,7 +19,9 @@ export function parseCommandArgs<S extends z.ZodType>(
   }
   const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
   if (!result.success) {
-    throw new UsageError(result.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`).join("; "));
+    throw new UsageError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`).join("; "),
+    );
   }
   return result.data;
 }

@@ -4,9 +4,9 @@
  * the engine's other matches around it are one transaction.
  */
 import { judge } from "@/lib/engine/match";
+import type { Target } from "@/lib/generated/prisma-sqlite/client";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { TMatchEdit } from "@/lib/schemas/store";
-import type { Target } from "@/lib/generated/prisma-sqlite/client";
 import type { Db, Tx } from "./client";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type RematchOptions, rematchYear } from "./matching";
@@ -24,14 +24,7 @@ interface MatchState {
   flagged: boolean;
 }
 
-export type EditAction =
-  | "link"
-  | "unlink"
-  | "manual_outcome"
-  | "set_verdict"
-  | "not_a_target"
-  | "accept"
-  | "undo";
+export type EditAction = "link" | "unlink" | "manual_outcome" | "set_verdict" | "not_a_target" | "accept" | "undo";
 
 export interface EditResult {
   matchId: string;
@@ -88,8 +81,11 @@ export async function editMatch(
         where: { id: match.id, version: edit.version },
         data: { ...after, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError("someone else changed this match at the same moment; reload and try again");
-      await tx.edit.create({ data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note } });
+      if (count === 0)
+        throw new ConflictError("someone else changed this match at the same moment; reload and try again");
+      await tx.edit.create({
+        data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note },
+      });
       await rematchYear(tx, target.jurisdictionCode, target.planYear, options);
       return { matchId: match.id, version: edit.version + 1, action };
     },
@@ -117,13 +113,22 @@ async function nextState(
     case "not_a_target":
       return { ...manual, notATarget: edit.notATarget === true, reason: noteReason };
     case "unlink":
-      return { ...manual, outcomeId: null, verdict: edit.verdict ?? "no_outcome", ratio: null, confidence: 1, reason: noteReason };
+      return {
+        ...manual,
+        outcomeId: null,
+        verdict: edit.verdict ?? "no_outcome",
+        ratio: null,
+        confidence: 1,
+        reason: noteReason,
+      };
     case "set_verdict":
       return { ...manual, verdict: edit.verdict as TVerdict, confidence: 1, reason: noteReason };
     case "link":
     case "manual_outcome": {
       const outcome =
-        action === "link" ? await linkableOutcome(tx, target, edit.outcomeId as string) : await createManualOutcome(tx, target, edit);
+        action === "link"
+          ? await linkableOutcome(tx, target, edit.outcomeId as string)
+          : await createManualOutcome(tx, target, edit);
       const judged = judge(targetFromRow(target), outcomeFromRow(outcome), options);
       return {
         ...manual,

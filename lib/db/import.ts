@@ -4,7 +4,6 @@
  * document). A user may override the detected jurisdiction and year.
  */
 import { createHash } from "node:crypto";
-import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import {
   MAX_FILE_BYTES,
   type ReadDocument,
@@ -15,6 +14,7 @@ import {
   readFileBytes,
   tooLargeError,
 } from "@/lib/engine/reader";
+import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import type { TImportResult } from "@/lib/schemas/store";
 import type { Db, Tx } from "./client";
 import { type RematchOptions, rematchYear } from "./matching";
@@ -134,7 +134,10 @@ async function importDocument(
 async function findByHash(db: Db, hash: string, file: string): Promise<ImportedDocument | null> {
   const existing = await db.document.findUnique({
     where: { contentHash: hash },
-    select: { id: true, reports: { select: { id: true, jurisdictionCode: true, year: true, kind: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      reports: { select: { id: true, jurisdictionCode: true, year: true, kind: true }, orderBy: { position: "asc" } },
+    },
   });
   if (!existing) return null;
   return {
@@ -155,7 +158,10 @@ function withOverride(report: ReadReport, override: ImportOverride | undefined):
     ...report,
     code,
     jurisdiction:
-      override.name ?? (code === report.code ? report.jurisdiction : (division?.canonicalName ?? (code === NATIONAL.code ? NATIONAL.name : code))),
+      override.name ??
+      (code === report.code
+        ? report.jurisdiction
+        : (division?.canonicalName ?? (code === NATIONAL.code ? NATIONAL.name : code))),
     year: report.year + shift,
     planYear: report.planYear === null ? null : report.planYear + shift,
     reviewYear: report.reviewYear === null ? null : report.reviewYear + shift,

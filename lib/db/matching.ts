@@ -36,7 +36,12 @@ export interface RematchSummary {
 }
 
 /** Decide every target of `code`'s plan for `year` again from the outcomes now stored for that year. */
-export async function rematchYear(tx: Tx, code: string, year: number, options: RematchOptions): Promise<RematchSummary> {
+export async function rematchYear(
+  tx: Tx,
+  code: string,
+  year: number,
+  options: RematchOptions,
+): Promise<RematchSummary> {
   const targets = await loadTargets(tx, code, year);
   if (targets.length === 0) return { matches: 0, flagged: 0 };
   const outcomes = await loadOutcomes(tx, code, year);
@@ -45,7 +50,9 @@ export async function rematchYear(tx: Tx, code: string, year: number, options: R
   // What the engine decides for every target, given every outcome the reviews hold.
   const engine = decide(targets.map(targetFromRow), outcomes, reviewed, options);
   // Manual matches keep their outcomes; the engine's matches are made from the rest.
-  const manualOutcomeIds = new Set(targets.flatMap((t) => (t.match?.manual && t.match.outcomeId ? [t.match.outcomeId] : [])));
+  const manualOutcomeIds = new Set(
+    targets.flatMap((t) => (t.match?.manual && t.match.outcomeId ? [t.match.outcomeId] : [])),
+  );
   const engineTargets = targets.filter((t) => !t.match?.manual);
   const freeOutcomes = outcomes.filter((o) => !manualOutcomeIds.has(o.id));
   const stored = decide(engineTargets.map(targetFromRow), freeOutcomes, reviewed, options);
@@ -54,7 +61,8 @@ export async function rematchYear(tx: Tx, code: string, year: number, options: R
   for (const [index, target] of targets.entries()) {
     const decision = engine[index] as Decision;
     if (!target.match?.manual) continue;
-    const changed = target.match.engineOutcomeId !== decision.outcomeId || target.match.engineVerdict !== decision.match.verdict;
+    const changed =
+      target.match.engineOutcomeId !== decision.outcomeId || target.match.engineVerdict !== decision.match.verdict;
     if (!changed) continue;
     flagged += 1;
     await tx.match.update({
@@ -77,7 +85,11 @@ export async function rematchYear(tx: Tx, code: string, year: number, options: R
     const current = target.match;
     if (!current) {
       await tx.match.create({ data: { targetId: target.id, ...data } });
-    } else if (current.outcomeId !== outcomeId || current.verdict !== match.verdict || current.reason !== match.reason) {
+    } else if (
+      current.outcomeId !== outcomeId ||
+      current.verdict !== match.verdict ||
+      current.reason !== match.reason
+    ) {
       await tx.match.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } } });
     }
   }

@@ -88,7 +88,11 @@ export async function toXlsx(rows: ExportRow[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Luoshi";
   const sheet = workbook.addWorksheet("targets", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((key) => ({ header: key, key, width: key.endsWith("text") || key === "reason" ? 50 : 14 }));
+  sheet.columns = EXPORT_COLUMNS.map((key) => ({
+    header: key,
+    key,
+    width: key.endsWith("text") || key === "reason" ? 50 : 14,
+  }));
   for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   // The GB/T code stays text so that spreadsheets keep its leading zeros (000000).

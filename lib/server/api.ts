@@ -43,7 +43,9 @@ export function respond<S extends z.ZodType>(schema: S, body: z.infer<S>, init?:
 function isDatabaseDown(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true;
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|57P01|Can't reach database|Connection terminated|database system is (starting up|shutting down)/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|57P01|Can't reach database|Connection terminated|database system is (starting up|shutting down)/i.test(
+    text,
+  );
 }
 
 export function handle<C>(handler: (request: Request, context: C) => Promise<Response>) {
@@ -54,7 +56,9 @@ export function handle<C>(handler: (request: Request, context: C) => Promise<Res
       if (error instanceof DomainError) {
         const details = (error.details ?? {}) as Omit<ErrorBody, "error">;
         const body: ErrorBody =
-          error.status === 409 ? { error: error.message, current: error.details } : { error: error.message, ...details };
+          error.status === 409
+            ? { error: error.message, current: error.details }
+            : { error: error.message, ...details };
         return errorResponse(error.status, body);
       }
       if (isDatabaseDown(error)) return errorResponse(503, { error: "the database is unavailable; try again shortly" });

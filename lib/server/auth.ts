@@ -113,7 +113,9 @@ function sameOrigin(request: Request): boolean {
 /** The editor making a mutating request, or an error saying why it may not. */
 export function requireEditor(request: Request, env = process.env): Editor {
   if (!editingEnabled(env)) {
-    throw new ForbiddenError("this Luoshi is read-only: set LUOSHI_EDITOR_PASSWORD or LUOSHI_API_TOKEN to allow editing");
+    throw new ForbiddenError(
+      "this Luoshi is read-only: set LUOSHI_EDITOR_PASSWORD or LUOSHI_API_TOKEN to allow editing",
+    );
   }
   const { token } = secrets(env);
   const authorization = request.headers.get("authorization");

@@ -31,7 +31,11 @@ console.log(created ? `imported ${created} demo reports` : "demo reports already
 const envFile = path.join(root, ".env.local");
 if (!existsSync(envFile)) {
   const password = randomBytes(12).toString("base64url");
-  writeFileSync(envFile, `# Written by npm run quickstart: the password that lets you sign in as an editor.\nLUOSHI_EDITOR_PASSWORD=${password}\n`, { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    `# Written by npm run quickstart: the password that lets you sign in as an editor.\nLUOSHI_EDITOR_PASSWORD=${password}\n`,
+    { mode: 0o600 },
+  );
   step(`editor password (kept in .env.local): ${password}`);
 } else {
   step("editor password: see LUOSHI_EDITOR_PASSWORD in .env.local");

@@ -23,6 +23,8 @@ if (flag === "--in-process" && suiteName) {
   for (const name of Object.keys(SUITES)) {
     if (chosen.length > 0 && !chosen.includes(name)) continue;
     console.log(`\n== ${name} ==`);
-    execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, "--in-process", name], { stdio: "inherit" });
+    execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, "--in-process", name], {
+      stdio: "inherit",
+    });
   }
 }

@@ -32,7 +32,14 @@ const BUDGET_OUTCOME = "完成区级一般公共预算收入87.2亿元,同比增
 
 export const shinan2019ReviewSource = "seeds/001_afcc151cafc2b4a6.txt";
 
-function o(find: string, indicator: string, measure: OutcomeLabel["measure"], value: number, unit: string, estimated = false): OutcomeLabel {
+function o(
+  find: string,
+  indicator: string,
+  measure: OutcomeLabel["measure"],
+  value: number,
+  unit: string,
+  estimated = false,
+): OutcomeLabel {
   return { find, indicator, measure, value, unit, estimated };
 }
 

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/export/route";
 import * as importRoute from "@/app/api/import/route";
-import * as jurisdictionsRoute from "@/app/api/jurisdictions/route";
 import * as yearRoute from "@/app/api/jurisdictions/[code]/years/[year]/route";
+import * as jurisdictionsRoute from "@/app/api/jurisdictions/route";
 import * as reportRoute from "@/app/api/reports/[id]/route";
 import * as sessionRoute from "@/app/api/session/route";
 import * as matchRoute from "@/app/api/targets/[id]/match/route";
@@ -46,14 +46,22 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
       body.append("files", new Blob([Buffer.from(bytesOf(seedPath("001")))]), "001.txt");
       return body;
     };
-    const first = await importRoute.POST(request("/api/import", { method: "POST", headers: bearer, body: form() }), undefined);
+    const first = await importRoute.POST(
+      request("/api/import", { method: "POST", headers: bearer, body: form() }),
+      undefined,
+    );
     expect(first.status).toBe(201);
-    const created = (await first.json()) as { documents: { created: boolean; reports: { code: string; year: number }[] }[] };
+    const created = (await first.json()) as {
+      documents: { created: boolean; reports: { code: string; year: number }[] }[];
+    };
     expect(created.documents[0]?.reports.map((r) => [r.code, r.year])).toEqual([
       ["370202", 2019],
       ["370202", 2020],
     ]);
-    const again = await importRoute.POST(request("/api/import", { method: "POST", headers: bearer, body: form() }), undefined);
+    const again = await importRoute.POST(
+      request("/api/import", { method: "POST", headers: bearer, body: form() }),
+      undefined,
+    );
     expect(again.status).toBe(200);
     expect(((await again.json()) as { documents: { created: boolean }[] }).documents[0]?.created).toBe(false);
   });
@@ -64,26 +72,46 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
     };
     expect(list.items).toContainEqual({ code: "370202", name: "青岛市市南区", years: [2019, 2020] });
 
-    const response = await yearRoute.GET(request("/api/jurisdictions/370202/years/2019"), params({ code: "370202", year: "2019" }));
+    const response = await yearRoute.GET(
+      request("/api/jurisdictions/370202/years/2019"),
+      params({ code: "370202", year: "2019" }),
+    );
     expect(response.status).toBe(200);
     const year = ZScorecardYear.parse(await response.json());
     expect(year.plan?.reportId).toBeTruthy();
     expect(year.review?.reportId).toBeTruthy();
     expect(year.summary.total).toBe(year.targets.length);
     const gdp = year.targets.find((t) => t.indicator === "地区生产总值" && t.measure === "growth" && t.headline);
-    expect(gdp).toMatchObject({ value: 7, unit: "%", qualifier: "about", match: { verdict: "missed", outcome: { value: 6 } } });
+    expect(gdp).toMatchObject({
+      value: 7,
+      unit: "%",
+      qualifier: "about",
+      match: { verdict: "missed", outcome: { value: 6 } },
+    });
 
-    const report = await reportRoute.GET(request(`/api/reports/${year.plan?.reportId}`), params({ id: year.plan?.reportId ?? "" }));
+    const report = await reportRoute.GET(
+      request(`/api/reports/${year.plan?.reportId}`),
+      params({ id: year.plan?.reportId ?? "" }),
+    );
     const body = (await report.json()) as { text: string; targets: { text: string; start: number; end: number }[] };
     for (const target of body.targets) expect(body.text.slice(target.start, target.end)).toBe(target.text);
   });
 
   it("answers unknown ids and bad parameters with 404 and 400", async () => {
-    expect((await yearRoute.GET(request("/api/jurisdictions/999999/years/2019"), params({ code: "999999", year: "2019" }))).status).toBe(404);
-    expect((await yearRoute.GET(request("/api/jurisdictions/abc/years/19"), params({ code: "abc", year: "19" }))).status).toBe(400);
+    expect(
+      (await yearRoute.GET(request("/api/jurisdictions/999999/years/2019"), params({ code: "999999", year: "2019" })))
+        .status,
+    ).toBe(404);
+    expect(
+      (await yearRoute.GET(request("/api/jurisdictions/abc/years/19"), params({ code: "abc", year: "19" }))).status,
+    ).toBe(400);
     expect((await reportRoute.GET(request("/api/reports/nope"), params({ id: "nope" }))).status).toBe(404);
     const patch = await matchRoute.PATCH(
-      request("/api/targets/nope/match", { method: "PATCH", headers: bearer, body: JSON.stringify({ version: 1, note: "x", verdict: "met" }) }),
+      request("/api/targets/nope/match", {
+        method: "PATCH",
+        headers: bearer,
+        body: JSON.stringify({ version: 1, note: "x", verdict: "met" }),
+      }),
       params({ id: "nope" }),
     );
     expect(patch.status).toBe(404);
@@ -99,13 +127,28 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
     };
     const cases: [string, Promise<Response>, number, RegExp][] = [
       ["empty text", post(json({ filename: "a.txt", text: "" })), 400, /invalid input/],
-      ["malformed JSON", post({ method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: "{nope" }), 400, /not valid JSON/],
+      [
+        "malformed JSON",
+        post({ method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: "{nope" }),
+        400,
+        /not valid JSON/,
+      ],
       ["wrong types", post(json({ filename: 7, text: ["x"], year: "soon" })), 400, /invalid input/],
       ["not a report", post(json({ filename: "note.txt", text: "今天天气晴朗，适合散步。" })), 400, /note\.txt/],
       ["empty file", upload("empty.txt", new Uint8Array()), 400, /empty\.txt/],
-      ["binary file", upload("logo.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])), 400, /logo\.png/],
+      [
+        "binary file",
+        upload("logo.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])),
+        400,
+        /logo\.png/,
+      ],
       ["60 MB file", upload("huge.txt", new Uint8Array(60 * 1024 * 1024).fill(0x41)), 400, /huge\.txt.*50 MB/],
-      ["undecodable bytes", upload("bad.txt", new Uint8Array([0xe6, 0x94, 0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0])), 400, /bad\.txt/],
+      [
+        "undecodable bytes",
+        upload("bad.txt", new Uint8Array([0xe6, 0x94, 0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0])),
+        400,
+        /bad\.txt/,
+      ],
       ["no credentials", upload("x.txt", bytesOf(seedPath("003")), {}), 401, /sign in/],
       ["wrong token", upload("x.txt", bytesOf(seedPath("003")), { authorization: "Bearer wrong" }), 401, /not valid/],
     ];
@@ -119,14 +162,23 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
   });
 
   it("lets a signed-in editor edit from the app's origin, and refuses a cross-origin edit", async () => {
-    const signIn = await sessionRoute.POST(request("/api/session", json({ name: "编辑乙", password: PASSWORD }, {})), undefined);
+    const signIn = await sessionRoute.POST(
+      request("/api/session", json({ name: "编辑乙", password: PASSWORD }, {})),
+      undefined,
+    );
     expect(signIn.status).toBe(200);
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     expect(signIn.headers.get("set-cookie")).toMatch(/HttpOnly/);
-    const wrong = await sessionRoute.POST(request("/api/session", json({ name: "x", password: "guess" }, {})), undefined);
+    const wrong = await sessionRoute.POST(
+      request("/api/session", json({ name: "x", password: "guess" }, {})),
+      undefined,
+    );
     expect(wrong.status).toBe(401);
 
-    const target = await store.db.target.findFirstOrThrow({ where: { planYear: 2019, jurisdictionCode: "370202" }, include: { match: true } });
+    const target = await store.db.target.findFirstOrThrow({
+      where: { planYear: 2019, jurisdictionCode: "370202" },
+      include: { match: true },
+    });
     const edit = (headers: Record<string, string>) =>
       matchRoute.PATCH(
         request(`/api/targets/${target.id}/match`, {
@@ -143,7 +195,11 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
 
     const own = await edit({ origin: ORIGIN });
     expect(own.status).toBe(200);
-    expect(await own.json()).toMatchObject({ verdict: "needs_review", manual: true, version: (target.match?.version ?? 0) + 1 });
+    expect(await own.json()).toMatchObject({
+      verdict: "needs_review",
+      manual: true,
+      version: (target.match?.version ?? 0) + 1,
+    });
     expect(await store.db.edit.findFirst({ where: { editor: "编辑乙" } })).not.toBeNull();
   });
 
@@ -173,7 +229,10 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
     const conflict = (await responses.find((r) => r.status === 409)?.json()) as { error: string };
     expect(conflict.error).toMatch(/someone else changed this match/);
     expect(await store.db.edit.count()).toBe(editsBefore + 1);
-    const after = await store.db.match.findUniqueOrThrow({ where: { targetId: target.id }, include: { edits: { orderBy: { createdAt: "desc" }, take: 1 } } });
+    const after = await store.db.match.findUniqueOrThrow({
+      where: { targetId: target.id },
+      include: { edits: { orderBy: { createdAt: "desc" }, take: 1 } },
+    });
     expect(after.version).toBe(version + 1);
     // The stored verdict is the one the single winning edit asked for.
     const winner = Number(/并发编辑 (\d+)/.exec(after.edits[0]?.note ?? "")?.[1]);
@@ -181,8 +240,15 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
   });
 
   it("validates edits: a missing note, no action, a bad verdict", async () => {
-    const target = await store.db.target.findFirstOrThrow({ where: { planYear: 2019, jurisdictionCode: "370202" }, include: { match: true } });
-    for (const body of [{ version: 1, verdict: "met" }, { version: 1, note: "x" }, { version: 1, note: "x", verdict: "great" }]) {
+    const target = await store.db.target.findFirstOrThrow({
+      where: { planYear: 2019, jurisdictionCode: "370202" },
+      include: { match: true },
+    });
+    for (const body of [
+      { version: 1, verdict: "met" },
+      { version: 1, note: "x" },
+      { version: 1, note: "x", verdict: "great" },
+    ]) {
       const response = await matchRoute.PATCH(
         request(`/api/targets/${target.id}/match`, { method: "PATCH", headers: bearer, body: JSON.stringify(body) }),
         params({ id: target.id }),
@@ -195,7 +261,10 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
   it("exports the long format as CSV with GB/T codes", async () => {
     const response = await exportRoute.GET(request("/api/export?code=370202&year=2019&format=csv"), undefined);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toMatch(/^code,jurisdiction,year,indicator,category/);
     const rows = lines.slice(1);
     expect(rows.length).toBe(await store.db.target.count({ where: { jurisdictionCode: "370202", planYear: 2019 } }));
@@ -207,7 +276,10 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
     delete process.env.LUOSHI_API_TOKEN;
     delete process.env.LUOSHI_EDITOR_PASSWORD;
     try {
-      const response = await importRoute.POST(request("/api/import", json({ filename: "a.txt", text: "x" }, bearer)), undefined);
+      const response = await importRoute.POST(
+        request("/api/import", json({ filename: "a.txt", text: "x" }, bearer)),
+        undefined,
+      );
       expect(response.status).toBe(403);
       expect(((await response.json()) as { error: string }).error).toMatch(/read-only/);
     } finally {

@@ -38,7 +38,10 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
     database = await createTestDatabase(provider);
     dir = mkdtempSync(path.join(tmpdir(), "luoshi-cli-"));
     writeFileSync(path.join(dir, "empty.txt"), "");
-    writeFileSync(path.join(dir, "image.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    writeFileSync(
+      path.join(dir, "image.png"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    );
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -82,7 +85,10 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
     expect(reanalyze.stdout).toMatch(/re-judged \d+ targets in 2 plan years; 0 manual edits flagged/);
 
     const csv = await luoshi("export", "--code", "370202", "--year", "2019");
-    const lines = csv.stdout.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv.stdout
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]?.split(",").slice(0, 3)).toEqual(["code", "jurisdiction", "year"]);
     expect(lines.length - 1).toBe((await counts()).targets - (await targetsOf2020()));
 

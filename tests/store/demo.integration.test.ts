@@ -17,7 +17,10 @@ describe.each(PROVIDERS)("demo data on %s", (provider) => {
     expect(await rowCounts(store.db)).toEqual(counts);
     const jurisdiction = await store.db.jurisdiction.findUniqueOrThrow({ where: { code: DEMO_JURISDICTION.code } });
     expect(jurisdiction).toMatchObject({ demo: true, name: "望川市澄湖区（示例）" });
-    const years = await store.db.report.findMany({ where: { jurisdictionCode: DEMO_JURISDICTION.code }, orderBy: { year: "asc" } });
+    const years = await store.db.report.findMany({
+      where: { jurisdictionCode: DEMO_JURISDICTION.code },
+      orderBy: { year: "asc" },
+    });
     expect(years.map((r) => [r.planYear, r.reviewYear])).toEqual([
       [2023, 2022],
       [2024, 2023],
@@ -28,10 +31,19 @@ describe.each(PROVIDERS)("demo data on %s", (provider) => {
   it("shows every kind of verdict, with the hard cases judged as verdicts.md says", async () => {
     const verdictOf = async (planYear: number, indicatorName: string, measure?: string) => {
       const target = await store.db.target.findFirstOrThrow({
-        where: { jurisdictionCode: DEMO_JURISDICTION.code, planYear, indicatorName: { contains: indicatorName }, measure },
+        where: {
+          jurisdictionCode: DEMO_JURISDICTION.code,
+          planYear,
+          indicatorName: { contains: indicatorName },
+          measure,
+        },
         include: { match: { include: { outcome: true } } },
       });
-      return { verdict: target.match?.verdict, actual: target.match?.outcome?.value ?? null, unit: target.match?.outcome?.unit ?? null };
+      return {
+        verdict: target.match?.verdict,
+        actual: target.match?.outcome?.value ?? null,
+        unit: target.match?.outcome?.unit ?? null,
+      };
     };
     // 1万人以上 against 11200人: units scale.
     expect(await verdictOf(2023, "新增就业")).toEqual({ verdict: "met", actual: 11200, unit: "人" });

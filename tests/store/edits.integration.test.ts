@@ -31,7 +31,13 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
     const other = await store.db.outcome.findFirstOrThrow({
       where: { jurisdictionCode: "370202", year: 2019, id: { not: match.outcomeId ?? "" }, measure: "growth" },
     });
-    const result = await editMatch(store.db, target.id, { version: match.version, note: "换一个结果试试", outcomeId: other.id }, "分析员甲", ENGINE);
+    const result = await editMatch(
+      store.db,
+      target.id,
+      { version: match.version, note: "换一个结果试试", outcomeId: other.id },
+      "分析员甲",
+      ENGINE,
+    );
     expect(result).toEqual({ matchId: match.id, version: match.version + 1, action: "link" });
 
     const after = await store.db.match.findUniqueOrThrow({ where: { id: match.id }, include: { edits: true } });
@@ -45,8 +51,16 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
 
   it("undoes the last edit, back to the engine's match", async () => {
     const target = await target2019({ indicatorName: "地区生产总值", measure: "growth" });
-    const before = (await store.db.edit.findFirstOrThrow({ where: { match: { targetId: target.id } } })).before as { outcomeId: string };
-    await editMatch(store.db, target.id, { version: target.match?.version ?? 0, note: "撤销", undo: true }, "分析员甲", ENGINE);
+    const before = (await store.db.edit.findFirstOrThrow({ where: { match: { targetId: target.id } } })).before as {
+      outcomeId: string;
+    };
+    await editMatch(
+      store.db,
+      target.id,
+      { version: target.match?.version ?? 0, note: "撤销", undo: true },
+      "分析员甲",
+      ENGINE,
+    );
     const after = await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } });
     expect(after).toMatchObject({ outcomeId: before.outcomeId, manual: false, verdict: "missed" });
     await expect(
@@ -59,9 +73,9 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
     const version = target.match?.version ?? 0;
     await editMatch(store.db, target.id, { version, note: "第一次", verdict: "needs_review" }, "甲", ENGINE);
     const edits = await store.db.edit.count();
-    await expect(editMatch(store.db, target.id, { version, note: "第二次", verdict: "met" }, "乙", ENGINE)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      editMatch(store.db, target.id, { version, note: "第二次", verdict: "met" }, "乙", ENGINE),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await store.db.edit.count()).toBe(edits);
     expect((await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } })).verdict).toBe("needs_review");
   });
@@ -69,7 +83,13 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
   it("keeps a manual edit when the engine runs again, and flags it where the engine now decides otherwise", async () => {
     const target = await target2019({ indicatorName: "一般公共预算收入", measure: "growth" });
     expect(target.match?.verdict).toBe("missed");
-    await editMatch(store.db, target.id, { version: target.match?.version ?? 0, note: "按决算数复核", verdict: "missed" }, "甲", ENGINE);
+    await editMatch(
+      store.db,
+      target.id,
+      { version: target.match?.version ?? 0, note: "按决算数复核", verdict: "missed" },
+      "甲",
+      ENGINE,
+    );
 
     // Re-importing the same report changes nothing; re-analysing with the same setting flags nothing.
     const file = seedPath("001");

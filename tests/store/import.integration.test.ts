@@ -43,7 +43,13 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
 
   it("judges 市南区 2019 against the 2020 report's review: GDP 7% target vs 6% actual is missed", async () => {
     const gdp = await store.db.target.findFirstOrThrow({
-      where: { jurisdictionCode: "370202", planYear: 2019, indicatorName: "地区生产总值", measure: "growth", headline: true },
+      where: {
+        jurisdictionCode: "370202",
+        planYear: 2019,
+        indicatorName: "地区生产总值",
+        measure: "growth",
+        headline: true,
+      },
       include: { match: { include: { outcome: true } } },
     });
     expect(gdp.value).toBe(7);
@@ -62,12 +68,16 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
     const before = await rowCounts(store.db);
     const fresh = new TextEncoder().encode(`${new TextDecoder().decode(bytesOf(seedPath("003")))}\n（另存副本）`);
     await expect(
-      importFile(store.db, { filename: "copy-of-003.txt", bytes: fresh }, {
-        ...ENGINE,
-        afterWrite: async () => {
-          throw new Error("simulated crash after the rows were written");
+      importFile(
+        store.db,
+        { filename: "copy-of-003.txt", bytes: fresh },
+        {
+          ...ENGINE,
+          afterWrite: async () => {
+            throw new Error("simulated crash after the rows were written");
+          },
         },
-      }),
+      ),
     ).rejects.toThrow("simulated crash");
     expect(await rowCounts(store.db)).toEqual(before);
   });
@@ -75,21 +85,33 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
   it("uses the jurisdiction and year a user gives instead of the detected ones", async () => {
     const text = new TextDecoder().decode(bytesOf(seedPath("003")));
     const bytes = new TextEncoder().encode(`${text}\n（覆盖测试）`);
-    const result = await importFile(store.db, { filename: "override.txt", bytes, override: { code: "370703", year: 2024 } }, ENGINE);
+    const result = await importFile(
+      store.db,
+      { filename: "override.txt", bytes, override: { code: "370703", year: 2024 } },
+      ENGINE,
+    );
     expect(result.documents[0]?.reports.map((r) => [r.code, r.year])).toEqual([["370703", 2024]]);
-    const report = await store.db.report.findUniqueOrThrow({ where: { id: result.documents[0]?.reports[0]?.id ?? "" }, include: { jurisdiction: true } });
+    const report = await store.db.report.findUniqueOrThrow({
+      where: { id: result.documents[0]?.reports[0]?.id ?? "" },
+      include: { jurisdiction: true },
+    });
     expect(report.identityOverridden).toBe(true);
     expect(report.planYear).toBe(2024);
     expect(report.jurisdiction.name).toBe("潍坊市寒亭区");
     expect(report.jurisdiction.parentCode).toBe("370700");
-    expect(await store.db.target.count({ where: { reportId: report.id, planYear: 2024, jurisdictionCode: "370703" } })).toBeGreaterThan(10);
+    expect(
+      await store.db.target.count({ where: { reportId: report.id, planYear: 2024, jurisdictionCode: "370703" } }),
+    ).toBeGreaterThan(10);
   });
 
   it("refuses what is not a report and writes nothing", async () => {
     const before = await rowCounts(store.db);
     const cases: [string, Uint8Array][] = [
       ["empty.txt", new Uint8Array()],
-      ["image.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])],
+      [
+        "image.png",
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+      ],
       ["news.txt", new TextEncoder().encode("今天天气晴朗，气温二十度，适合外出散步。")],
       ["huge.txt", new Uint8Array(60 * 1024 * 1024)],
       ["broken.txt", new Uint8Array([0xe6, 0x94, 0xbf, 0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80])],
@@ -104,9 +126,12 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
 
   it("re-judges a year from what is stored and reaches the same verdicts", async () => {
     const verdicts = async () =>
-      (await store.db.match.findMany({ where: { target: { jurisdictionCode: "370202", planYear: 2019 } }, orderBy: { targetId: "asc" } })).map(
-        (m) => [m.targetId, m.verdict, m.outcomeId],
-      );
+      (
+        await store.db.match.findMany({
+          where: { target: { jurisdictionCode: "370202", planYear: 2019 } },
+          orderBy: { targetId: "asc" },
+        })
+      ).map((m) => [m.targetId, m.verdict, m.outcomeId]);
     const before = await verdicts();
     await store.db.$transaction((tx) => rematchYear(tx, "370202", 2019, ENGINE));
     expect(await verdicts()).toEqual(before);

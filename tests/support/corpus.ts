@@ -12,6 +12,9 @@ export const seedPath = (prefix: string): string => {
   return path.join(SEEDS, name);
 };
 
-export const seedFiles = (): string[] => readdirSync(SEEDS).sort().map((name) => path.join(SEEDS, name));
+export const seedFiles = (): string[] =>
+  readdirSync(SEEDS)
+    .sort()
+    .map((name) => path.join(SEEDS, name));
 
 export const bytesOf = (file: string): Uint8Array => new Uint8Array(readFileSync(file));

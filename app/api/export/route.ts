@@ -12,6 +12,9 @@ export const GET = handle(async (request) => {
   const rows = await exportRows(getDb(), { code, year });
   const name = ["luoshi", code, year].filter(Boolean).join("-");
   return new Response(Buffer.from(await renderExport(rows, format)), {
-    headers: { "content-type": CONTENT_TYPES[format], "content-disposition": `attachment; filename="${name}.${format}"` },
+    headers: {
+      "content-type": CONTENT_TYPES[format],
+      "content-disposition": `attachment; filename="${name}.${format}"`,
+    },
   });
 });

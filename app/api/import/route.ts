@@ -31,7 +31,8 @@ async function inputsOf(request: Request, importedBy: string): Promise<ImportFil
     if (files.length === 0) throw new InvalidInputError("no files: send them in the `files` field");
     return Promise.all(
       files.map(async (file) => {
-        if (file.size > MAX_FILE_BYTES) return { filename: file.name, bytes: new Uint8Array(MAX_FILE_BYTES + 1), importedBy };
+        if (file.size > MAX_FILE_BYTES)
+          return { filename: file.name, bytes: new Uint8Array(MAX_FILE_BYTES + 1), importedBy };
         return {
           filename: file.name || "upload.txt",
           bytes: new Uint8Array(await file.arrayBuffer()),

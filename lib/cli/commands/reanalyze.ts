@@ -50,13 +50,18 @@ export const reanalyzeCommand: Command = {
     let matches = 0;
     let flagged = 0;
     for (const { jurisdictionCode, planYear } of years) {
-      const summary = await db.$transaction((tx) => rematchYear(tx, jurisdictionCode, planYear, { tolerance: args.tolerance }), {
-        timeout: 120_000,
-      });
+      const summary = await db.$transaction(
+        (tx) => rematchYear(tx, jurisdictionCode, planYear, { tolerance: args.tolerance }),
+        {
+          timeout: 120_000,
+        },
+      );
       matches += summary.matches;
       flagged += summary.flagged;
     }
-    io.stdout(`re-judged ${matches} targets in ${years.length} plan years; ${flagged} manual edits flagged for review\n`);
+    io.stdout(
+      `re-judged ${matches} targets in ${years.length} plan years; ${flagged} manual edits flagged for review\n`,
+    );
     await db.$disconnect();
     return 0;
   },

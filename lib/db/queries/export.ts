@@ -12,8 +12,14 @@ export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRo
   const targets = await db.target.findMany({
     where: { jurisdictionCode: filter.code, planYear: filter.year },
     include: {
-      report: { select: { id: true, jurisdiction: { select: { name: true } }, document: { select: { sourceName: true } } } },
-      match: { include: { outcome: { include: { report: { select: { id: true, document: { select: { sourceName: true } } } } } } } },
+      report: {
+        select: { id: true, jurisdiction: { select: { name: true } }, document: { select: { sourceName: true } } },
+      },
+      match: {
+        include: {
+          outcome: { include: { report: { select: { id: true, document: { select: { sourceName: true } } } } } },
+        },
+      },
     },
     orderBy: [{ jurisdictionCode: "asc" }, { planYear: "asc" }, { reportId: "asc" }, { position: "asc" }],
   });
@@ -48,7 +54,7 @@ export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRo
       plan_report_id: target.reportId,
       plan_source: target.report.document.sourceName,
       review_report_id: outcome?.report?.id ?? null,
-      review_source: outcome?.report?.document.sourceName ?? (outcome?.source ?? null),
+      review_source: outcome?.report?.document.sourceName ?? outcome?.source ?? null,
     };
   });
 }

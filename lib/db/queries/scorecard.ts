@@ -1,6 +1,6 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
-import type { TMeasure, TPolarity, TQualifier, TVerdict } from "@/lib/schemas/extraction";
 import type { Match, Outcome } from "@/lib/generated/prisma-sqlite/client";
+import type { TMeasure, TPolarity, TQualifier, TVerdict } from "@/lib/schemas/extraction";
 import type { TScorecardYear, TStoredMatch, TStoredTarget, TVerdictSummary } from "@/lib/schemas/store";
 import type { Db } from "../client";
 

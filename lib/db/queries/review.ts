@@ -1,0 +1,396 @@
+/**
+ * The review queue: judgements a person should look at, filtered and paginated in the database.
+ *
+ * - `needs_review`: the engine could not judge (incompatible units, qualitative targets…);
+ * - `low_confidence`: the engine matched an outcome but is less sure than LOW_CONFIDENCE;
+ * - `flagged`: an analyst's edit that the engine would now decide differently;
+ * - `unmatched_target`: no outcome, although a report reviewing that year is imported;
+ * - `unmatched_outcome`: a review figure no target claimed, for a year whose plan is imported.
+ *
+ * Analysts' own decisions (manual matches) leave the queue unless flagged; targets marked "not a target" too.
+ */
+import { sentenceAround } from "@/lib/charts/evidence";
+import { indicatorSimilarity } from "@/lib/engine/indicators";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import {
+  LOW_CONFIDENCE,
+  REVIEW_REASONS,
+  type TCandidate,
+  type TEditHistory,
+  type TReviewFilters,
+  type TReviewItem,
+  type TReviewOutcome,
+  type TReviewPage,
+  type TReviewReason,
+  type TTargetChoice,
+} from "@/lib/schemas/dashboard";
+import type { TMeasure, TQualifier, TVerdict } from "@/lib/schemas/extraction";
+import type { TStoredMatch } from "@/lib/schemas/store";
+import type { Db } from "../client";
+
+export const REVIEW_PAGE_SIZE = 20;
+
+export interface ReviewFilter {
+  code?: string;
+  year?: number;
+  reason?: TReviewReason;
+  page?: number;
+  pageSize?: number;
+}
+
+interface YearPair {
+  code: string;
+  year: number;
+}
+
+/** (jurisdiction, year) pairs that a report reviews. */
+async function reviewedPairs(db: Db, filter: ReviewFilter): Promise<YearPair[]> {
+  const rows = await db.report.findMany({
+    where: { reviewYear: filter.year ?? { not: null }, jurisdictionCode: filter.code },
+    select: { jurisdictionCode: true, reviewYear: true },
+    distinct: ["jurisdictionCode", "reviewYear"],
+  });
+  return rows.map((r) => ({ code: r.jurisdictionCode, year: r.reviewYear as number }));
+}
+
+/** (jurisdiction, year) pairs that have plan targets. */
+async function plannedPairs(db: Db, filter: ReviewFilter): Promise<YearPair[]> {
+  const rows = await db.target.groupBy({
+    by: ["jurisdictionCode", "planYear"],
+    where: { jurisdictionCode: filter.code, planYear: filter.year },
+  });
+  return rows.map((r) => ({ code: r.jurisdictionCode, year: r.planYear }));
+}
+
+function matchConditions(
+  reviewed: YearPair[],
+): Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput | null> {
+  return {
+    needs_review: { verdict: "needs_review", manual: false },
+    low_confidence: { manual: false, outcomeId: { not: null }, confidence: { lt: LOW_CONFIDENCE } },
+    flagged: { flagged: true },
+    unmatched_target:
+      reviewed.length === 0
+        ? null
+        : {
+            manual: false,
+            outcomeId: null,
+            verdict: "no_outcome",
+            target: { OR: reviewed.map((p) => ({ jurisdictionCode: p.code, planYear: p.year })) },
+          },
+  };
+}
+
+function matchWhere(filter: ReviewFilter, reviewed: YearPair[], reason?: TReviewReason): Prisma.MatchWhereInput | null {
+  const conditions = matchConditions(reviewed);
+  const chosen = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
+  const or = chosen.filter((c): c is Prisma.MatchWhereInput => c !== null);
+  if (or.length === 0) return null;
+  return {
+    notATarget: false,
+    target: { jurisdictionCode: filter.code, planYear: filter.year },
+    OR: or,
+  };
+}
+
+function outcomeWhere(planned: YearPair[]): Prisma.OutcomeWhereInput | null {
+  if (planned.length === 0) return null;
+  return {
+    manual: false,
+    matches: { none: {} },
+    OR: planned.map((p) => ({ jurisdictionCode: p.code, year: p.year })),
+  };
+}
+
+function reasonsOf(
+  match: { verdict: string; manual: boolean; outcomeId: string | null; confidence: number; flagged: boolean },
+  reviewed: boolean,
+): TReviewReason[] {
+  const reasons: TReviewReason[] = [];
+  if (match.flagged) reasons.push("flagged");
+  if (!match.manual && match.verdict === "needs_review") reasons.push("needs_review");
+  if (!match.manual && match.outcomeId && match.confidence < LOW_CONFIDENCE) reasons.push("low_confidence");
+  if (!match.manual && !match.outcomeId && match.verdict === "no_outcome" && reviewed) reasons.push("unmatched_target");
+  return reasons;
+}
+
+/** One page of the queue: matches first (latest year first, then jurisdiction and plan order), then unclaimed outcomes. */
+export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TReviewPage> {
+  const pageSize = filter.pageSize ?? REVIEW_PAGE_SIZE;
+  const page = Math.max(1, filter.page ?? 1);
+  const [reviewed, planned] = await Promise.all([reviewedPairs(db, filter), plannedPairs(db, filter)]);
+  const reviewedKeys = new Set(reviewed.map((p) => `${p.code}:${p.year}`));
+
+  // Counts per reason for the filter (each item counted under every reason it has).
+  const countEntries = await Promise.all(
+    REVIEW_REASONS.map(async (reason) => {
+      if (reason === "unmatched_outcome") {
+        const where = outcomeWhere(planned);
+        return [reason, where ? await db.outcome.count({ where }) : 0] as const;
+      }
+      const where = matchWhere(filter, reviewed, reason);
+      return [reason, where ? await db.match.count({ where }) : 0] as const;
+    }),
+  );
+  const counts = Object.fromEntries(countEntries) as Record<TReviewReason, number>;
+
+  const targetWhere = matchWhere(filter, reviewed, filter.reason);
+  const wantsOutcomes = filter.reason === undefined || filter.reason === "unmatched_outcome";
+  const oWhere = wantsOutcomes ? outcomeWhere(planned) : null;
+  const [matchTotal, outcomeTotal] = await Promise.all([
+    targetWhere ? db.match.count({ where: targetWhere }) : 0,
+    oWhere ? db.outcome.count({ where: oWhere }) : 0,
+  ]);
+  const offset = (page - 1) * pageSize;
+  const matchTake = Math.max(0, Math.min(pageSize, matchTotal - offset));
+  const outcomeSkip = Math.max(0, offset - matchTotal);
+  const outcomeTake = pageSize - matchTake;
+
+  const [matches, outcomes] = await Promise.all([
+    targetWhere && matchTake > 0
+      ? db.match.findMany({
+          where: targetWhere,
+          include: { target: true, outcome: true },
+          orderBy: [
+            { target: { planYear: "desc" } },
+            { target: { jurisdictionCode: "asc" } },
+            { target: { reportId: "asc" } },
+            { target: { position: "asc" } },
+          ],
+          skip: offset,
+          take: matchTake,
+        })
+      : [],
+    oWhere && outcomeTake > 0
+      ? db.outcome.findMany({
+          where: oWhere,
+          orderBy: [{ year: "desc" }, { jurisdictionCode: "asc" }, { reportId: "asc" }, { position: "asc" }],
+          skip: outcomeSkip,
+          take: outcomeTake,
+        })
+      : [],
+  ]);
+
+  const reportIds = new Set<string>();
+  const codes = new Set<string>();
+  for (const m of matches) {
+    reportIds.add(m.target.reportId);
+    if (m.outcome?.reportId) reportIds.add(m.outcome.reportId);
+    codes.add(m.target.jurisdictionCode);
+  }
+  for (const o of outcomes) {
+    if (o.reportId) reportIds.add(o.reportId);
+    codes.add(o.jurisdictionCode);
+  }
+  const [reports, jurisdictions] = await Promise.all([
+    db.report.findMany({ where: { id: { in: [...reportIds] } }, select: { id: true, text: true } }),
+    db.jurisdiction.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } }),
+  ]);
+  const texts = new Map(reports.map((r) => [r.id, r.text]));
+  const names = new Map(jurisdictions.map((j) => [j.code, j.name]));
+  const snippet = (reportId: string | null, start: number | null, end: number | null, fallback: string) => {
+    const text = reportId ? texts.get(reportId) : undefined;
+    if (!text || start === null || end === null) return { before: "", clause: fallback, after: "" };
+    return sentenceAround(text, start, end);
+  };
+  const outcomeView = (o: NonNullable<(typeof matches)[number]["outcome"]>): TReviewOutcome => ({
+    id: o.id,
+    reportId: o.reportId,
+    code: o.jurisdictionCode,
+    name: names.get(o.jurisdictionCode) ?? o.jurisdictionCode,
+    year: o.year,
+    indicator: o.indicatorName,
+    measure: o.measure as TMeasure,
+    value: o.value,
+    unit: o.unit,
+    estimated: o.estimated,
+    manual: o.manual,
+    source: o.source,
+    text: o.text,
+    snippet: snippet(o.reportId, o.start, o.end, o.text),
+  });
+
+  const items: TReviewItem[] = [];
+  for (const m of matches) {
+    const t = m.target;
+    const match = storedMatchOf(m);
+    items.push({
+      kind: "target",
+      key: `t-${t.id}`,
+      reasons: reasonsOf(m, reviewedKeys.has(`${t.jurisdictionCode}:${t.planYear}`)),
+      target: {
+        id: t.id,
+        reportId: t.reportId,
+        code: t.jurisdictionCode,
+        name: names.get(t.jurisdictionCode) ?? t.jurisdictionCode,
+        year: t.planYear,
+        indicator: t.indicatorName,
+        measure: t.measure as TMeasure,
+        qualifier: t.qualifier as TQualifier,
+        value: t.value,
+        min: t.min,
+        max: t.max,
+        unit: t.unit,
+        headline: t.headline,
+        text: t.text,
+        snippet: snippet(t.reportId, t.start, t.end, t.text),
+      },
+      match,
+      outcome: m.outcome ? outcomeView(m.outcome) : null,
+    });
+  }
+  for (const o of outcomes) {
+    items.push({ kind: "outcome", key: `o-${o.id}`, reasons: ["unmatched_outcome"], outcome: outcomeView(o) });
+  }
+  return { items, total: matchTotal + outcomeTotal, page, pageSize, counts };
+}
+
+type MatchWithOutcome = Prisma.MatchGetPayload<{ include: { outcome: true } }>;
+
+/** The stored-match shape of the API for a match row already loaded. */
+function storedMatchOf(m: MatchWithOutcome): TStoredMatch {
+  const o = m.outcome;
+  return {
+    outcome: o && {
+      id: o.id,
+      indicator: o.indicatorName,
+      measure: o.measure as TMeasure,
+      value: o.value,
+      unit: o.unit,
+      text: o.text,
+      estimated: o.estimated,
+      reportId: o.reportId,
+      manual: o.manual,
+      source: o.source,
+    },
+    verdict: m.verdict as TVerdict,
+    confidence: m.confidence,
+    reason: m.reason,
+    ratio: m.ratio,
+    manual: m.manual,
+    notATarget: m.notATarget,
+    flagged: m.flagged,
+    version: m.version,
+  };
+}
+
+/** Jurisdictions and years the queue's filters offer: those with plan targets. */
+export async function getReviewFilters(db: Db): Promise<TReviewFilters> {
+  const pairs = await db.target.groupBy({ by: ["jurisdictionCode", "planYear"] });
+  const codes = [...new Set(pairs.map((p) => p.jurisdictionCode))];
+  const jurisdictions = await db.jurisdiction.findMany({
+    where: { code: { in: codes } },
+    select: { code: true, name: true },
+    orderBy: { code: "asc" },
+  });
+  const years = [...new Set(pairs.map((p) => p.planYear))].sort((a, b) => b - a);
+  return { jurisdictions, years };
+}
+
+/** Outcomes a target could be linked to: the same jurisdiction and year, best fitting first. */
+export async function listCandidateOutcomes(db: Db, targetId: string, q?: string): Promise<TCandidate[] | null> {
+  const target = await db.target.findUnique({ where: { id: targetId } });
+  if (!target) return null;
+  const outcomes = await db.outcome.findMany({
+    where: { jurisdictionCode: target.jurisdictionCode, year: target.planYear },
+    include: { matches: { select: { targetId: true, target: { select: { indicatorName: true } } } } },
+    orderBy: [{ reportId: "asc" }, { position: "asc" }],
+  });
+  const needle = q?.trim();
+  return outcomes
+    .filter((o) => !needle || o.indicatorName.includes(needle) || o.text.includes(needle))
+    .map((o) => {
+      const claim = o.matches.find((m) => m.targetId !== target.id);
+      const similarity = indicatorSimilarity(target.indicatorName, o.indicatorName);
+      const score = Math.min(
+        1,
+        0.7 * similarity + (o.measure === target.measure ? 0.2 : 0) + (o.unit === target.unit ? 0.1 : 0),
+      );
+      return {
+        id: o.id,
+        reportId: o.reportId,
+        indicator: o.indicatorName,
+        measure: o.measure as TMeasure,
+        value: o.value,
+        unit: o.unit,
+        estimated: o.estimated,
+        manual: o.manual,
+        text: o.text,
+        score: Math.round(score * 100) / 100,
+        takenBy: claim ? { targetId: claim.targetId, indicator: claim.target.indicatorName } : null,
+      };
+    })
+    .sort((a, b) => b.score - a.score || Number(a.takenBy !== null) - Number(b.takenBy !== null));
+}
+
+/** Targets an unclaimed outcome could be matched to: the plan of the same jurisdiction and year, best first. */
+export async function listTargetChoices(db: Db, outcomeId: string, q?: string): Promise<TTargetChoice[] | null> {
+  const outcome = await db.outcome.findUnique({ where: { id: outcomeId } });
+  if (!outcome) return null;
+  const targets = await db.target.findMany({
+    where: { jurisdictionCode: outcome.jurisdictionCode, planYear: outcome.year },
+    include: { match: { select: { verdict: true, version: true, notATarget: true } } },
+    orderBy: [{ reportId: "asc" }, { position: "asc" }],
+  });
+  const needle = q?.trim();
+  return targets
+    .filter((t) => !t.match?.notATarget)
+    .filter((t) => !needle || t.indicatorName.includes(needle) || t.text.includes(needle))
+    .map((t) => {
+      const similarity = indicatorSimilarity(outcome.indicatorName, t.indicatorName);
+      const score = Math.min(
+        1,
+        0.7 * similarity + (t.measure === outcome.measure ? 0.2 : 0) + (t.unit === outcome.unit ? 0.1 : 0),
+      );
+      return {
+        id: t.id,
+        indicator: t.indicatorName,
+        measure: t.measure as TMeasure,
+        qualifier: t.qualifier as TQualifier,
+        value: t.value,
+        min: t.min,
+        max: t.max,
+        unit: t.unit,
+        text: t.text,
+        verdict: (t.match?.verdict as TTargetChoice["verdict"]) ?? null,
+        version: t.match?.version ?? null,
+        score: Math.round(score * 100) / 100,
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** The audit trail of a target's match, newest first, with the outcomes it names. */
+export async function getEditHistory(db: Db, targetId: string): Promise<TEditHistory | null> {
+  const target = await db.target.findUnique({ where: { id: targetId }, select: { id: true } });
+  if (!target) return null;
+  const edits = await db.edit.findMany({
+    where: { match: { targetId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const outcomeIds = new Set<string>();
+  for (const edit of edits) {
+    for (const state of [edit.before, edit.after] as { outcomeId?: string | null }[]) {
+      if (state?.outcomeId) outcomeIds.add(state.outcomeId);
+    }
+  }
+  const outcomes = await db.outcome.findMany({
+    where: { id: { in: [...outcomeIds] } },
+    select: { id: true, text: true },
+  });
+  const outcomeTexts = Object.fromEntries(outcomes.map((o) => [o.id, o.text]));
+  return {
+    targetId,
+    items: edits.map((edit) => ({
+      id: edit.id,
+      action: edit.action,
+      editor: edit.editor,
+      note: edit.note,
+      createdAt: edit.createdAt.toISOString(),
+      revertedAt: edit.revertedAt?.toISOString() ?? null,
+      before: (edit.before ?? {}) as Record<string, unknown>,
+      after: (edit.after ?? {}) as Record<string, unknown>,
+      outcomes: outcomeTexts,
+    })),
+  };
+}
