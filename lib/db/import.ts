@@ -70,9 +70,12 @@ export async function importFile(db: Db, input: ImportFileInput, options: Import
   return { documents: imported, failed };
 }
 
-/** What the user says of a document helps the reader identify it (a name or code it would not find itself). */
+/**
+ * What the user says of a jurisdiction helps the reader identify it (a code or name it would not find itself). The
+ * year is not passed: `withOverride` moves the detected plan and review years by the difference.
+ */
 function hintsOf(override: ImportOverride | undefined): ReadHints {
-  return { code: override?.code, jurisdiction: override?.name, year: override?.year };
+  return { code: override?.code, jurisdiction: override?.name };
 }
 
 export function contentHash(text: string): string {

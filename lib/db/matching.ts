@@ -3,7 +3,7 @@
  * rebuilt; manual ones are never changed, but when the engine's own decision for them changes, they are flagged
  * for review (verdicts.md, "Manual edits always win").
  */
-import { ENGINE_VERSION, matchPair, NO_REVIEW_REASON } from "@/lib/engine/match";
+import { ENGINE_VERSION, matchInStages, NO_REVIEW_REASON } from "@/lib/engine/match";
 import type { TMatch, TTarget } from "@/lib/schemas/extraction";
 import type { Tx } from "./client";
 import { outcomeFromRow, targetFromRow } from "./rows";
@@ -13,7 +13,6 @@ export interface RematchOptions {
   tolerance: number;
 }
 
-type OutcomeRow = Awaited<ReturnType<typeof loadOutcomes>>[number];
 
 function loadTargets(tx: Tx, code: string, year: number) {
   return tx.target.findMany({
@@ -23,11 +22,21 @@ function loadTargets(tx: Tx, code: string, year: number) {
   });
 }
 
-function loadOutcomes(tx: Tx, code: string, year: number) {
-  return tx.outcome.findMany({
+/** Outcomes for the year: the work reports' reviews first, then other review sources (verdicts.md, "Pairing"). */
+async function loadOutcomes(tx: Tx, code: string, year: number) {
+  const outcomes = await tx.outcome.findMany({
     where: { jurisdictionCode: code, year, manual: false },
+    include: { report: { select: { kind: true } } },
     orderBy: [{ reportId: "asc" }, { position: "asc" }],
   });
+  const isMain = (outcome: (typeof outcomes)[number]) => outcome.report?.kind === "work_report";
+  return { main: outcomes.filter(isMain), sources: outcomes.filter((outcome) => !isMain(outcome)) };
+}
+
+type OutcomeRow = Awaited<ReturnType<typeof loadOutcomes>>["main"][number];
+interface StoredOutcomes {
+  main: OutcomeRow[];
+  sources: OutcomeRow[];
 }
 
 export interface RematchSummary {
@@ -53,9 +62,14 @@ export async function rematchYear(
   const manualOutcomeIds = new Set(
     targets.flatMap((t) => (t.match?.manual && t.match.outcomeId ? [t.match.outcomeId] : [])),
   );
+  const free = (rows: OutcomeRow[]) => rows.filter((row) => !manualOutcomeIds.has(row.id));
   const engineTargets = targets.filter((t) => !t.match?.manual);
-  const freeOutcomes = outcomes.filter((o) => !manualOutcomeIds.has(o.id));
-  const stored = decide(engineTargets.map(targetFromRow), freeOutcomes, reviewed, options);
+  const stored = decide(
+    engineTargets.map(targetFromRow),
+    { main: free(outcomes.main), sources: free(outcomes.sources) },
+    reviewed,
+    options,
+  );
 
   let flagged = 0;
   for (const [index, target] of targets.entries()) {
@@ -101,11 +115,13 @@ interface Decision {
   outcomeId: string | null;
 }
 
-function decide(targets: TTarget[], outcomes: OutcomeRow[], reviewed: boolean, options: RematchOptions): Decision[] {
-  const { matches, outcomeIndices } = matchPair(targets, outcomes.map(outcomeFromRow), options);
+function decide(targets: TTarget[], outcomes: StoredOutcomes, reviewed: boolean, options: RematchOptions): Decision[] {
+  const { main, sources } = outcomes;
+  const { matches, outcomeIndices } = matchInStages(targets, main.map(outcomeFromRow), sources.map(outcomeFromRow), options);
+  const rows = [...main, ...sources];
   return matches.map((match, index) => {
     const outcomeIndex = outcomeIndices[index];
-    const outcomeId = outcomeIndex === null || outcomeIndex === undefined ? null : (outcomes[outcomeIndex]?.id ?? null);
+    const outcomeId = outcomeIndex === null || outcomeIndex === undefined ? null : (rows[outcomeIndex]?.id ?? null);
     const noReview = !reviewed && outcomeId === null;
     return { match: noReview ? { ...match, reason: NO_REVIEW_REASON } : match, outcomeId };
   });

@@ -1,0 +1,18 @@
+/** The indicator lexicon and the functions that resolve and compare indicator names. */
+export { CATEGORIES, type Category, type IndicatorEntry, LEXICON } from "./lexicon";
+export { statedMeasure } from "./measure";
+export {
+  indicatorCore,
+  lexiconEntry,
+  normaliseIndicatorName,
+  type ResolvedIndicator,
+  resolveIndicator,
+} from "./resolve";
+export {
+  indicatorSimilarity,
+  type NameProfile,
+  nameProfile,
+  profileSimilarity,
+  similarityKeys,
+  textSimilarity,
+} from "./similarity";

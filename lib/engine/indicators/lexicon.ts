@@ -1,0 +1,808 @@
+/**
+ * The indicator lexicon: canonical indicators, their synonyms as reports write them, polarity and the category the
+ * dashboard groups by. Data, not conditionals: add an entry here rather than a special case in a parser.
+ */
+import type { TMeasure, TPolarity } from "@/lib/schemas/extraction";
+
+export const CATEGORIES = [
+  "经济发展",
+  "财政金融",
+  "就业与收入",
+  "科技创新",
+  "对外开放",
+  "城市建设",
+  "生态环境",
+  "社会民生",
+  "营商环境",
+  "其他",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface IndicatorEntry {
+  /** Canonical short name, simplified Chinese. */
+  name: string;
+  /** Other ways reports write it (exact names after normalisation). */
+  synonyms: string[];
+  polarity: TPolarity;
+  category: Category;
+  /**
+   * The measures reports state it in, when they are few: a percentage given for an indicator only ever stated as a
+   * growth (`经济增长预期目标为7%`, `居民消费价格涨幅回落到2.6%`) is read as that growth.
+   */
+  measures?: TMeasure[];
+}
+
+export const LEXICON: IndicatorEntry[] = [
+  {
+    name: "地区生产总值",
+    synonyms: [
+      "全区生产总值",
+      "区属地区生产总值",
+      "全市生产总值",
+      "生产总值",
+      "GDP",
+      "国内生产总值",
+      "经济增长",
+      "全省生产总值",
+      "经济增速",
+      "地区GDP",
+    ],
+    polarity: "higher_better",
+    category: "经济发展",
+    measures: ["growth", "level"],
+  },
+  {
+    name: "一般公共预算收入",
+    synonyms: [
+      "区级一般公共预算收入",
+      "地方一般公共预算收入",
+      "一般公共预算收入",
+      "财政收入",
+      "公共财政预算收入",
+      "公共财政收入",
+      "地方财政收入",
+      "全国财政收入",
+      "地方级一般公共预算收入",
+    ],
+    polarity: "higher_better",
+    category: "财政金融",
+    measures: ["growth", "level"],
+  },
+  {
+    name: "新增就业",
+    synonyms: [
+      "城镇新增就业",
+      "新增城镇就业",
+      "城镇新增就业人数",
+      "新增城镇就业人数",
+      "城镇新增就业人口",
+      "全区新增城镇就业",
+    ],
+    polarity: "higher_better",
+    category: "就业与收入",
+    measures: ["level"],
+  },
+  {
+    name: "城镇登记失业率",
+    synonyms: ["城区登记失业率", "登记失业率", "全区城镇登记失业率"],
+    polarity: "lower_better",
+    category: "就业与收入",
+    measures: ["share"],
+  },
+  // Surveyed and registered unemployment are distinct national targets (both set in 2018 and 2019).
+  {
+    name: "城镇调查失业率",
+    synonyms: ["调查失业率", "城镇调查失业率平均", "全国城镇调查失业率"],
+    polarity: "lower_better",
+    category: "就业与收入",
+    measures: ["share"],
+  },
+  {
+    name: "居民消费价格",
+    synonyms: [
+      "居民消费价格涨幅",
+      "消费价格",
+      "CPI",
+      "居民消费价格总水平",
+      "居民消费价格总水平涨幅",
+      "物价总水平",
+      "价格总水平",
+      "物价涨幅",
+      "居民消费价格指数",
+    ],
+    polarity: "lower_better",
+    category: "经济发展",
+    measures: ["growth"],
+  },
+  {
+    name: "发明专利授权",
+    synonyms: ["新增发明专利授权", "发明专利授权量"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  // Per head: not the total (`人均国内生产总值突破1000美元` must not answer a growth target of GDP).
+  {
+    name: "人均地区生产总值",
+    synonyms: ["人均国内生产总值", "人均GDP", "人均生产总值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "固定资产投资",
+    synonyms: ["全社会固定资产投资", "社会固定资产投资", "固定资产投资额", "城镇固定资产投资"],
+    polarity: "higher_better",
+    category: "经济发展",
+    measures: ["growth", "level"],
+  },
+  {
+    name: "社会消费品零售总额",
+    synonyms: ["社会消费品零售额", "社会消费品零售", "消费品零售总额", "全社会消费品零售总额"],
+    polarity: "higher_better",
+    category: "经济发展",
+    measures: ["growth", "level"],
+  },
+  {
+    name: "规模以上工业增加值",
+    synonyms: ["规上工业增加值", "规模以上工业企业增加值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "工业增加值",
+    synonyms: ["全部工业增加值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "服务业增加值",
+    synonyms: ["第三产业增加值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "粮食产量",
+    synonyms: ["粮食总产量", "粮食生产"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "海洋产业增加值",
+    synonyms: ["海洋生产总值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "数字经济核心产业增加值",
+    synonyms: ["数字经济核心产业"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "数字经济规模",
+    synonyms: ["数字经济总量"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "商务服务业增加值",
+    synonyms: [],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "金融业增加值",
+    synonyms: [],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "文旅产业增加值",
+    synonyms: ["文化和旅游产业增加值", "文化旅游产业增加值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "旅游业收入",
+    synonyms: ["旅游收入", "旅游总收入", "旅游消费总额"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "接待游客",
+    synonyms: ["游客接待量", "接待游客人次"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "高新技术产业产值",
+    synonyms: ["规上高新技术产业产值"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "纳统企业",
+    synonyms: ["升规纳统企业", "消费类纳统企业", "规模以上企业", "规上企业"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  {
+    name: "重点项目投资",
+    synonyms: ["重点项目完成投资"],
+    polarity: "higher_better",
+    category: "经济发展",
+  },
+  // Housing sales are a market outcome, neither better high nor low for a government.
+  {
+    name: "商品房销售面积",
+    synonyms: [],
+    polarity: "neutral",
+    category: "经济发展",
+  },
+  {
+    name: "税收收入",
+    synonyms: ["税收"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "一般公共预算支出",
+    synonyms: ["财政支出", "公共财政支出"],
+    polarity: "neutral",
+    category: "财政金融",
+  },
+  {
+    name: "民生支出",
+    synonyms: ["财政用于民生支出", "民生保障支出"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "财政赤字率",
+    synonyms: ["赤字率"],
+    polarity: "neutral",
+    category: "财政金融",
+  },
+  {
+    name: "广义货币",
+    synonyms: ["广义货币M2", "M2"],
+    polarity: "neutral",
+    category: "财政金融",
+  },
+  {
+    name: "社会融资规模",
+    synonyms: ["社会融资规模余额"],
+    polarity: "neutral",
+    category: "财政金融",
+  },
+  {
+    name: "减税降费",
+    synonyms: ["新增减税降费", "新增减轻税费"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "各项贷款余额",
+    synonyms: ["贷款余额", "本外币贷款余额"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "不良贷款率",
+    synonyms: [],
+    polarity: "lower_better",
+    category: "财政金融",
+  },
+  {
+    name: "金融机构",
+    synonyms: ["金融机构及金融类企业", "金融机构和企业", "金融企业", "法人金融机构"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "上市挂牌企业",
+    synonyms: ["上市企业", "上市公司", "挂牌企业"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "直接融资规模",
+    synonyms: ["直接融资"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "创投风投基金",
+    synonyms: ["创投基金", "风投基金"],
+    polarity: "higher_better",
+    category: "财政金融",
+  },
+  {
+    name: "居民人均可支配收入",
+    synonyms: ["全体居民人均可支配收入", "全国居民人均可支配收入", "城乡居民人均可支配收入", "居民收入"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "城镇居民人均可支配收入",
+    synonyms: ["城镇居民收入"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "农村居民人均可支配收入",
+    synonyms: ["农村居民人均纯收入", "农民人均纯收入", "农民收入", "农村居民收入"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "扶持创业",
+    synonyms: ["政策性扶持创业", "扶持创业人数", "创业扶持"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "就业培训",
+    synonyms: ["职业技能培训", "职业培训", "培训失业人员和高校毕业生"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "下岗失业人员再就业",
+    synonyms: ["再就业", "失业人员再就业", "失业再就业"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "引进人才",
+    synonyms: ["新增各类人才", "引进各类人才", "新招引各类人才", "各类人才", "人才引进"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "高校毕业生就业",
+    synonyms: ["高校毕业生见习", "大学生就业创业"],
+    polarity: "higher_better",
+    category: "就业与收入",
+  },
+  {
+    name: "发明专利拥有量",
+    synonyms: ["有效发明专利", "有效发明专利拥有量", "每万人口发明专利拥有量"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "高新技术企业",
+    synonyms: ["新认定高新技术企业", "高企", "国家高新技术企业"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "研发投入",
+    synonyms: [
+      "研究与试验发展经费支出",
+      "研发经费投入",
+      "研发经费支出",
+      "全社会研发投入",
+      "全社会研发经费",
+      "R&D经费",
+      "研发经费",
+    ],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "研发投入强度",
+    synonyms: ["研发经费投入强度", "研究与试验发展经费支出占国内生产总值比重", "研发经费支出与国内生产总值之比"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "技术合同成交额",
+    synonyms: ["技术交易额", "技术合同交易额"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "科技型中小企业",
+    synonyms: ["国家科技型中小企业", "国家备案科技型中小企业", "科技型企业", "科技型小微企业"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "专精特新企业",
+    synonyms: ["专精特新中小企业", "省级专精特新企业", "专精特新"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "瞪羚企业",
+    synonyms: ["省级瞪羚企业", "省瞪羚企业"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "创新平台",
+    synonyms: ["科技创新平台", "市级以上各类创新平台", "省级以上创新平台", "技术创新中心"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "孵化器",
+    synonyms: ["市级孵化器", "科技企业孵化器", "众创空间"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "注册商标",
+    synonyms: ["新增注册商标", "商标注册"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "马德里国际注册商标",
+    synonyms: ["马德里商标"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "科技成果转化",
+    synonyms: ["科技成果转化额"],
+    polarity: "higher_better",
+    category: "科技创新",
+  },
+  {
+    name: "进出口总额",
+    synonyms: ["进出口", "货物进出口总额", "外贸进出口", "进出口贸易总额", "外贸进出口总额", "对外贸易", "外贸"],
+    polarity: "higher_better",
+    category: "对外开放",
+    measures: ["growth", "level"],
+  },
+  {
+    name: "出口",
+    synonyms: ["出口总额", "货物出口"],
+    polarity: "higher_better",
+    category: "对外开放",
+  },
+  {
+    name: "实际利用外资",
+    synonyms: ["实际使用外资", "到账外资", "利用外资", "外商直接投资", "实际使用外资金额"],
+    polarity: "higher_better",
+    category: "对外开放",
+  },
+  {
+    name: "实际利用内资",
+    synonyms: ["利用内资", "引进内资", "到位省外资金", "到位内资"],
+    polarity: "higher_better",
+    category: "对外开放",
+  },
+  {
+    name: "区域总部企业",
+    synonyms: ["总部企业", "区域型总部企业", "总部型企业", "区域总部"],
+    polarity: "higher_better",
+    category: "对外开放",
+  },
+  {
+    name: "国际收支",
+    synonyms: ["国际收支平衡"],
+    polarity: "neutral",
+    category: "对外开放",
+  },
+  {
+    name: "招商引资项目",
+    synonyms: ["亿元以上项目", "过亿元项目", "签约落地项目"],
+    polarity: "higher_better",
+    category: "对外开放",
+  },
+  {
+    name: "棚户区改造",
+    synonyms: ["棚户区住房改造", "城镇棚户区住房改造", "棚改", "城镇棚户区改造"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "保障性住房",
+    synonyms: ["保障性安居工程", "保障房", "保障性租赁住房", "公租房", "保障性安居工程住房"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "安置房",
+    synonyms: ["回迁安置房"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "老旧小区改造",
+    synonyms: ["城镇老旧小区改造", "老旧小区"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "口袋公园",
+    synonyms: ["城市口袋公园"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "停车位",
+    synonyms: ["公共停车位", "泊位", "停车泊位", "车位"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "充电桩",
+    synonyms: ["公共充电桩", "电动汽车充电桩", "充电设施", "公共充电设施"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "公厕",
+    synonyms: ["公共厕所", "品质公厕"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "老旧电梯更新",
+    synonyms: ["老旧电梯", "更新改造老旧电梯", "更新老旧电梯"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "加装电梯",
+    synonyms: ["既有住宅加装电梯", "老旧住宅加装电梯"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "既有居民建筑节能改造",
+    synonyms: ["节能改造既有居民建筑", "既有建筑节能改造", "既有居民建筑"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "违法建设拆除面积",
+    synonyms: ["拆除违法建设", "违法建设", "违建", "拆违", "拆除违建"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "道路整修",
+    synonyms: ["整修道路", "整修市政道路", "市政道路", "道路改造"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "城镇化率",
+    synonyms: ["常住人口城镇化率", "户籍人口城镇化率"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "5G基站",
+    synonyms: ["5G基站建设"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  {
+    name: "历史建筑保护修缮",
+    synonyms: ["历史建筑", "文保单位"],
+    polarity: "higher_better",
+    category: "城市建设",
+  },
+  // Reports state it as a cut (能耗降低3%), the size of the reduction: higher is better.
+  {
+    name: "单位地区生产总值能耗",
+    synonyms: [
+      "单位国内生产总值能耗",
+      "国内生产总值能耗",
+      "单位GDP能耗",
+      "能耗强度",
+      "能源消耗强度",
+      "单位国内生产总值能源消耗",
+      "万元GDP能耗",
+      "单位生产总值能耗",
+    ],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // Stated as a cut, like energy intensity.
+  {
+    name: "二氧化碳排放强度",
+    synonyms: ["单位国内生产总值二氧化碳排放", "单位地区生产总值二氧化碳排放", "碳排放强度"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // Stated as a cut.
+  {
+    name: "主要污染物排放量",
+    synonyms: ["主要污染物排放", "主要污染物排放总量"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // Stated as a cut.
+  {
+    name: "化学需氧量排放量",
+    synonyms: ["化学需氧量"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // Stated as a cut.
+  {
+    name: "二氧化硫排放量",
+    synonyms: ["二氧化硫"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // Stated as a cut.
+  {
+    name: "氨氮排放量",
+    synonyms: ["氨氮"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // Stated as a cut.
+  {
+    name: "氮氧化物排放量",
+    synonyms: ["氮氧化物"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  // A concentration; a cut stated as 下降X% is turned into a higher_better target by the reader.
+  {
+    name: "细颗粒物浓度",
+    synonyms: ["PM2.5浓度", "细颗粒物(PM2.5)浓度", "PM2.5平均浓度", "细颗粒物平均浓度"],
+    polarity: "lower_better",
+    category: "生态环境",
+  },
+  {
+    name: "空气质量优良天数比率",
+    synonyms: ["空气质量优良率", "优良天数比率", "空气优良天数比例", "空气质量优良天数比例"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  {
+    name: "森林覆盖率",
+    synonyms: [],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  {
+    name: "绿化覆盖率",
+    synonyms: ["城区绿化率", "建成区绿化覆盖率", "绿化率"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  {
+    name: "植树造林",
+    synonyms: ["造林", "植树", "栽植乔灌木", "造林面积"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  {
+    name: "非化石能源消费比重",
+    synonyms: ["非化石能源占一次能源消费比重", "非化石能源占比"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  {
+    name: "生态环境质量",
+    synonyms: ["环境质量"],
+    polarity: "higher_better",
+    category: "生态环境",
+  },
+  {
+    name: "学位",
+    synonyms: ["新增学位", "学前教育学位", "幼儿园学位", "小学学位", "中小学学位"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "公办幼儿园",
+    synonyms: ["普惠性幼儿园", "公办园", "普惠性民办园"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "养老床位",
+    synonyms: ["新增养老床位", "养老机构床位", "家庭养老床位"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "社区养老服务站",
+    synonyms: ["社区养老服务设施", "居家社区养老服务中心", "养老服务站"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "托位",
+    synonyms: ["婴幼儿托位", "托育托位", "普惠托位"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "院前急救站",
+    synonyms: ["急救站"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "家庭医生签约服务覆盖率",
+    synonyms: ["家庭医生签约率", "家庭医生全人群签约率", "家庭医生签约覆盖率"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "全民健身设施",
+    synonyms: ["健身设施", "健身场所", "社区健身设施", "室内外健身设施", "健身路径", "体育设施"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "食品安全抽检",
+    synonyms: ["食品抽检", "食品安全定性定量检测", "食品安全抽检批次"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "食品安全快速检测",
+    synonyms: ["食品安全评价性快速检测", "快速检测"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "文化惠民活动",
+    synonyms: ["群众性文化活动", "文化活动"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "低保标准",
+    synonyms: ["城乡低保标准", "最低生活保障标准"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "基本养老金",
+    synonyms: ["退休人员基本养老金", "基本养老金标准"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  // Stated as the number lifted out of poverty.
+  {
+    name: "农村贫困人口减少",
+    synonyms: ["农村贫困人口", "贫困人口", "减少贫困人口", "脱贫人口"],
+    polarity: "higher_better",
+    category: "社会民生",
+  },
+  {
+    name: "安全生产事故",
+    synonyms: ["生产安全事故", "较大以上安全生产事故", "安全生产事故死亡人数", "生产安全事故死亡人数"],
+    polarity: "lower_better",
+    category: "社会民生",
+  },
+  {
+    name: "刑事警情",
+    synonyms: ["刑事案件", "刑事警情数"],
+    polarity: "lower_better",
+    category: "社会民生",
+  },
+  {
+    name: "市场主体",
+    synonyms: ["新增市场主体", "新设立市场主体", "新登记市场主体", "市场主体总量", "新注册市场主体"],
+    polarity: "higher_better",
+    category: "营商环境",
+  },
+  {
+    name: "新登记企业",
+    synonyms: ["新登记注册企业", "新设立企业", "新注册企业", "新登记企业数"],
+    polarity: "higher_better",
+    category: "营商环境",
+  },
+  {
+    name: "政务服务事项网办率",
+    synonyms: ["网办率", "一网通办率"],
+    polarity: "higher_better",
+    category: "营商环境",
+  },
+];

@@ -1,0 +1,149 @@
+/**
+ * Judging one target against the outcome matched to it, exactly as verdicts.md defines it. A figure decides when
+ * there is one that can be compared; otherwise a sentence that says in words whether the target was reached
+ * (`stated`); otherwise a person must look (`needs_review`), with the reason why.
+ */
+import { statedMeasure } from "@/lib/engine/indicators";
+import type { TMeasure, TOutcome, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import { convertValue, unitRelation } from "./units";
+
+export interface JudgeOptions {
+  /**
+   * Slack granted to `about` targets only: percentage points when the target's unit is `%` (or 个百分点), a relative
+   * share of the target otherwise (0.05 = 5%). Default 0.
+   */
+  tolerance: number;
+}
+
+export interface Judgement {
+  verdict: TVerdict;
+  /** For a person, in Chinese: `实际6% < 目标7%`. */
+  reason: string;
+  /** actual ÷ target where both are comparable numbers, for display. */
+  ratio: number | null;
+}
+
+export const NO_OUTCOME_REASON = "回顾中未找到对应结果";
+
+const MEASURE_NAMES: Record<TMeasure, string> = { growth: "增速", level: "总量", share: "比率", qualitative: "定性" };
+
+/** Units whose tolerance is absolute (percentage points) rather than relative. */
+const POINT_UNITS = new Set(["%", "个百分点", "百分点"]);
+
+interface Comparison {
+  /** Met when actual `>=` or `<=` the threshold. */
+  direction: ">=" | "<=";
+  /** The target's own number (range bound or value), for the ratio and the reason. */
+  nominal: number;
+  /** The number actually compared against: the nominal one, relaxed by the tolerance for `about` targets. */
+  threshold: number;
+  /** How the target reads in a reason: `目标7%`, `目标下限6%`, `目标7.5%(容差0.5)`. */
+  label: string;
+}
+
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(10)));
+}
+
+function withUnit(value: number, unit: string | null): string {
+  return `${formatNumber(value)}${unit ?? ""}`;
+}
+
+/** The comparison a numeric target asks for, or null when it has no number to compare with. */
+function comparisonFor(target: TTarget, tolerance: number): Comparison | null {
+  const higherBetter = target.polarity !== "lower_better";
+  const unit = target.unit;
+  const single = (direction: Comparison["direction"], value: number | null): Comparison | null =>
+    value === null ? null : { direction, nominal: value, threshold: value, label: `目标${withUnit(value, unit)}` };
+  switch (target.qualifier) {
+    case "at_least":
+      return single(">=", target.value);
+    case "at_most":
+      return single("<=", target.value);
+    case "range": {
+      const bound = higherBetter ? target.min : target.max;
+      if (bound === null) return null;
+      const label = `目标${higherBetter ? "下限" : "上限"}${withUnit(bound, unit)}`;
+      return { direction: higherBetter ? ">=" : "<=", nominal: bound, threshold: bound, label };
+    }
+    case "exact":
+      return single(higherBetter ? ">=" : "<=", target.value);
+    case "about": {
+      const comparison = single(higherBetter ? ">=" : "<=", target.value);
+      if (!comparison || tolerance <= 0) return comparison;
+      const absolute = unit !== null && POINT_UNITS.has(unit);
+      const slack = absolute ? tolerance : Math.abs(comparison.nominal) * tolerance;
+      const threshold = higherBetter ? comparison.nominal - slack : comparison.nominal + slack;
+      const allowance = absolute ? formatNumber(tolerance) : `${formatNumber(tolerance * 100)}%`;
+      return { ...comparison, threshold, label: `${comparison.label}(容差${allowance})` };
+    }
+    case "none":
+      return null;
+  }
+}
+
+function holds(actual: number, comparison: Comparison): boolean {
+  return comparison.direction === ">=" ? actual >= comparison.threshold : actual <= comparison.threshold;
+}
+
+/** Growth only compares with growth; a level and a share of the same indicator may be written either way. */
+function measuresComparable(target: TMeasure, outcome: TMeasure): boolean {
+  if (target === "growth" || outcome === "growth") return target === outcome;
+  return target !== "qualitative" && outcome !== "qualitative";
+}
+
+/** The outcome's figure as [low, high]: one number twice, or a range (`增长6%-6.5%`); null when it states none. */
+function outcomeFigure(outcome: TOutcome): [number, number] | null {
+  if (outcome.value !== null) return [outcome.value, outcome.value];
+  if (outcome.min != null && outcome.max != null) return [outcome.min, outcome.max];
+  return null;
+}
+
+/** Why a target and its outcome cannot be compared by their numbers, or null when they can. */
+function obstacle(target: TTarget, outcome: TOutcome): string | null {
+  if (target.measure === "qualitative") return "定性目标,需人工判断";
+  if (target.polarity === "neutral") return "指标无优劣方向,需人工判断";
+  if (!outcomeFigure(outcome)) return "回顾未给出数值";
+  const [wanted, given] = [statedMeasure(target), statedMeasure(outcome)];
+  if (!measuresComparable(wanted, given)) {
+    return `口径不同:目标为${MEASURE_NAMES[wanted]},实际为${MEASURE_NAMES[given]}`;
+  }
+  if (unitRelation(target.unit, outcome.unit) === "incompatible") {
+    return `单位不可比:目标${target.unit ?? "无单位"},实际${outcome.unit ?? "无单位"}`;
+  }
+  return null;
+}
+
+export function judge(target: TTarget, outcome: TOutcome | null, options: JudgeOptions): Judgement {
+  if (!outcome) return { verdict: "no_outcome", reason: NO_OUTCOME_REASON, ratio: null };
+  const blocked = obstacle(target, outcome);
+  const comparison = blocked ? null : comparisonFor(target, options.tolerance);
+  const figure = outcomeFigure(outcome);
+  if (!comparison || !figure) {
+    // No figure to compare: a sentence saying whether the target was reached decides.
+    if (outcome.stated) return { verdict: outcome.stated, reason: `报告称:${outcome.text}`, ratio: null };
+    return { verdict: "needs_review", reason: blocked ?? "目标无数值", ratio: null };
+  }
+
+  const [low, high] = figure;
+  const inTargetUnit = (value: number) => convertValue(value, outcome.unit, target.unit) ?? value;
+  const lowHolds = holds(inTargetUnit(low), comparison);
+  const highHolds = holds(inTargetUnit(high), comparison);
+  const actualText =
+    low === high ? withUnit(low, outcome.unit) : `${formatNumber(low)}–${withUnit(high, outcome.unit)}`;
+  // A range outcome decides only when all of it falls on one side of the target.
+  if (lowHolds !== highHolds) {
+    return { verdict: "needs_review", reason: `实际${actualText}跨越${comparison.label}`, ratio: null };
+  }
+
+  const met = lowHolds;
+  const operator = comparison.direction === ">=" ? (met ? "≥" : "<") : met ? "≤" : ">";
+  const stated = outcome.stated;
+  const disagreement = stated && (stated === "met") !== met ? `(报告称${stated === "met" ? "已完成" : "未完成"})` : "";
+  const actual = (inTargetUnit(low) + inTargetUnit(high)) / 2;
+  return {
+    verdict: met ? "met" : "missed",
+    reason: `实际${actualText} ${operator} ${comparison.label}${disagreement}`,
+    ratio: comparison.nominal === 0 ? null : actual / comparison.nominal,
+  };
+}
