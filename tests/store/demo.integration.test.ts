@@ -55,6 +55,8 @@ describe.each(PROVIDERS)("demo data on %s", (provider) => {
     expect(await verdictOf(2023, "失业率")).toEqual({ verdict: "no_outcome", actual: null, unit: null });
     // 5.5%左右 against an estimated 4.9%.
     expect(await verdictOf(2024, "地区生产总值", "growth")).toMatchObject({ verdict: "missed", actual: 4.9 });
+    // No figure, but the review says the price target was reached: that sentence decides.
+    expect(await verdictOf(2024, "居民消费价格")).toMatchObject({ verdict: "met", actual: null });
     // No 2026 report yet: the 2025 plan waits for its review.
     expect(await verdictOf(2025, "地区生产总值", "growth")).toMatchObject({ verdict: "no_outcome" });
   });
