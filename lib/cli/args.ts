@@ -15,7 +15,9 @@ export function parseCommandArgs<S extends z.ZodType>(
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // node:util names the unknown flag or missing value on its message's first line.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.split("\n")[0] ?? message);
   }
   const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
   if (!result.success) {

@@ -2,12 +2,12 @@
  * `luoshi analyze <file...> [--json] [--tolerance t]`: read reports, pair each plan with its review, judge every
  * target (verdicts.md). With --json, prints the `analyze` JSON of extraction.md; otherwise a table per pair.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { analyzeReports, reportInputs } from "@/lib/engine/match";
 import { toExtractOutput } from "@/lib/engine/reader";
 import { type TAnalyzeOutput, type TPair, type TVerdict, ZAnalyzeOutput } from "@/lib/schemas/extraction";
-import { type CliIO, type Command, UsageError } from "../command";
+import { parseCommandArgs } from "../args";
+import type { CliIO, Command } from "../command";
 import { readInputFiles } from "../read-inputs";
 
 const usage = `Usage: luoshi analyze <file...> [--json] [--tolerance t]
@@ -22,36 +22,16 @@ Options:
   -h, --help       show this help`;
 
 const ZFlags = z.object({
-  files: z.array(z.string().min(1)).min(1, "give at least one report file"),
-  json: z.boolean(),
+  positionals: z.array(z.string().min(1)).min(1, "give at least one report file"),
+  json: z.boolean().default(false),
   tolerance: z
     .string()
     .regex(/^\d+(\.\d+)?$|^\.\d+$/, "--tolerance must be a number ≥ 0, e.g. 0.5")
+    .default("0")
     .transform(Number),
 });
 
 const OPTIONS = { json: { type: "boolean" }, tolerance: { type: "string" } } as const;
-
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    // node:util reports unknown flags and missing values; the first line of its message names the problem.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split("\n")[0] ?? message);
-  }
-}
-
-function parseFlags(argv: string[]): z.infer<typeof ZFlags> {
-  const { positionals, values } = parseCommandLine(argv);
-  const flags = ZFlags.safeParse({
-    files: positionals,
-    json: values.json ?? false,
-    tolerance: values.tolerance ?? "0",
-  });
-  if (!flags.success) throw new UsageError(flags.error.issues.map((issue) => issue.message).join("; "));
-  return flags.data;
-}
 
 const VERDICT_NAMES: Record<TVerdict, string> = {
   met: "完成",
@@ -118,8 +98,8 @@ function pairTable(pair: TPair): string {
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
-  const flags = parseFlags(argv);
-  const documents = await readInputFiles("analyze", flags.files, io);
+  const flags = parseCommandArgs(argv, OPTIONS, ZFlags);
+  const documents = await readInputFiles("analyze", flags.positionals, io);
   if (documents.length === 0) {
     io.stderr("luoshi analyze: no file could be read\n");
     return 1;

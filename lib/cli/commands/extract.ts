@@ -3,11 +3,11 @@
  * extraction.md or as a summary per report. A file that cannot be read gets one message on stderr; the others are
  * still read, and the exit status is non-zero only when none could be.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { type ReadDocument, type ReadReport, toExtractOutput } from "@/lib/engine/reader";
 import type { TTarget } from "@/lib/schemas/extraction";
-import { type Command, UsageError } from "../command";
+import { parseCommandArgs } from "../args";
+import type { Command } from "../command";
 import { readInputFiles } from "../read-inputs";
 
 const USAGE = `Usage: luoshi extract <file...> [--json]
@@ -20,22 +20,9 @@ Options:
   -h, --help  show this help`;
 
 const ZExtractArgs = z.object({
-  json: z.boolean(),
-  files: z.array(z.string().min(1)).min(1, "give at least one file to read"),
+  json: z.boolean().default(false),
+  positionals: z.array(z.string().min(1)).min(1, "give at least one file to read"),
 });
-type ExtractArgs = z.infer<typeof ZExtractArgs>;
-
-function parseExtractArgs(argv: string[]): ExtractArgs {
-  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: "boolean" } }; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const result = ZExtractArgs.safeParse({ json: parsed.values.json ?? false, files: parsed.positionals });
-  if (!result.success) throw new UsageError(result.error.issues.map((issue) => issue.message).join("; "));
-  return result.data;
-}
 
 const QUALIFIER_SIGNS: Record<TTarget["qualifier"], string> = {
   about: "≈",
@@ -75,8 +62,8 @@ export const extractCommand: Command = {
   summary: "read reports and print their targets and outcomes",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseExtractArgs(argv);
-    const documents = await readInputFiles("extract", args.files, io);
+    const args = parseCommandArgs(argv, { json: { type: "boolean" } }, ZExtractArgs);
+    const documents = await readInputFiles("extract", args.positionals, io);
     if (documents.length === 0) {
       io.stderr("luoshi extract: no file could be read\n");
       return 1;
