@@ -5,6 +5,7 @@
  */
 import { ENGINE_VERSION, matchInStages, NO_REVIEW_REASON } from "@/lib/engine/match";
 import type { TMatch, TTarget } from "@/lib/schemas/extraction";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { Tx } from "./client";
 import { outcomeFromRow, targetFromRow } from "./rows";
 
@@ -84,6 +85,8 @@ export async function rematchYear(
       data: { flagged: true, engineOutcomeId: decision.outcomeId, engineVerdict: decision.match.verdict },
     });
   }
+  // New targets' matches in one statement: an import judges a whole plan at once.
+  const created: Prisma.MatchCreateManyInput[] = [];
   for (const [index, target] of engineTargets.entries()) {
     const { match, outcomeId } = stored[index] as Decision;
     const data = {
@@ -98,7 +101,7 @@ export async function rematchYear(
     };
     const current = target.match;
     if (!current) {
-      await tx.match.create({ data: { targetId: target.id, ...data } });
+      created.push({ targetId: target.id, ...data });
     } else if (
       current.outcomeId !== outcomeId ||
       current.verdict !== match.verdict ||
@@ -107,6 +110,7 @@ export async function rematchYear(
       await tx.match.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } } });
     }
   }
+  if (created.length > 0) await tx.match.createMany({ data: created });
   return { matches: targets.length, flagged };
 }
 
