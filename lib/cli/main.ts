@@ -19,6 +19,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "judge stored targets again; manual edits are kept and flagged where the engine disagrees",
     load: async () => (await import("./commands/reanalyze")).reanalyzeCommand,
   },
+  synth: {
+    summary: "write synthetic reports for exercising import and the screens at scale",
+    load: async () => (await import("./commands/synth")).synthCommand,
+  },
   export: {
     summary: "write targets, matches and verdicts as CSV, XLSX or JSON",
     load: async () => (await import("./commands/export")).exportCommand,

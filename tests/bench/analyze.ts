@@ -8,8 +8,8 @@ import { type IndicatorEntry, LEXICON } from "@/lib/engine/indicators";
 import { analyzeReports, type ReportInput, reportInputs } from "@/lib/engine/match";
 import { toExtractOutput } from "@/lib/engine/reader";
 import type { TMeasure, TOutcome, TQualifier, TTarget } from "@/lib/schemas/extraction";
+import { prng } from "@/lib/synth/prng";
 import { readCorpus } from "../engine/match/corpus";
-import { prng } from "../engine/match/prng";
 
 const SYNTHETIC_PAIRS = 1000;
 const TARGETS_PER_PLAN = 100;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Edge, maxWeightAssignment } from "@/lib/engine/match";
-import { prng } from "./prng";
+import { prng } from "@/lib/synth/prng";
 
 const total = (edges: Edge[]) => edges.reduce((sum, edge) => sum + edge.weight, 0);
 const asPairs = (edges: Edge[]) => edges.map((e) => [e.row, e.col]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));

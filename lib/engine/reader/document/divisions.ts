@@ -122,6 +122,11 @@ function divisionIndex(): DivisionIndex {
 }
 
 /** Divisions whose official or short name is `name`. */
+/** Every division of the list, provinces, cities and counties, in the list's order. */
+export function allDivisions(): readonly Division[] {
+  return divisionIndex().all;
+}
+
 export function divisionsNamed(name: string): Division[] {
   return divisionIndex().byName.get(name) ?? [];
 }
