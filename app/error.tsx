@@ -1,15 +1,15 @@
 "use client";
 
-import { messages } from "@/lib/i18n";
-
-const t = messages();
+import { useMessages } from "@/components/i18n-provider";
 
 /** Shown instead of a page that failed: no stack trace, a way to try again. */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
+  const t = useMessages();
   return (
     <section className="empty-state" role="alert">
       <h1>{t.errors.title}</h1>
-      <button type="button" onClick={reset}>
+      <p>{t.errors.body}</p>
+      <button type="button" className="primary" onClick={() => retry()}>
         {t.errors.retry}
       </button>
     </section>

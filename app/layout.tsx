@@ -1,25 +1,32 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { LocaleProvider } from "@/components/i18n-provider";
 import { SiteHeader } from "@/components/site-header";
-import { messages } from "@/lib/i18n";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import "./globals.css";
 
-const t = messages();
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getMessages();
+  return {
+    title: { default: `${t.app.name} · ${t.app.tagline}`, template: `%s · ${t.app.name}` },
+    description: t.app.description,
+  };
+}
 
-export const metadata: Metadata = {
-  title: { default: `${t.app.name} · ${t.app.tagline}`, template: `%s · ${t.app.name}` },
-  description: t.app.description,
-};
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, t] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang="zh-CN">
+    <html lang={locale}>
       <body>
-        <SiteHeader />
-        <main id="main" className="page">
-          {children}
-        </main>
-        <footer className="site-footer">{t.footer.evidence}</footer>
+        <LocaleProvider locale={locale}>
+          <SiteHeader />
+          <main id="main" className="page" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">{t.footer.evidence}</footer>
+        </LocaleProvider>
       </body>
     </html>
   );

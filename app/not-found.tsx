@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 
-const t = messages();
-
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getMessages();
   return (
     <section className="empty-state">
       <h1>{t.errors.notFoundTitle}</h1>

@@ -1,21 +1,22 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n";
+import { getViewer } from "@/app/_lib/viewer";
+import { format } from "@/lib/i18n";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { HeaderSession, LocaleSwitch, NavLinks } from "./site-header-client";
 
-const t = messages();
-
-/** Screens of product.md, in the order an analyst uses them. */
-const NAV_ITEMS = [
-  { href: "/", label: t.nav.overview },
-  { href: "/compare", label: t.nav.compare },
-  { href: "/review", label: t.nav.review },
-  { href: "/import", label: t.nav.import },
-] as const;
-
-export function SiteHeader() {
+/** The header of every page: brand, the screens of product.md in the order an analyst uses them, language, session. */
+export async function SiteHeader() {
+  const [t, locale, viewer] = await Promise.all([getMessages(), getLocale(), getViewer()]);
+  const items = [
+    { href: "/", label: t.nav.overview },
+    { href: "/compare", label: t.nav.compare },
+    { href: "/review", label: t.nav.review },
+    { href: "/import", label: t.nav.import },
+  ];
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
-        跳到正文
+        {t.nav.skip}
       </a>
       <Link href="/" className="brand">
         <span className="brand-mark" aria-hidden="true">
@@ -26,15 +27,23 @@ export function SiteHeader() {
           <small>{t.app.tagline}</small>
         </span>
       </Link>
-      <nav aria-label={t.nav.label}>
-        <ul>
-          {NAV_ITEMS.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href}>{item.label}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavLinks label={t.nav.label} items={items} />
+      <div className="header-tools">
+        {viewer.editor ? (
+          <HeaderSession label={format(t.session.signedInAs, { name: viewer.editor })} signOut={t.session.signOut} />
+        ) : viewer.editingEnabled ? (
+          viewer.signInEnabled ? (
+            <Link href="/sign-in" className="header-link">
+              {t.session.signIn}
+            </Link>
+          ) : null
+        ) : (
+          <span className="badge badge-readonly" title={t.session.readOnlyNotice}>
+            {t.session.readOnly}
+          </span>
+        )}
+        <LocaleSwitch locale={locale} label={t.locale.switchTo} title={t.locale.switchToLabel} />
+      </div>
     </header>
   );
 }

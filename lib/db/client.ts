@@ -7,18 +7,28 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { type Prisma, PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
-import { type DatabaseTarget, databaseFromEnv, sqlitePath } from "./providers";
+import { type DatabaseTarget, databaseFromEnv, type Provider, sqlitePath } from "./providers";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** The client inside an interactive transaction. */
 export type Tx = Prisma.TransactionClient;
 
+/** Which database each client talks to, for the few queries written per database. */
+const providers = new WeakMap<Db, Provider>();
+
 export function createDb(target: DatabaseTarget): Db {
-  if (target.provider === "sqlite") {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(target.url) }) });
-  }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-  return client as unknown as Db;
+  const db =
+    target.provider === "sqlite"
+      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(target.url) }) })
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db);
+  providers.set(db, target.provider);
+  return db;
+}
+
+export function providerOf(db: Db): Provider {
+  const provider = providers.get(db);
+  if (!provider) throw new Error("this Prisma client was not made by createDb");
+  return provider;
 }
 
 const globalForDb = globalThis as typeof globalThis & { luoshiDbs?: Map<string, Db> };

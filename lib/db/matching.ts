@@ -4,8 +4,8 @@
  * for review (verdicts.md, "Manual edits always win").
  */
 import { ENGINE_VERSION, matchInStages, NO_REVIEW_REASON } from "@/lib/engine/match";
-import type { TMatch, TTarget } from "@/lib/schemas/extraction";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import type { TMatch, TTarget } from "@/lib/schemas/extraction";
 import type { Tx } from "./client";
 import { outcomeFromRow, targetFromRow } from "./rows";
 
@@ -13,7 +13,6 @@ export interface RematchOptions {
   /** Tolerance for `about` targets (verdicts.md); 0 by default. */
   tolerance: number;
 }
-
 
 function loadTargets(tx: Tx, code: string, year: number) {
   return tx.target.findMany({
@@ -121,7 +120,12 @@ interface Decision {
 
 function decide(targets: TTarget[], outcomes: StoredOutcomes, reviewed: boolean, options: RematchOptions): Decision[] {
   const { main, sources } = outcomes;
-  const { matches, outcomeIndices } = matchInStages(targets, main.map(outcomeFromRow), sources.map(outcomeFromRow), options);
+  const { matches, outcomeIndices } = matchInStages(
+    targets,
+    main.map(outcomeFromRow),
+    sources.map(outcomeFromRow),
+    options,
+  );
   const rows = [...main, ...sources];
   return matches.map((match, index) => {
     const outcomeIndex = outcomeIndices[index];

@@ -4,17 +4,10 @@
  */
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TOverview, TOverviewItem, TYearCounts } from "@/lib/schemas/dashboard";
-import type { Db } from "../client";
-import { databaseFromEnv, type Provider } from "../providers";
+import { type Db, providerOf } from "../client";
+import type { Provider } from "../providers";
 
 export const OVERVIEW_PAGE_SIZE = 50;
-
-/** The database behind a client: the client knows its provider; DATABASE_URL otherwise. */
-export function providerOf(db: Db): Provider {
-  const active = (db as unknown as { _activeProvider?: string })._activeProvider;
-  if (active === "postgresql" || active === "sqlite") return active;
-  return databaseFromEnv().provider;
-}
 
 interface CountRow {
   code: string;

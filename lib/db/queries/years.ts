@@ -21,8 +21,10 @@ export async function getJurisdictionYears(db: Db, code: string): Promise<TJuris
   for (const row of planned) {
     byYear.set(row.planYear, { year: row.planYear, targets: row._count._all, judged: reviewYears.has(row.planYear) });
   }
-  for (const year of reviewYears) {
-    if (!byYear.has(year)) byYear.set(year, { year, targets: 0, judged: false });
+  // Years that only a review covers are shown only when there is no plan at all (a jurisdiction known from a news
+  // article, say): a scorecard of a year without targets has nothing to show otherwise.
+  if (byYear.size === 0) {
+    for (const year of reviewYears) byYear.set(year, { year, targets: 0, judged: false });
   }
   const years = [...byYear.values()].sort((a, b) => a.year - b.year);
   const withTargets = years.filter((y) => y.targets > 0);

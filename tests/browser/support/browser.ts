@@ -49,8 +49,16 @@ export function setUpBrowser() {
   };
 }
 
-/** Keep a screenshot of a screen as a CI artifact. */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+/** Keep a screenshot of a screen as a CI artifact: the whole page, or (for long texts) what is in view. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(path.join(ARTIFACTS, "screens"), { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, "screens", `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "screens", `${name}.png`), fullPage: options.fullPage ?? true });
+}
+
+/** Open an editor session in the page's browser context (the same cookie the sign-in page sets). */
+export async function signIn(page: Page, baseUrl: string, name = "测试编辑"): Promise<void> {
+  const response = await page.context().request.post(`${baseUrl}/api/session`, {
+    data: { name, password: inject("editorPassword") },
+  });
+  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
 }

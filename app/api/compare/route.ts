@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { targetChanges } from "@/lib/charts/compare-series";
+import { getDb } from "@/lib/db/client";
+import { getComparison } from "@/lib/db/queries/compare";
+import { ZComparison } from "@/lib/schemas/dashboard";
+import { ZMeasure } from "@/lib/schemas/extraction";
+import { ZCode } from "@/lib/schemas/store";
+import { handle, parseInput, respond } from "@/lib/server/api";
+
+export const dynamic = "force-dynamic";
+
+const ZQuery = z.object({
+  indicator: z.string().trim().min(1).max(60),
+  measure: ZMeasure,
+  j: z.array(ZCode).min(1).max(12),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+
+const csvCell = (value: unknown) => {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * `GET /api/compare?indicator=&measure=&j=000000&j=…&format=json|csv`: one indicator over the years for several
+ * jurisdictions (the compare screen's data), as JSON or as CSV (one row per jurisdiction and year).
+ */
+export const GET = handle(async (request) => {
+  const search = new URL(request.url).searchParams;
+  const query = parseInput(ZQuery, {
+    indicator: search.get("indicator") ?? undefined,
+    measure: search.get("measure") ?? undefined,
+    j: search
+      .getAll("j")
+      .flatMap((v) => v.split(","))
+      .filter(Boolean),
+    format: search.get("format") ?? undefined,
+  });
+  const comparison = await getComparison(getDb(), {
+    indicator: query.indicator,
+    measure: query.measure,
+    codes: query.j,
+  });
+  if (query.format === "json") return respond(ZComparison, comparison);
+  const header = [
+    "code",
+    "jurisdiction",
+    "year",
+    "status",
+    "qualifier",
+    "target_value",
+    "target_min",
+    "target_max",
+    "target_unit",
+    "target_change",
+    "actual_value",
+    "actual_unit",
+    "estimated",
+    "verdict",
+    "target_text",
+    "actual_text",
+    "target_id",
+    "outcome_id",
+  ];
+  const lines = [header.join(",")];
+  for (const series of comparison.series) {
+    const changes = targetChanges(series.points);
+    for (const p of series.points) {
+      lines.push(
+        [
+          series.code,
+          series.name,
+          p.year,
+          p.status,
+          p.target?.qualifier,
+          p.target?.value,
+          p.target?.min,
+          p.target?.max,
+          p.target?.unit,
+          p.target ? changes.get(p.year) : null,
+          p.actual?.value,
+          p.actual?.unit,
+          p.actual?.estimated,
+          p.verdict,
+          p.target?.text,
+          p.actual?.text,
+          p.target?.id,
+          p.actual?.id,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+    }
+  }
+  const name = `luoshi-compare-${query.j.join("-")}`;
+  return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` },
+  });
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/db/errors";
+import { listCandidateOutcomes } from "@/lib/db/queries/review";
+import { ZCandidateList } from "@/lib/schemas/dashboard";
+import { handle, parseInput, respond } from "@/lib/server/api";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `GET /api/targets/{id}/candidates?q=`: the outcomes the target could be linked to (same jurisdiction and year),
+ * best fitting first, each saying which other target has already taken it.
+ */
+export const GET = handle(async (request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), await context.params);
+  const { q } = parseInput(z.object({ q: z.string().max(60).optional() }), {
+    q: new URL(request.url).searchParams.get("q") ?? undefined,
+  });
+  const items = await listCandidateOutcomes(getDb(), id, q);
+  if (!items) throw new NotFoundError(`no target ${id}`);
+  return respond(ZCandidateList, { items });
+});

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/db/errors";
+import { getEditHistory } from "@/lib/db/queries/review";
+import { ZEditHistory } from "@/lib/schemas/dashboard";
+import { handle, parseInput, respond } from "@/lib/server/api";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/targets/{id}/edits`: the audit trail of a target's match, newest first (reverted edits marked). */
+export const GET = handle(async (_request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), await context.params);
+  const history = await getEditHistory(getDb(), id);
+  if (!history) throw new NotFoundError(`no target ${id}`);
+  return respond(ZEditHistory, history);
+});

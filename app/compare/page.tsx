@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { many, one, type SearchParams } from "@/app/_lib/params";
+import { CompareForm } from "@/components/compare/compare-form";
+import { CompareResult } from "@/components/compare/compare-widgets";
+import { WidgetSkeleton } from "@/components/ui/skeleton";
+import { WidgetBoundary } from "@/components/ui/widget-boundary";
+import { getDb } from "@/lib/db/client";
+import { listIndicatorOptions } from "@/lib/db/queries/compare";
+import { listJurisdictions } from "@/lib/db/queries/jurisdictions";
+import { getMessages } from "@/lib/i18n/server";
+import { ZCompareQuery } from "@/lib/schemas/dashboard";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).compare.title };
+}
+
+/** One indicator across years for several jurisdictions; the choice lives in the URL. Default: 全国, GDP growth. */
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const [t, indicators, jurisdictions] = await Promise.all([
+    getMessages(),
+    listIndicatorOptions(getDb()),
+    listJurisdictions(getDb()),
+  ]);
+  const known = new Set(jurisdictions.map((j) => j.code));
+  const chosen = many(params, "j").filter((code) => known.has(code));
+  const fallback = known.has("000000") ? ["000000"] : jurisdictions.slice(0, 1).map((j) => j.code);
+  const query = ZCompareQuery.parse({
+    indicator: one(params, "indicator"),
+    measure: one(params, "measure"),
+    codes: chosen.length > 0 ? chosen : fallback,
+  });
+  return (
+    <>
+      <h1>{t.compare.title}</h1>
+      <p className="lead">{t.compare.lead}</p>
+      <CompareForm
+        indicators={indicators}
+        jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))}
+        indicator={query.indicator}
+        measure={query.measure}
+        codes={query.codes}
+      />
+      {query.codes.length === 0 ? (
+        <p className="empty-inline">{t.compare.noneSelected}</p>
+      ) : (
+        <WidgetBoundary title={t.compare.title}>
+          <Suspense key={JSON.stringify(query)} fallback={<WidgetSkeleton label={t.common.loading} height={360} />}>
+            <CompareResult query={query} />
+          </Suspense>
+        </WidgetBoundary>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import Form from "next/form";
+import { useId, useRef, useState } from "react";
+import { useMessages } from "@/components/i18n-provider";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { TIndicatorOption } from "@/lib/schemas/dashboard";
+import { type TMeasure, ZMeasure } from "@/lib/schemas/extraction";
+
+/**
+ * The compare selection as a GET form: indicator, measure and jurisdictions go into the address, so the page is
+ * shareable as it stands (and works without JavaScript). With JavaScript a change submits at once.
+ */
+export function CompareForm({
+  indicators,
+  jurisdictions,
+  indicator,
+  measure,
+  codes,
+}: {
+  indicators: TIndicatorOption[];
+  jurisdictions: { code: string; name: string }[];
+  indicator: string;
+  measure: TMeasure;
+  codes: string[];
+}) {
+  const t = useMessages();
+  const form = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  const [filter, setFilter] = useState("");
+  const ids = { indicator: useId(), measure: useId(), filter: useId(), hint: useId() };
+  const names = [...new Set(indicators.map((o) => o.indicator))];
+  if (!names.includes(indicator)) names.unshift(indicator);
+  const submit = () => form.current?.requestSubmit();
+  const shown = jurisdictions.filter(
+    (j) => !filter || j.name.includes(filter) || j.code.startsWith(filter) || codes.includes(j.code),
+  );
+  return (
+    <Form
+      action="/compare"
+      ref={form}
+      className="compare-form"
+      replace
+      scroll={false}
+      aria-describedby={ids.hint}
+      data-ready={hydrated || undefined}
+    >
+      <div className="field">
+        <label htmlFor={ids.indicator}>{t.compare.indicator}</label>
+        <select id={ids.indicator} name="indicator" defaultValue={indicator} onChange={submit}>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.measure}>{t.compare.measure}</label>
+        <select id={ids.measure} name="measure" defaultValue={measure} onChange={submit}>
+          {ZMeasure.options
+            .filter((m) => m !== "qualitative")
+            .map((m) => (
+              <option key={m} value={m}>
+                {t.measure[m]}
+              </option>
+            ))}
+        </select>
+      </div>
+      <fieldset className="field jurisdiction-picker">
+        <legend className="field-label">{t.compare.jurisdictions}</legend>
+        {jurisdictions.length > 8 ? (
+          <>
+            <label htmlFor={ids.filter} className="visually-hidden">
+              {t.compare.jurisdictionSearch}
+            </label>
+            <input
+              id={ids.filter}
+              type="search"
+              placeholder={t.compare.jurisdictionSearch}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+          </>
+        ) : null}
+        <div className="jurisdiction-options">
+          {shown.map((j) => (
+            <label key={j.code} className="chip">
+              <input
+                type="checkbox"
+                name="j"
+                value={j.code}
+                defaultChecked={codes.includes(j.code)}
+                onChange={submit}
+              />
+              {j.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <button type="submit" className="primary">
+          {t.compare.submit}
+        </button>
+      </div>
+      <p id={ids.hint} className="field-hint" style={{ gridColumn: "1 / -1", margin: 0 }}>
+        {t.compare.shareHint}
+      </p>
+    </Form>
+  );
+}

@@ -1,0 +1,522 @@
+"use client";
+
+import Link from "next/link";
+import { type DragEvent, useId, useRef, useState } from "react";
+import { useLocale, useMessages } from "@/components/i18n-provider";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { format } from "@/lib/i18n";
+import { formatNumber, formatTarget } from "@/lib/i18n/numbers";
+import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
+import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
+
+const MAX_BYTES = 50 * 1024 * 1024;
+const ACCEPT = ".txt,.html,.htm,.jsonl,text/plain,text/html";
+
+type Source = { kind: "text"; text: string } | { kind: "file"; file: File };
+
+interface Entry {
+  id: number;
+  name: string;
+  source: Source;
+  status: "pending" | "previewing" | "ready" | "saving" | "saved" | "error";
+  preview: TImportPreview | null;
+  result: TImportResult | null;
+  error: string | null;
+}
+
+interface Override {
+  code: string;
+  year: string;
+}
+
+function requestOf(source: Source, name: string, override: Override): RequestInit {
+  if (source.kind === "text") {
+    const body: Record<string, unknown> = { filename: name, text: source.text };
+    if (override.code) body.jurisdiction = override.code;
+    if (override.year) body.year = Number(override.year);
+    return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+  }
+  const form = new FormData();
+  form.append("files", source.file, name);
+  if (override.code) form.append("jurisdiction", override.code);
+  if (override.year) form.append("year", override.year);
+  return { method: "POST", body: form };
+}
+
+/** The reader's problems (written in English for logs and scripts) in the interface's language, the original kept. */
+const PROBLEMS: [RegExp, string][] = [
+  [/is empty|only blank/, "empty"],
+  [/binary/, "binary"],
+  [/neither valid|byte-order mark|undecodable/, "undecodable"],
+  [/holds no Chinese/, "notReport"],
+  [/larger than|limit is 50 MB/, "tooLarge"],
+  [/not valid JSON|line/, "badLine"],
+  [/no text|content.*text/, "noText"],
+];
+
+function localize(message: string, t: ReturnType<typeof useMessages>): string {
+  const found = PROBLEMS.find(([pattern]) => pattern.test(message));
+  const text = found ? t.import.problems[found[1]] : undefined;
+  return text ? `${text}${format(t.common.paren, { text: message })}` : message;
+}
+
+/** The server's answer to a failed request, as one line for the person (never a stack). */
+async function failure(response: Response, fallback: string): Promise<string> {
+  const json = (await response.json().catch(() => null)) as {
+    error?: string;
+    failed?: { error: string }[];
+    fieldErrors?: Record<string, string[]>;
+  } | null;
+  const detail = [
+    ...(json?.failed?.map((f) => f.error) ?? []),
+    ...Object.entries(json?.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(", ")}`),
+  ];
+  return detail.join("; ") || json?.error || fallback;
+}
+
+/**
+ * Paste text or drop files, preview what the reader finds, then save. Files are saved one after another with a
+ * progress bar; each shows its own result or error, and an identical file says it was already imported.
+ */
+export function ImportForm() {
+  const t = useMessages();
+  const locale = useLocale();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [text, setText] = useState("");
+  const [filename, setFilename] = useState("pasted.txt");
+  const [override, setOverride] = useState<Override>({ code: "", year: "" });
+  const [over, setOver] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const nextId = useRef(1);
+  const hydrated = useHydrated();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const ids = {
+    text: useId(),
+    filename: useId(),
+    code: useId(),
+    year: useId(),
+    files: useId(),
+    error: useId(),
+    codeError: useId(),
+    yearError: useId(),
+  };
+
+  const codeError = override.code && !/^\d{6}$/.test(override.code) ? t.import.invalidCode : null;
+  const yearNumber = Number(override.year);
+  const yearError =
+    override.year && !(Number.isInteger(yearNumber) && yearNumber >= 1949 && yearNumber <= 2100)
+      ? t.import.invalidYear
+      : null;
+  const busy = progress !== null || entries.some((e) => e.status === "previewing" || e.status === "saving");
+
+  const update = (id: number, change: Partial<Entry>) =>
+    setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...change } : e)));
+
+  function add(sources: { name: string; source: Source }[]): Entry[] {
+    const added = sources.map(({ name, source }) => ({
+      id: nextId.current++,
+      name,
+      source,
+      status: "pending" as const,
+      preview: null,
+      result: null,
+      error: null,
+    }));
+    setEntries((list) => [...list, ...added]);
+    return added;
+  }
+
+  function addFiles(files: FileList | File[]) {
+    const list = [...files];
+    const tooLarge = list.filter((f) => f.size > MAX_BYTES);
+    setFormError(tooLarge.length ? tooLarge.map((f) => format(t.import.tooLarge, { file: f.name })).join(" ") : null);
+    const added = add(
+      list
+        .filter((f) => f.size <= MAX_BYTES)
+        .map((file) => ({ name: file.name, source: { kind: "file" as const, file } })),
+    );
+    if (added.length) void previewAll(added);
+  }
+
+  async function preview(entry: Entry) {
+    update(entry.id, { status: "previewing", error: null });
+    try {
+      const response = await fetch("/api/import/preview", requestOf(entry.source, entry.name, override));
+      if (!response.ok) {
+        update(entry.id, { status: "error", error: await failure(response, String(response.status)) });
+        return;
+      }
+      const parsed = ZImportPreview.parse(await response.json());
+      const readable = parsed.documents.length > 0;
+      update(entry.id, {
+        status: readable ? "ready" : "error",
+        preview: parsed,
+        error: readable ? null : parsed.failed.map((f) => f.error).join("; ") || t.import.noReports,
+      });
+    } catch {
+      update(entry.id, { status: "error", error: t.errors.network });
+    }
+  }
+
+  async function previewAll(list: Entry[]) {
+    for (const entry of list) await preview(entry);
+  }
+
+  async function saveAll() {
+    const queue = entries.filter((e) => e.status === "ready" || e.status === "pending");
+    if (queue.length === 0) return;
+    setProgress({ done: 0, total: queue.length });
+    for (const [index, entry] of queue.entries()) {
+      update(entry.id, { status: "saving", error: null });
+      try {
+        const response = await fetch("/api/import", requestOf(entry.source, entry.name, override));
+        const json = await response.json().catch(() => null);
+        const parsed = ZImportResult.safeParse(json);
+        if (parsed.success && parsed.data.documents.length > 0)
+          update(entry.id, { status: "saved", result: parsed.data });
+        else
+          update(entry.id, {
+            status: "error",
+            error: parsed.success
+              ? parsed.data.failed.map((f) => f.error).join("; ")
+              : await failure(new Response(JSON.stringify(json)), String(response.status)),
+          });
+      } catch {
+        update(entry.id, { status: "error", error: t.errors.network });
+      }
+      setProgress({ done: index + 1, total: queue.length });
+    }
+    setProgress(null);
+  }
+
+  function addText() {
+    if (!text.trim()) {
+      setFormError(t.import.empty);
+      return;
+    }
+    setFormError(null);
+    const added = add([{ name: filename.trim() || "pasted.txt", source: { kind: "text", text } }]);
+    setText("");
+    void previewAll(added);
+  }
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setOver(false);
+    if (event.dataTransfer.files.length) addFiles(event.dataTransfer.files);
+  };
+
+  const saved = entries.filter((e) => e.status === "saved" && e.result);
+  const created = saved.reduce((n, e) => n + (e.result?.documents.filter((d) => d.created).length ?? 0), 0);
+  const existing = saved.reduce((n, e) => n + (e.result?.documents.filter((d) => !d.created).length ?? 0), 0);
+  const failed = entries.filter((e) => e.status === "error").length;
+  const savable = entries.filter((e) => e.status === "ready" || e.status === "pending").length;
+
+  return (
+    <div className="import-form" data-ready={hydrated || undefined}>
+      <section className="form-panel" aria-labelledby="paste-title">
+        <h2 id="paste-title" style={{ margin: 0 }}>
+          {t.import.paste}
+        </h2>
+        <div className="field">
+          <label htmlFor={ids.text}>{t.import.pasteLabel}</label>
+          <textarea
+            id={ids.text}
+            rows={8}
+            value={text}
+            placeholder={t.import.pastePlaceholder}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={formError ? ids.error : undefined}
+          />
+        </div>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor={ids.filename}>{t.import.filename}</label>
+            <input id={ids.filename} value={filename} maxLength={255} onChange={(e) => setFilename(e.target.value)} />
+          </div>
+          <div className="field" style={{ justifyContent: "flex-end" }}>
+            <span className="field-label" aria-hidden="true">
+              &nbsp;
+            </span>
+            <button type="button" onClick={addText} disabled={busy || !!codeError || !!yearError}>
+              {t.import.preview}
+            </button>
+          </div>
+        </div>
+
+        <h2 style={{ margin: "0.5rem 0 0" }}>{t.import.files}</h2>
+        <label
+          htmlFor={ids.files}
+          className={`drop-zone${over ? " over" : ""}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+        >
+          <strong>{t.import.drop}</strong>
+          <br />
+          <span className="muted">{t.import.dropHelp}</span>
+        </label>
+        <input
+          ref={fileInput}
+          id={ids.files}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          onChange={(e) => {
+            if (e.target.files?.length) addFiles(e.target.files);
+            e.target.value = "";
+          }}
+        />
+
+        <fieldset className="form-row" style={{ border: "none", padding: 0, margin: 0 }}>
+          <legend className="field-label">{t.import.override}</legend>
+          <div className="field">
+            <label htmlFor={ids.code}>{t.import.code}</label>
+            <input
+              id={ids.code}
+              inputMode="numeric"
+              maxLength={6}
+              value={override.code}
+              onChange={(e) => setOverride({ ...override, code: e.target.value.trim() })}
+              aria-invalid={codeError ? true : undefined}
+              aria-describedby={codeError ? ids.codeError : undefined}
+            />
+            {codeError ? (
+              <span id={ids.codeError} className="field-error" role="alert">
+                {codeError}
+              </span>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.year}>{t.import.year}</label>
+            <input
+              id={ids.year}
+              inputMode="numeric"
+              maxLength={4}
+              value={override.year}
+              onChange={(e) => setOverride({ ...override, year: e.target.value.trim() })}
+              aria-invalid={yearError ? true : undefined}
+              aria-describedby={yearError ? ids.yearError : undefined}
+            />
+            {yearError ? (
+              <span id={ids.yearError} className="field-error" role="alert">
+                {yearError}
+              </span>
+            ) : null}
+          </div>
+          <p className="field-hint" style={{ flexBasis: "100%", margin: 0 }}>
+            {t.import.overrideHelp}
+          </p>
+        </fieldset>
+        {formError ? (
+          <p id={ids.error} className="field-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+      </section>
+
+      {entries.length > 0 ? (
+        <section aria-labelledby="queue-title" className="import-queue">
+          <div className="section-head">
+            <h2 id="queue-title">{t.import.detected}</h2>
+            <div className="form-row">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void saveAll()}
+                disabled={busy || savable === 0 || !!codeError || !!yearError}
+              >
+                {savable > 1 ? format(t.import.saveAll, { count: savable }) : t.import.save}
+              </button>
+              <button type="button" onClick={() => setEntries([])} disabled={busy}>
+                {t.import.reset}
+              </button>
+            </div>
+          </div>
+          {progress ? (
+            <div role="status" aria-live="polite">
+              <label>
+                {format(t.import.saving, { done: progress.done, total: progress.total })}
+                <progress max={progress.total} value={progress.done} />
+              </label>
+            </div>
+          ) : null}
+          <ul className="file-list" aria-live="polite">
+            {entries.map((entry) => (
+              <li key={entry.id} className="file-item" data-status={entry.status}>
+                <div className="file-head">
+                  <strong>{entry.name}</strong>
+                  <span
+                    className={`file-status ${entry.status === "error" ? "error" : entry.status === "saved" ? "ok" : ""}`}
+                  >
+                    {entry.status === "pending"
+                      ? t.import.pending
+                      : entry.status === "previewing"
+                        ? t.import.previewing
+                        : entry.status === "ready"
+                          ? t.import.ready
+                          : entry.status === "saving"
+                            ? t.import.savingOne
+                            : entry.status === "saved"
+                              ? t.import.saved
+                              : t.import.error}
+                  </span>
+                  {entry.status === "pending" || entry.status === "ready" || entry.status === "error" ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setEntries((list) => list.filter((e) => e.id !== entry.id))}
+                      disabled={busy}
+                    >
+                      {t.import.remove}
+                    </button>
+                  ) : null}
+                </div>
+                {entry.error ? (
+                  <p className="field-error" role="alert">
+                    {localize(entry.error, t)}
+                  </p>
+                ) : null}
+                {entry.preview && entry.status !== "saved" ? (
+                  <PreviewDetails preview={entry.preview} locale={locale} />
+                ) : null}
+                {entry.result ? <ResultDetails result={entry.result} names={namesOf(entry.preview)} /> : null}
+              </li>
+            ))}
+          </ul>
+          {saved.length > 0 || failed > 0 ? (
+            <p className="notice" role="status">
+              <strong>
+                {t.import.resultTitle}
+                {t.common.colon}
+              </strong>
+              {format(t.import.resultSummary, { created, existing, failed })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <p className="field-hint">
+        <code>{t.import.cli}</code>
+      </p>
+    </div>
+  );
+}
+
+function PreviewDetails({ preview, locale }: { preview: TImportPreview; locale: ReturnType<typeof useLocale> }) {
+  const t = useMessages();
+  return (
+    <div className="preview">
+      {preview.failed.length > 0 && preview.documents.length > 0 ? (
+        <p className="field-error">
+          {format(t.import.lineProblems, { count: preview.failed.length })}
+          {t.common.colon}
+          {preview.failed
+            .slice(0, 3)
+            .map((f) => f.error)
+            .join("; ")}
+        </p>
+      ) : null}
+      {preview.documents.map((document) => (
+        <div key={document.file}>
+          <p className="muted">
+            {t.import.encoding}
+            {t.common.colon}
+            <code>{document.encoding}</code> · {format(t.import.reports, { count: document.reports.length })}
+          </p>
+          {document.existing ? <p className="notice notice-readonly">{t.import.duplicate}</p> : null}
+          {document.reports.map((report, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: reports keep their order in the document
+            <div key={index} className="preview-report">
+              {preview.override ? (
+                <p className="notice">
+                  {format(t.import.overrideApplied, {
+                    name:
+                      preview.override.name ?? (preview.override.code ? preview.override.code : report.jurisdiction),
+                    code: preview.override.code ?? report.code,
+                    year: preview.override.year ?? report.year,
+                  })}
+                </p>
+              ) : null}
+              <dl className="meta-list">
+                <dt>{t.common.jurisdiction}</dt>
+                <dd>
+                  {report.jurisdiction} <span className="num muted">{report.code}</span>
+                </dd>
+                <dt>{t.common.year}</dt>
+                <dd className="num">{report.year}</dd>
+                <dt>{t.import.kind}</dt>
+                <dd>{t.report.kinds[report.kind] ?? report.kind}</dd>
+                <dt>{t.import.confidence}</dt>
+                <dd className="num">{formatNumber(report.confidence * 100, locale, 0)}%</dd>
+                <dt>{t.import.targets}</dt>
+                <dd className="num">{report.targets}</dd>
+                <dt>{t.import.outcomes}</dt>
+                <dd className="num">{report.outcomes}</dd>
+                <dt>{t.import.sections}</dt>
+                <dd>
+                  {report.sections
+                    .map((s) => `${t.report.sectionKinds[s.kind] ?? s.kind}${t.common.colon}${s.title}`)
+                    .join(t.common.listSeparator) || "—"}
+                </dd>
+              </dl>
+              {report.headline.length > 0 ? (
+                <>
+                  <strong style={{ fontSize: "0.85rem" }}>{t.import.headlineTargets}</strong>
+                  <ul>
+                    {report.headline.map((h) => (
+                      <li key={`${h.indicator}-${h.text}`}>
+                        {h.indicator} <span className="num">{formatTarget(h, t, locale)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Jurisdiction names by code, from the preview (the import's answer names codes only). */
+function namesOf(preview: TImportPreview | null): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const report of preview?.documents.flatMap((d) => d.reports) ?? []) names.set(report.code, report.jurisdiction);
+  if (preview?.override?.code && preview.override.name) names.set(preview.override.code, preview.override.name);
+  return names;
+}
+
+function ResultDetails({ result, names }: { result: TImportResult; names: Map<string, string> }) {
+  const t = useMessages();
+  return (
+    <ul className="result-links">
+      {result.documents.map((document) => (
+        <li key={document.id}>
+          {document.created ? null : <span className="badge badge-readonly">{t.import.duplicate}</span>}
+          {document.reports.map((report) => (
+            <span key={report.id} className="result-report">
+              <Link href={`/j/${report.code}/${report.year}`}>
+                {format(t.import.openScorecard, { name: names.get(report.code) ?? report.code, year: report.year })}
+              </Link>
+              {" · "}
+              <Link href={`/reports/${report.id}`}>{t.import.openReport}</Link>
+            </span>
+          ))}
+        </li>
+      ))}
+      {result.failed.map((f) => (
+        <li key={f.file} className="field-error">
+          {f.file}
+          {t.common.colon}
+          {f.error}
+        </li>
+      ))}
+    </ul>
+  );
+}

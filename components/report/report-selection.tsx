@@ -1,0 +1,185 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useSyncExternalStore } from "react";
+import { useLocale, useMessages } from "@/components/i18n-provider";
+import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
+import { format } from "@/lib/i18n";
+import { formatConfidence, formatQuantity, formatRatio, formatTarget } from "@/lib/i18n/numbers";
+import type { TMeasure, TQualifier, TVerdict } from "@/lib/schemas/extraction";
+
+export interface SelectableTarget {
+  id: string;
+  indicator: string;
+  measure: TMeasure;
+  qualifier: TQualifier;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  headline: boolean;
+  text: string;
+  verdict: TVerdict | null;
+  match: {
+    confidence: number;
+    reason: string;
+    ratio: number | null;
+    manual: boolean;
+    outcome: {
+      id: string;
+      reportId: string | null;
+      value: number | null;
+      unit: string | null;
+      text: string;
+      estimated: boolean;
+      source: string | null;
+    };
+  } | null;
+}
+
+export interface SelectableOutcome {
+  id: string;
+  indicator: string;
+  measure: TMeasure;
+  value: number | null;
+  unit: string | null;
+  estimated: boolean;
+  year: number;
+  text: string;
+  claim: { targetId: string; indicator: string; verdict: TVerdict; planYear: number; reportId: string } | null;
+}
+
+const subscribe = (callback: () => void) => {
+  window.addEventListener("hashchange", callback);
+  return () => window.removeEventListener("hashchange", callback);
+};
+
+/** The item the URL's hash points at (`#t-…` or `#o-…`), shown beside the text with its match and links. */
+export function ReportSelection({
+  code,
+  planYear,
+  targets,
+  outcomes,
+}: {
+  code: string;
+  planYear: number | null;
+  targets: SelectableTarget[];
+  outcomes: SelectableOutcome[];
+}) {
+  const t = useMessages();
+  const locale = useLocale();
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => "",
+  );
+  // A link from the scorecard (…#t-id) may arrive before the text has streamed in: bring the item into view.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: "center" });
+  }, [hash]);
+  const target = hash.startsWith("#t-") ? targets.find((x) => x.id === hash.slice(3)) : undefined;
+  const outcome = hash.startsWith("#o-") ? outcomes.find((x) => x.id === hash.slice(3)) : undefined;
+  return (
+    <section className="panel selected-panel" aria-live="polite" aria-labelledby="selected-title">
+      <h2 id="selected-title" className="panel-title">
+        {t.report.selected}
+      </h2>
+      {target ? (
+        <div>
+          <h3>
+            <span className="tag tag-target">{t.report.legendTarget}</span> {target.indicator}
+          </h3>
+          <dl className="meta-list">
+            <dt>{t.table.measure}</dt>
+            <dd>{t.measure[target.measure]}</dd>
+            <dt>{t.table.target}</dt>
+            <dd className="num">{formatTarget(target, t, locale)}</dd>
+            <dt>{t.table.verdict}</dt>
+            <dd>{target.verdict ? <VerdictBadge verdict={target.verdict} t={t} /> : "—"}</dd>
+            {target.match ? (
+              <>
+                <dt>{t.table.actual}</dt>
+                <dd className="num">
+                  {target.match.outcome.estimated ? <EstimatedMark t={t} /> : null}
+                  {formatQuantity(target.match.outcome.value, target.match.outcome.unit, locale)}
+                </dd>
+                <dt>{t.table.ratio}</dt>
+                <dd className="num">{formatRatio(target.match.ratio, locale)}</dd>
+                <dt>{t.table.confidence}</dt>
+                <dd className="num">{formatConfidence(target.match.confidence, locale)}</dd>
+                <dt>{t.table.reason}</dt>
+                <dd>{target.match.reason}</dd>
+              </>
+            ) : null}
+          </dl>
+          {target.match ? (
+            <p>
+              {t.report.matchedTo}
+              {t.common.colon}
+              {target.match.outcome.reportId ? (
+                <a href={`/reports/${target.match.outcome.reportId}#o-${target.match.outcome.id}`}>
+                  {target.match.outcome.text}
+                </a>
+              ) : (
+                <span>
+                  {target.match.outcome.text}
+                  {format(t.common.paren, { text: target.match.outcome.source ?? "" })}
+                </span>
+              )}
+            </p>
+          ) : null}
+          {planYear !== null ? (
+            <p>
+              <Link href={`/j/${code}/${planYear}?q=${encodeURIComponent(target.indicator)}`}>
+                {t.report.scorecardLink}
+              </Link>
+              {" · "}
+              <Link href={`/review?code=${code}&year=${planYear}`}>{t.report.reviewLink}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : outcome ? (
+        <div>
+          <h3>
+            <span className="tag tag-outcome">{t.report.legendOutcome}</span> {outcome.indicator}
+          </h3>
+          <dl className="meta-list">
+            <dt>{t.table.measure}</dt>
+            <dd>{t.measure[outcome.measure]}</dd>
+            <dt>{t.table.actual}</dt>
+            <dd className="num">
+              {outcome.estimated ? <EstimatedMark t={t} /> : null}
+              {formatQuantity(outcome.value, outcome.unit, locale)}
+            </dd>
+            <dt>{t.common.year}</dt>
+            <dd className="num">{outcome.year}</dd>
+          </dl>
+          {outcome.claim ? (
+            <p>
+              {t.report.takenBy}
+              {t.common.colon}
+              <a href={`/reports/${outcome.claim.reportId}#t-${outcome.claim.targetId}`}>{outcome.claim.indicator}</a>{" "}
+              <VerdictBadge verdict={outcome.claim.verdict} t={t} />
+              <br />
+              <Link href={`/j/${code}/${outcome.claim.planYear}?q=${encodeURIComponent(outcome.claim.indicator)}`}>
+                {t.report.scorecardLink}
+              </Link>
+            </p>
+          ) : (
+            <p className="muted">
+              {t.report.unmatched} ·{" "}
+              <Link href={`/review?code=${code}&year=${outcome.year}&reason=unmatched_outcome`}>
+                {t.report.reviewLink}
+              </Link>
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="muted">{t.report.selectHint}</p>
+      )}
+      <p className="muted" style={{ fontSize: "0.8rem" }}>
+        {format(t.report.counts, { targets: targets.length, outcomes: outcomes.length })}
+      </p>
+    </section>
+  );
+}

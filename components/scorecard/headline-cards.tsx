@@ -1,0 +1,111 @@
+import { loadScorecard } from "@/app/_lib/data";
+import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
+import { sentenceAround } from "@/lib/charts/evidence";
+import { getDb } from "@/lib/db/client";
+import { getOutcomeSpans, getReportTexts } from "@/lib/db/queries/report-view";
+import { format } from "@/lib/i18n";
+import { formatQuantity, formatRatio, formatTarget } from "@/lib/i18n/numbers";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { EvidenceToggle } from "./evidence-toggle";
+
+/** The headline targets (主要预期目标) as cards: target, actual, verdict, completion, and both sentences on demand. */
+export async function HeadlineCards({ code, year }: { code: string; year: number }) {
+  const [t, locale, scorecard] = await Promise.all([getMessages(), getLocale(), loadScorecard(code, year)]);
+  if (!scorecard) return null;
+  const headline = scorecard.targets.filter((target) => target.headline && !target.match?.notATarget);
+  if (headline.length === 0) return <p className="empty-inline">{t.scorecard.noHeadline}</p>;
+
+  const outcomeIds = headline.flatMap((target) => (target.match?.outcome ? [target.match.outcome.id] : []));
+  const spans = await getOutcomeSpans(getDb(), outcomeIds);
+  const reportIds = new Set(headline.map((target) => target.reportId));
+  for (const span of spans.values()) reportIds.add(span.reportId);
+  const texts = await getReportTexts(getDb(), [...reportIds]);
+
+  return (
+    <ul className="cards headline-cards">
+      {headline.map((target) => {
+        const match = target.match;
+        const outcome = match?.outcome ?? null;
+        const verdict = match?.verdict ?? "no_outcome";
+        const planText = texts.get(target.reportId);
+        const span = outcome ? spans.get(outcome.id) : undefined;
+        const reviewText = span ? texts.get(span.reportId) : undefined;
+        return (
+          <li key={target.id} className={`card headline-card accent-${verdict}`}>
+            <div className="card-head">
+              <h3 id={`card-${target.id}`}>
+                {format(t.measureTitle[target.measure], { indicator: target.indicator })}
+              </h3>
+              <span className="tag">{t.measure[target.measure]}</span>
+            </div>
+            <dl className="figures">
+              <div>
+                <dt>{t.common.target}</dt>
+                <dd className="num">
+                  <a href={`/reports/${target.reportId}#t-${target.id}`} className="figure-link" title={target.text}>
+                    {formatTarget(target, t, locale)}
+                  </a>
+                </dd>
+              </div>
+              <div>
+                <dt>{t.common.actual}</dt>
+                <dd className="num">
+                  {outcome ? (
+                    <>
+                      {outcome.estimated ? <EstimatedMark t={t} /> : null}
+                      {outcome.reportId ? (
+                        <a
+                          href={`/reports/${outcome.reportId}#o-${outcome.id}`}
+                          className="figure-link"
+                          title={outcome.text}
+                        >
+                          {formatQuantity(outcome.value, outcome.unit, locale)}
+                        </a>
+                      ) : (
+                        <span title={outcome.source ?? outcome.text}>
+                          {formatQuantity(outcome.value, outcome.unit, locale)}
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="muted">{t.common.none}</span>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t.common.ratio}</dt>
+                <dd className="num">{formatRatio(match?.ratio ?? null, locale)}</dd>
+              </div>
+            </dl>
+            <div className="card-foot">
+              <VerdictBadge verdict={verdict} t={t} />
+              <EvidenceToggle
+                labelledBy={`card-${target.id}`}
+                target={{
+                  href: `/reports/${target.reportId}#t-${target.id}`,
+                  snippet: planText
+                    ? sentenceAround(planText, target.start, target.end)
+                    : { before: "", clause: target.text, after: "" },
+                }}
+                outcome={
+                  outcome
+                    ? {
+                        href: outcome.reportId ? `/reports/${outcome.reportId}#o-${outcome.id}` : null,
+                        snippet:
+                          span && reviewText
+                            ? sentenceAround(reviewText, span.start, span.end)
+                            : { before: "", clause: outcome.text, after: "" },
+                        estimated: outcome.estimated,
+                        source: outcome.source,
+                      }
+                    : null
+                }
+                reason={match?.reason ?? ""}
+              />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,117 @@
+import Link from "next/link";
+import { loadScorecard } from "@/app/_lib/data";
+import { StackedVerdictBar } from "@/components/ui/stacked-bar";
+import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
+import type { TableUrlState } from "../data-table/url-state";
+import { CategoryChart, type CategoryCounts } from "./category-chart";
+import { scorecardRows, targetNumber } from "./scorecard-rows";
+import { type HeadlinePair, TargetActualChart } from "./target-actual-chart";
+import { TargetTable } from "./target-table";
+
+/** Totals by verdict, the two source reports, and the export buttons. */
+export async function ScorecardSummary({ code, year }: { code: string; year: number }) {
+  const [t, scorecard] = await Promise.all([getMessages(), loadScorecard(code, year)]);
+  if (!scorecard) return null;
+  const exportHref = (format: string) => `/api/export?code=${code}&year=${year}&format=${format}`;
+  return (
+    <section className="summary-panel" aria-label={format(t.scorecard.summary, { total: scorecard.summary.total })}>
+      <div className="summary-main">
+        <p className="summary-total">
+          <span className="num big">{scorecard.summary.total}</span> {format(t.common.count, { count: "" }).trim()}
+        </p>
+        <StackedVerdictBar counts={scorecard.summary} t={t} />
+      </div>
+      <ul className="summary-links">
+        <li>
+          {scorecard.plan ? (
+            <Link href={`/reports/${scorecard.plan.reportId}`}>{format(t.scorecard.planReport, { year })}</Link>
+          ) : (
+            <span className="muted">{format(t.scorecard.noPlan, { year })}</span>
+          )}
+        </li>
+        <li>
+          {scorecard.review ? (
+            <Link href={`/reports/${scorecard.review.reportId}`}>{format(t.scorecard.reviewReport, { year })}</Link>
+          ) : (
+            <span className="muted">{format(t.scorecard.noReview, { year })}</span>
+          )}
+        </li>
+      </ul>
+      <nav className="summary-export" aria-label={t.nav.export}>
+        <a className="button" href={exportHref("csv")} download title={t.scorecard.exportHelp}>
+          {t.scorecard.exportCsv}
+        </a>
+        <a className="button" href={exportHref("xlsx")} download title={t.scorecard.exportHelp}>
+          {t.scorecard.exportXlsx}
+        </a>
+      </nav>
+    </section>
+  );
+}
+
+/** The two charts: verdicts by area, and target vs actual of the numeric headline indicators. */
+export async function ScorecardCharts({ code, year }: { code: string; year: number }) {
+  const scorecard = await loadScorecard(code, year);
+  if (!scorecard) return null;
+  const byCategory = new Map<string, CategoryCounts>();
+  for (const target of scorecard.targets) {
+    if (target.match?.notATarget) continue;
+    const counts = byCategory.get(target.category) ?? {
+      category: target.category,
+      met: 0,
+      missed: 0,
+      needs_review: 0,
+      no_outcome: 0,
+    };
+    counts[target.match?.verdict ?? "no_outcome"] += 1;
+    byCategory.set(target.category, counts);
+  }
+  const order = (category: string) => {
+    const index = (CATEGORIES as readonly string[]).indexOf(category);
+    return index === -1 ? CATEGORIES.length : index;
+  };
+  const categories = [...byCategory.values()].sort((a, b) => order(a.category) - order(b.category));
+
+  const candidates: HeadlinePair[] = [];
+  for (const target of scorecard.targets) {
+    const outcome = target.match?.outcome;
+    const value = targetNumber(target);
+    if (!target.headline || target.match?.notATarget || !outcome || outcome.value === null || value === null) continue;
+    if (!target.unit || outcome.unit !== target.unit) continue;
+    candidates.push({
+      id: target.id,
+      indicator: target.indicator,
+      target: value,
+      actual: outcome.value,
+      unit: target.unit,
+      verdict: target.match?.verdict ?? "no_outcome",
+      estimated: outcome.estimated,
+    });
+  }
+  const unitCounts = new Map<string, number>();
+  for (const pair of candidates) unitCounts.set(pair.unit, (unitCounts.get(pair.unit) ?? 0) + 1);
+  const unit = [...unitCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const pairs = candidates.filter((pair) => pair.unit === unit);
+
+  return (
+    <div className="chart-grid">
+      <CategoryChart data={categories} />
+      <TargetActualChart pairs={pairs} />
+    </div>
+  );
+}
+
+/** The full target table. */
+export async function ScorecardTable({ code, year, initial }: { code: string; year: number; initial: TableUrlState }) {
+  const [t, scorecard] = await Promise.all([getMessages(), loadScorecard(code, year)]);
+  if (!scorecard) return null;
+  return (
+    <TargetTable
+      rows={scorecardRows(scorecard)}
+      initial={initial}
+      caption={format(t.scorecard.title, { name: scorecard.name, year })}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+/** Numbers as the dashboard prints them: tabular, units as the reports write them, qualifiers from the dictionary. */
+import type { TQualifier } from "@/lib/schemas/extraction";
+import { format, type Locale, type Messages } from "./index";
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let found = formatters.get(key);
+  if (!found) {
+    // Reports write 1626套, not 1,626套: Chinese figures stay as written; English ones are grouped.
+    found = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: locale === "en" });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** A number with up to `digits` decimals (2 by default), grouped the locale's way. */
+export function formatNumber(value: number, locale: Locale, digits = 2): string {
+  return formatter(locale, digits).format(value);
+}
+
+/** A figure with its unit as written: `7%`, `5.7万人`, `87.2亿元`. */
+export function formatQuantity(value: number | null, unit: string | null, locale: Locale): string {
+  if (value === null) return "—";
+  return `${formatNumber(value, locale)}${unit ?? ""}`;
+}
+
+export interface TargetFigure {
+  qualifier: TQualifier;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+}
+
+/** A target as the plan states it: `7%左右`, `5.5%以上`, `6%–6.5%`; qualitative targets say so. */
+export function formatTarget(target: TargetFigure, t: Messages, locale: Locale): string {
+  if (target.qualifier === "range" && target.min !== null && target.max !== null) {
+    return format(t.qualifier.range, {
+      min: formatQuantity(target.min, target.unit, locale),
+      max: formatQuantity(target.max, target.unit, locale),
+    });
+  }
+  if (target.value === null) return t.qualifier.none;
+  const template =
+    t.qualifier[target.qualifier === "range" || target.qualifier === "none" ? "exact" : target.qualifier];
+  return format(template, { value: formatQuantity(target.value, target.unit, locale) });
+}
+
+/** A completion ratio (actual ÷ target) as a percentage: `86%`. */
+export function formatRatio(ratio: number | null, locale: Locale): string {
+  if (ratio === null || !Number.isFinite(ratio)) return "—";
+  return `${formatNumber(ratio * 100, locale, 0)}%`;
+}
+
+/** A confidence in [0, 1] as a two-digit figure. */
+export function formatConfidence(confidence: number, locale: Locale): string {
+  return formatNumber(confidence, locale, 2);
+}

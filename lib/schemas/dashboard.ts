@@ -1,0 +1,384 @@
+/**
+ * Shapes of the dashboard's reads (overview, scorecard rows, compare, review queue, edit history, import preview)
+ * and of the routes added for them. Named and shared like lib/schemas/store.ts: add keys, never rename them.
+ */
+import { z } from "zod";
+import { ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
+import { ZCode, ZStoredMatch, ZVerdictSummary, ZYear } from "./store";
+
+/* ---------- overview ---------- */
+
+export const ZYearCounts = ZVerdictSummary.extend({
+  year: z.number().int(),
+  /** A report reviewing this year is imported: the targets could be judged. */
+  judged: z.boolean(),
+});
+export type TYearCounts = z.infer<typeof ZYearCounts>;
+
+export const ZOverviewItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** Plan years with targets, ascending, each with its verdict counts. */
+  years: z.array(ZYearCounts),
+  /** Years of every report held (plans and reviews), ascending. */
+  reportYears: z.array(z.number().int()),
+  /** The latest judged plan year, else the latest plan year, else null. */
+  latest: ZYearCounts.nullable(),
+});
+export type TOverviewItem = z.infer<typeof ZOverviewItem>;
+
+export const ZOverviewQuery = z.object({
+  q: z.string().trim().max(60).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
+
+export const ZOverview = z.object({
+  items: z.array(ZOverviewItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TOverview = z.infer<typeof ZOverview>;
+
+/* ---------- scorecard ---------- */
+
+export const ZJurisdictionYear = z.object({
+  year: z.number().int(),
+  targets: z.number().int(),
+  judged: z.boolean(),
+});
+
+export const ZJurisdictionYears = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** Plan years with targets and years that only have a review, ascending. */
+  years: z.array(ZJurisdictionYear),
+  /** The latest judged plan year, else the latest plan year, else the latest report year. */
+  latest: z.number().int().nullable(),
+});
+export type TJurisdictionYears = z.infer<typeof ZJurisdictionYears>;
+
+/** One row of the scorecard table: a target and its judgement, flattened for the client. */
+export const ZScorecardRow = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  category: z.string(),
+  measure: ZMeasure,
+  qualifier: ZQualifier,
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: z.string().nullable(),
+  polarity: ZPolarity,
+  headline: z.boolean(),
+  text: z.string(),
+  reportId: z.string(),
+  verdict: ZVerdict,
+  notATarget: z.boolean(),
+  confidence: z.number().nullable(),
+  reason: z.string(),
+  ratio: z.number().nullable(),
+  manual: z.boolean(),
+  flagged: z.boolean(),
+  actual: z
+    .object({
+      id: z.string(),
+      value: z.number().nullable(),
+      unit: z.string().nullable(),
+      text: z.string(),
+      estimated: z.boolean(),
+      reportId: z.string().nullable(),
+      source: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type TScorecardRow = z.infer<typeof ZScorecardRow>;
+
+/* ---------- compare ---------- */
+
+export const ZCompareQuery = z.object({
+  indicator: z.string().trim().min(1).max(60).catch("地区生产总值").default("地区生产总值"),
+  measure: ZMeasure.catch("growth").default("growth"),
+  codes: z.array(ZCode).max(12).catch([]).default([]),
+});
+export type TCompareQuery = z.infer<typeof ZCompareQuery>;
+
+export const ZComparePoint = z.object({
+  year: z.number().int(),
+  /** `target`: the plan states one; `absent`: the plan is imported and states none; `no_report`: no plan imported. */
+  status: z.enum(["target", "absent", "no_report"]),
+  target: z
+    .object({
+      id: z.string(),
+      reportId: z.string(),
+      qualifier: ZQualifier,
+      value: z.number().nullable(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      unit: z.string().nullable(),
+      text: z.string(),
+    })
+    .nullable(),
+  actual: z
+    .object({
+      id: z.string(),
+      reportId: z.string().nullable(),
+      value: z.number().nullable(),
+      unit: z.string().nullable(),
+      estimated: z.boolean(),
+      text: z.string(),
+      /** True when the actual is the target's matched outcome; false for a review figure no target claimed. */
+      matched: z.boolean(),
+    })
+    .nullable(),
+  verdict: ZVerdict.nullable(),
+});
+export type TComparePoint = z.infer<typeof ZComparePoint>;
+
+export const ZCompareSeries = z.object({
+  code: z.string(),
+  name: z.string(),
+  points: z.array(ZComparePoint),
+});
+export type TCompareSeries = z.infer<typeof ZCompareSeries>;
+
+export const ZComparison = z.object({
+  indicator: z.string(),
+  measure: ZMeasure,
+  /** The unit most targets of the series state (`%` for growth). */
+  unit: z.string().nullable(),
+  series: z.array(ZCompareSeries),
+});
+export type TComparison = z.infer<typeof ZComparison>;
+
+export const ZIndicatorOption = z.object({ indicator: z.string(), measure: ZMeasure, count: z.number().int() });
+export type TIndicatorOption = z.infer<typeof ZIndicatorOption>;
+
+/* ---------- review queue ---------- */
+
+export const ZReviewReason = z.enum([
+  "needs_review",
+  "low_confidence",
+  "flagged",
+  "unmatched_target",
+  "unmatched_outcome",
+]);
+export type TReviewReason = z.infer<typeof ZReviewReason>;
+export const REVIEW_REASONS = ZReviewReason.options;
+/** Matches the engine is less sure of than this are queued. */
+export const LOW_CONFIDENCE = 0.6;
+
+export const ZReviewQuery = z.object({
+  code: ZCode.optional().catch(undefined),
+  year: ZYear.optional().catch(undefined),
+  reason: ZReviewReason.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TReviewQuery = z.infer<typeof ZReviewQuery>;
+
+export const ZSnippet = z.object({ before: z.string(), clause: z.string(), after: z.string() });
+
+export const ZReviewTarget = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  indicator: z.string(),
+  measure: ZMeasure,
+  qualifier: ZQualifier,
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: z.string().nullable(),
+  headline: z.boolean(),
+  text: z.string(),
+  snippet: ZSnippet,
+});
+export type TReviewTarget = z.infer<typeof ZReviewTarget>;
+
+export const ZReviewOutcome = z.object({
+  id: z.string(),
+  reportId: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  indicator: z.string(),
+  measure: ZMeasure,
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  estimated: z.boolean(),
+  manual: z.boolean(),
+  source: z.string().nullable(),
+  text: z.string(),
+  snippet: ZSnippet,
+});
+export type TReviewOutcome = z.infer<typeof ZReviewOutcome>;
+
+export const ZReviewItem = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("target"),
+    key: z.string(),
+    reasons: z.array(ZReviewReason),
+    target: ZReviewTarget,
+    match: ZStoredMatch,
+    outcome: ZReviewOutcome.nullable(),
+  }),
+  z.object({
+    kind: z.literal("outcome"),
+    key: z.string(),
+    reasons: z.array(ZReviewReason),
+    outcome: ZReviewOutcome,
+  }),
+]);
+export type TReviewItem = z.infer<typeof ZReviewItem>;
+
+export const ZReviewPage = z.object({
+  items: z.array(ZReviewItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts: z.record(ZReviewReason, z.number().int()),
+});
+export type TReviewPage = z.infer<typeof ZReviewPage>;
+
+/** Options of the review queue's filters: jurisdictions and years that have items. */
+export const ZReviewFilters = z.object({
+  jurisdictions: z.array(z.object({ code: z.string(), name: z.string() })),
+  years: z.array(z.number().int()),
+});
+export type TReviewFilters = z.infer<typeof ZReviewFilters>;
+
+/* ---------- candidates and history ---------- */
+
+export const ZCandidate = z.object({
+  id: z.string(),
+  reportId: z.string().nullable(),
+  indicator: z.string(),
+  measure: ZMeasure,
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  estimated: z.boolean(),
+  manual: z.boolean(),
+  text: z.string(),
+  /** How well it fits the target, in [0, 1]: same indicator and measure first. */
+  score: z.number(),
+  takenBy: z.object({ targetId: z.string(), indicator: z.string() }).nullable(),
+});
+export type TCandidate = z.infer<typeof ZCandidate>;
+export const ZCandidateList = z.object({ items: z.array(ZCandidate) });
+export type TCandidateList = z.infer<typeof ZCandidateList>;
+
+/** Targets of the plan an unclaimed outcome could be matched to (the review queue's outcome items). */
+export const ZTargetChoice = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  measure: ZMeasure,
+  qualifier: ZQualifier,
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: z.string().nullable(),
+  text: z.string(),
+  verdict: ZVerdict.nullable(),
+  version: z.number().int().nullable(),
+  score: z.number(),
+});
+export type TTargetChoice = z.infer<typeof ZTargetChoice>;
+export const ZTargetChoiceList = z.object({ items: z.array(ZTargetChoice) });
+
+export const ZEditState = z
+  .object({
+    outcomeId: z.string().nullable().optional(),
+    verdict: z.string().optional(),
+    reason: z.string().optional(),
+    confidence: z.number().optional(),
+    ratio: z.number().nullable().optional(),
+    manual: z.boolean().optional(),
+    notATarget: z.boolean().optional(),
+    flagged: z.boolean().optional(),
+  })
+  .loose();
+
+export const ZEditRecord = z.object({
+  id: z.string(),
+  action: z.string(),
+  editor: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  revertedAt: z.string().nullable(),
+  before: ZEditState,
+  after: ZEditState,
+  /** Display text of the outcomes named by before/after, when they still exist. */
+  outcomes: z.record(z.string(), z.string()),
+});
+export type TEditRecord = z.infer<typeof ZEditRecord>;
+export const ZEditHistory = z.object({ targetId: z.string(), items: z.array(ZEditRecord) });
+export type TEditHistory = z.infer<typeof ZEditHistory>;
+
+/* ---------- report view ---------- */
+
+/** Which target claimed each outcome of a report (the report view's outcome panel). */
+export const ZOutcomeClaim = z.object({
+  outcomeId: z.string(),
+  targetId: z.string(),
+  indicator: z.string(),
+  verdict: ZVerdict,
+  planYear: z.number().int(),
+  reportId: z.string(),
+});
+export type TOutcomeClaim = z.infer<typeof ZOutcomeClaim>;
+
+/* ---------- import preview ---------- */
+
+export const ZPreviewReport = z.object({
+  kind: z.string(),
+  jurisdiction: z.string(),
+  code: z.string(),
+  year: z.number().int(),
+  planYear: z.number().int().nullable(),
+  reviewYear: z.number().int().nullable(),
+  confidence: z.number(),
+  sections: z.array(ZSection),
+  targets: z.number().int(),
+  outcomes: z.number().int(),
+  headline: z.array(
+    z.object({
+      indicator: z.string(),
+      measure: ZMeasure,
+      qualifier: ZQualifier,
+      value: z.number().nullable(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      unit: z.string().nullable(),
+      text: z.string(),
+    }),
+  ),
+});
+export type TPreviewReport = z.infer<typeof ZPreviewReport>;
+
+export const ZImportPreview = z.object({
+  documents: z.array(
+    z.object({
+      file: z.string(),
+      encoding: z.string(),
+      /** The same text is already stored: importing it changes nothing. */
+      existing: z
+        .object({
+          id: z.string(),
+          reports: z.array(z.object({ id: z.string(), code: z.string(), year: z.number().int() })),
+        })
+        .nullable(),
+      reports: z.array(ZPreviewReport),
+    }),
+  ),
+  failed: z.array(z.object({ file: z.string(), error: z.string() })),
+  /** The jurisdiction and year the user set, resolved to a name. */
+  override: z
+    .object({ code: z.string().nullable(), name: z.string().nullable(), year: z.number().int().nullable() })
+    .nullable(),
+});
+export type TImportPreview = z.infer<typeof ZImportPreview>;

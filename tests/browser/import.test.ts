@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { CORPUS, seedPath } from "../support/corpus";
+import { saveScreenshot, setUpBrowser, signIn } from "./support/browser";
+
+const app = setUpBrowser();
+
+it("previews pasted text, saves it with an overridden year, and links to the new scorecard", async () => {
+  const page = await app.openPage("import-paste");
+  await signIn(page, app.baseUrl, "导入员");
+  await page.goto(`${app.baseUrl}/import`);
+  await page.locator(".import-form[data-ready]").waitFor();
+  // Seed 002 (烟台市莱山区 2024) with one line added: new bytes, so a new document.
+  const text = `${readFileSync(seedPath("002"), "utf8")}\n（浏览器测试副本）\n`;
+  await page.getByLabel("报告全文").fill(text);
+  await page.getByLabel("文件名").fill("laishan-copy.txt");
+  await page.getByLabel("报告年份").fill("2031");
+  await page.getByRole("button", { name: "预览", exact: true }).click();
+
+  const entry = page.locator(".file-item", { hasText: "laishan-copy.txt" });
+  await entry.locator(".file-status", { hasText: "已识别" }).waitFor();
+  const preview = await entry.textContent();
+  expect(preview).toContain("烟台市莱山区");
+  expect(preview).toContain("370613");
+  expect(await entry.locator(".notice", { hasText: "将按指定的" }).textContent()).toContain("2031年保存");
+  const targets = Number(
+    await entry.locator("dt", { hasText: "目标" }).locator("xpath=following-sibling::dd[1]").first().textContent(),
+  );
+  expect(targets).toBeGreaterThan(10);
+  expect(await entry.getByText("主要预期目标").count()).toBe(1);
+  await saveScreenshot(page, "import-preview");
+
+  await page.getByRole("button", { name: "保存到数据库" }).click();
+  await entry.locator(".file-status", { hasText: "已保存" }).waitFor();
+  expect(await page.getByRole("status").filter({ hasText: "导入结果" }).textContent()).toContain("新建 1 个文档");
+  await entry.getByRole("link", { name: /2031年评分卡/ }).click();
+  await page.waitForURL(`${app.baseUrl}/j/370613/2031`);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("烟台市莱山区 2031年目标落实");
+});
+
+it("uploads several files with progress, says which were already imported, and reports errors per file", async () => {
+  const page = await app.openPage("import-files");
+  await signIn(page, app.baseUrl, "导入员");
+  await page.goto(`${app.baseUrl}/import`);
+  await page.locator(".import-form[data-ready]").waitFor();
+  await page.locator("input[type=file]").setInputFiles([
+    { name: "001.txt", mimeType: "text/plain", buffer: readFileSync(seedPath("001")) },
+    {
+      name: "003.gb18030.txt",
+      mimeType: "text/plain",
+      buffer: readFileSync(path.join(CORPUS, "variants/003_c60be1a80293fcb0.gb18030.txt")),
+    },
+    { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("") },
+  ]);
+  const items = page.locator(".file-item");
+  await items.filter({ hasText: "empty.txt" }).locator(".file-status", { hasText: "出错" }).waitFor();
+  await items.filter({ hasText: "003.gb18030.txt" }).locator(".file-status", { hasText: "已识别" }).waitFor();
+  // Same text as the seeds already stored (a GB18030 copy decodes to the same text).
+  expect(await items.filter({ hasText: "001.txt" }).getByText("已导入过，内容相同，没有变化").count()).toBe(1);
+  expect(await items.filter({ hasText: "003.gb18030.txt" }).textContent()).toContain("gb18030");
+  expect(await items.filter({ hasText: "003.gb18030.txt" }).getByText("已导入过，内容相同，没有变化").count()).toBe(1);
+  expect(await items.filter({ hasText: "empty.txt" }).getByRole("alert").textContent()).toContain("empty");
+
+  await page.getByRole("button", { name: "保存全部 2 个" }).click();
+  const summary = page.getByRole("status").filter({ hasText: "导入结果" });
+  await summary.waitFor();
+  await items.filter({ hasText: "003.gb18030.txt" }).locator(".file-status", { hasText: "已保存" }).waitFor();
+  expect(await summary.textContent()).toContain("新建 0 个文档，2 个已存在，1 个失败");
+  await saveScreenshot(page, "import-files");
+});
