@@ -30,6 +30,8 @@ export interface ImportOverride {
 export interface ImportFileInput {
   filename: string;
   bytes: Uint8Array;
+  /** Size of an upload whose bytes were not read because it is too large. */
+  byteSize?: number;
   override?: ImportOverride;
   /** Who imports (an editor's name), for the record. */
   importedBy?: string;
@@ -45,24 +47,31 @@ type ImportedDocument = TImportResult["documents"][number];
 const NATIONAL = { code: "000000", name: "全国", level: "national" };
 const TRANSACTION_TIMEOUT_MS = 120_000;
 
-/** Import one file (several documents for a .jsonl file). Unreadable files and lines are reported, not thrown. */
-export async function importFile(db: Db, input: ImportFileInput, options: ImportOptions): Promise<TImportResult> {
+/**
+ * Read one file as the import will (a user's jurisdiction helps identification), without writing: the documents in
+ * it, and what could not be read (the whole file, or single .jsonl lines).
+ */
+export function readImportFile(input: ImportFileInput): { documents: ReadDocument[]; failed: TImportResult["failed"] } {
   const failed: TImportResult["failed"] = [];
-  let documents: ReadDocument[];
   try {
-    if (input.bytes.byteLength > MAX_FILE_BYTES) {
-      throw tooLargeError(input.filename, input.bytes.byteLength);
-    }
-    documents = /\.jsonl$/i.test(input.filename)
+    const size = input.byteSize ?? input.bytes.byteLength;
+    if (size > MAX_FILE_BYTES) throw tooLargeError(input.filename, size);
+    const documents = /\.jsonl$/i.test(input.filename)
       ? readFileBytes(input.bytes, {
           filename: input.filename,
           onProblem: (problem) => failed.push({ file: problem.file, error: problem.message }),
         })
       : [readDocument(input.bytes, { filename: input.filename, hints: hintsOf(input.override) })];
+    return { documents, failed };
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     return { documents: [], failed: [{ file: input.filename, error: error.message }] };
   }
+}
+
+/** Import one file (several documents for a .jsonl file). Unreadable files and lines are reported, not thrown. */
+export async function importFile(db: Db, input: ImportFileInput, options: ImportOptions): Promise<TImportResult> {
+  const { documents, failed } = readImportFile(input);
   const imported: ImportedDocument[] = [];
   for (const document of documents) {
     imported.push(await importDocument(db, document, input, options));

@@ -5,10 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "@/lib/tools/free-port";
 
 export interface ThrowawayPostgres {
   /** Connection URL of the cluster's `postgres` database. */
@@ -36,19 +36,6 @@ function findBinDir(): string {
       "PostgreSQL server binaries (initdb, pg_ctl) not found: install the postgresql package or set PG_BIN",
     );
   return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {

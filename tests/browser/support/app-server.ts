@@ -5,11 +5,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { importFile } from "@/lib/db/import";
 import { applyPendingMigrations, ROOT } from "@/lib/db/migrate";
+import { freePort } from "@/lib/tools/free-port";
 import { bytesOf } from "../../support/corpus";
 
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -42,19 +42,6 @@ export async function seedDatabase(
   } finally {
     await db.$disconnect();
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 async function waitUntilServing(url: string, server: ChildProcess, log: () => string): Promise<void> {
