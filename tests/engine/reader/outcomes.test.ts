@@ -70,6 +70,15 @@ describe("市南区's review of 2019 (in the 2020 report)", () => {
   });
 });
 
+describe("figures that span several years", () => {
+  it("2008: `比2002年增长65.5%` and `年均增长10.6%` are not outcomes of 2007; `比上年下降3.27%` is", async () => {
+    const report = await reportOf(NATIONAL, 2008);
+    expect(outcomesAt(report, "比2002年增长65.5%").map((o) => o.value)).not.toContain(65.5);
+    expect(outcomesAt(report, "年均增长10.6%").map((o) => o.value)).not.toContain(10.6);
+    expect(outcomesAt(report, "比上年下降3.27%").map((o) => [o.value, o.year])).toContainEqual([3.27, 2007]);
+  });
+});
+
 describe("last year's figures outside the review heading", () => {
   it("2011: the plan's look back (`过去一年，…增长10.3%…`) gives outcomes of 2010, not targets", async () => {
     const report = await reportOf(NATIONAL, 2011);

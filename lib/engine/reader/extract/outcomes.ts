@@ -10,6 +10,14 @@ import { findMentions, type Mention, sentencesOf } from "./mentions";
 const ESTIMATE = /预计|初步核算|估计/;
 /** A multi-year total or average is not the review year's outcome (`五年来…`, `年均增长`). */
 const CUMULATIVE = /历年|五年来|年均/;
+/** A change measured from an earlier base year (`比2002年增长65.5%`) spans several years unless the base is last year. */
+const BASE_YEAR = /比(\d{4})年/;
+
+function isMultiYear(clause: string, year: number): boolean {
+  if (CUMULATIVE.test(clause)) return true;
+  const base = BASE_YEAR.exec(clause);
+  return base !== null && Number(base[1]) < year - 1;
+}
 
 type Stated = "met" | "missed";
 
@@ -166,7 +174,7 @@ export function extractOutcomes(text: string, from: number, to: number, year: nu
         clauseStart(s, mention.quantity.start - sentence.start),
         mention.quantity.start - sentence.start,
       );
-      if (CUMULATIVE.test(clause)) continue;
+      if (isMultiYear(clause, year)) continue;
       const subject = cleanSubject(mention.subject, mention.measure);
       if (!isMeaningfulName(subject)) continue;
       const { name, polarity } = nameIndicator(subject, mention.measure, mention.reduction);
