@@ -6,7 +6,8 @@ const resolve = { alias: { "@": root } };
 
 /**
  * Three kinds of test (tests/README.md): `unit` (pure code on real inputs), `integration` (a real temporary SQLite
- * file and a throwaway PostgreSQL cluster), `browser` (the built app in Debian's Chromium).
+ * file and a throwaway PostgreSQL cluster), `browser` and `browser-postgresql` (the built app in Debian's Chromium,
+ * on each database).
  */
 export default defineConfig({
   test: {
@@ -30,18 +31,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
+      ...(["browser", "browser-postgresql"] as const).map((name) => ({
         resolve,
         test: {
-          name: "browser",
+          name,
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["tests/browser/support/app-global-setup.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           // One app and one browser: files run one after another.
           fileParallelism: false,
         },
-      },
+      })),
     ],
   },
 });

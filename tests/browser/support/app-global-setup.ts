@@ -1,12 +1,14 @@
 /**
- * Builds the app, migrates a temporary SQLite database, imports the seeds and the national corpus into it, and
- * serves the production build on a free port for the browser tests, with an editor password and an API token set.
- * LUOSHI_TEST_REUSE_BUILD=1 skips the build when one exists (for quick local reruns).
+ * Builds the app, migrates a temporary database, imports the seeds and the national corpus into it, and serves the
+ * production build on a free port for the browser tests, with an editor password and an API token set. The database
+ * is a SQLite file, or for the `browser-postgresql` project a database in a throwaway PostgreSQL cluster.
+ * LUOSHI_TEST_REUSE_BUILD=1 skips the build when one exists.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startThrowawayPostgres } from "@/lib/db/tools/throwaway-postgres";
 import { NATIONAL, seedFiles } from "../../support/corpus";
 import { buildApp, seedDatabase, startApp } from "./app-server";
 
@@ -25,7 +27,8 @@ const API_TOKEN = "browser-test-token";
 export default async function setup(project: TestProject) {
   buildApp();
   const dir = mkdtempSync(path.join(tmpdir(), "luoshi-browser-"));
-  const databaseUrl = `file:${path.join(dir, "app.db")}`;
+  const cluster = project.name === "browser-postgresql" ? await startThrowawayPostgres() : null;
+  const databaseUrl = cluster ? await cluster.createDatabase("browser") : `file:${path.join(dir, "app.db")}`;
   await seedDatabase(databaseUrl, [...seedFiles(), NATIONAL]);
   const app = await startApp({
     databaseUrl,
@@ -38,6 +41,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await app.stop();
+    cluster?.destroy();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Building, seeding and serving the production app, for the browser tests (app-global-setup.ts) and the page
- * benchmark (tests/bench/pages.ts): `next build`, a migrated SQLite database with chosen files imported, and
+ * benchmark (tests/bench/pages.ts): `next build`, a migrated database (SQLite or PostgreSQL) with chosen files imported, and
  * `next start` on a free loopback port.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -9,6 +9,7 @@ import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { importFile } from "@/lib/db/import";
 import { applyPendingMigrations, ROOT } from "@/lib/db/migrate";
+import { databaseFromEnv } from "@/lib/db/providers";
 import { freePort } from "@/lib/tools/free-port";
 import { bytesOf } from "../../support/corpus";
 
@@ -21,13 +22,13 @@ export function buildApp(): void {
   execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** Migrate a SQLite database and import `files` into it; `more` may add rows with the client before it closes. */
+/** Migrate the database and import `files` into it; `more` may add rows with the client before it closes. */
 export async function seedDatabase(
   databaseUrl: string,
   files: string[],
   more?: (db: Db) => Promise<void>,
 ): Promise<void> {
-  const target = { provider: "sqlite" as const, url: databaseUrl };
+  const target = databaseFromEnv({ DATABASE_URL: databaseUrl });
   await applyPendingMigrations(target);
   const db = createDb(target);
   try {
