@@ -3,8 +3,8 @@
  * and of the routes added for them. Named and shared like lib/schemas/store.ts: add keys, never rename them.
  */
 import { z } from "zod";
-import { ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
-import { ZCode, ZStoredMatch, ZVerdictSummary, ZYear } from "./store";
+import { ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
+import { ZCode, ZStoredMatch, ZStoredOutcome, ZStoredTarget, ZTargetCore, ZVerdictSummary, ZYear } from "./store";
 
 /* ---------- overview ---------- */
 
@@ -62,20 +62,7 @@ export const ZJurisdictionYears = z.object({
 export type TJurisdictionYears = z.infer<typeof ZJurisdictionYears>;
 
 /** One row of the scorecard table: a target and its judgement, flattened for the client. */
-export const ZScorecardRow = z.object({
-  id: z.string(),
-  indicator: z.string(),
-  category: z.string(),
-  measure: ZMeasure,
-  qualifier: ZQualifier,
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  unit: z.string().nullable(),
-  polarity: ZPolarity,
-  headline: z.boolean(),
-  text: z.string(),
-  reportId: z.string(),
+export const ZScorecardRow = ZStoredTarget.omit({ start: true, end: true, match: true }).extend({
   verdict: ZVerdict,
   notATarget: z.boolean(),
   confidence: z.number().nullable(),
@@ -83,17 +70,15 @@ export const ZScorecardRow = z.object({
   ratio: z.number().nullable(),
   manual: z.boolean(),
   flagged: z.boolean(),
-  actual: z
-    .object({
-      id: z.string(),
-      value: z.number().nullable(),
-      unit: z.string().nullable(),
-      text: z.string(),
-      estimated: z.boolean(),
-      reportId: z.string().nullable(),
-      source: z.string().nullable(),
-    })
-    .nullable(),
+  actual: ZStoredOutcome.pick({
+    id: true,
+    value: true,
+    unit: true,
+    text: true,
+    estimated: true,
+    reportId: true,
+    source: true,
+  }).nullable(),
 });
 export type TScorecardRow = z.infer<typeof ZScorecardRow>;
 
@@ -273,16 +258,7 @@ export const ZCandidateList = z.object({ items: z.array(ZCandidate) });
 export type TCandidateList = z.infer<typeof ZCandidateList>;
 
 /** Targets of the plan an unclaimed outcome could be matched to (the review queue's outcome items). */
-export const ZTargetChoice = z.object({
-  id: z.string(),
-  indicator: z.string(),
-  measure: ZMeasure,
-  qualifier: ZQualifier,
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  unit: z.string().nullable(),
-  text: z.string(),
+export const ZTargetChoice = ZTargetCore.extend({
   verdict: ZVerdict.nullable(),
   version: z.number().int().nullable(),
   score: z.number(),

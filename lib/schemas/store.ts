@@ -40,19 +40,23 @@ export const ZStoredMatch = z.object({
 });
 export type TStoredMatch = z.infer<typeof ZStoredMatch>;
 
-export const ZStoredTarget = z.object({
+/** What every view of a target shows: what is measured and the figure the plan set. */
+export const ZTargetCore = z.object({
   id: z.string(),
   indicator: z.string(),
-  category: z.string(),
   measure: ZMeasure,
   qualifier: ZQualifier,
   value: z.number().nullable(),
   min: z.number().nullable(),
   max: z.number().nullable(),
   unit: z.string().nullable(),
+  text: z.string(),
+});
+
+export const ZStoredTarget = ZTargetCore.extend({
+  category: z.string(),
   polarity: ZPolarity,
   headline: z.boolean(),
-  text: z.string(),
   reportId: z.string(),
   start: z.number().int(),
   end: z.number().int(),
@@ -168,17 +172,8 @@ export const ZReportDetail = z.object({
   sections: z.array(ZSection),
   text: z.string(),
   targets: z.array(
-    z.object({
-      id: z.string(),
-      indicator: z.string(),
-      measure: ZMeasure,
-      qualifier: ZQualifier,
-      value: z.number().nullable(),
-      min: z.number().nullable(),
-      max: z.number().nullable(),
-      unit: z.string().nullable(),
+    ZTargetCore.extend({
       headline: z.boolean(),
-      text: z.string(),
       start: z.number().int(),
       end: z.number().int(),
       verdict: ZVerdict.nullable(),
