@@ -5,6 +5,7 @@
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { type Prisma, PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
 import { type DatabaseTarget, databaseFromEnv, type Provider, sqlitePath } from "./providers";
@@ -13,6 +14,20 @@ export type Db = InstanceType<typeof SqliteClient>;
 /** The client inside an interactive transaction. */
 export type Tx = Prisma.TransactionClient;
 
+/**
+ * Connections each app instance may hold to PostgreSQL (LUOSHI_PG_POOL_MAX, default 10): with several instances,
+ * keep instances × pool within the server's max_connections, or put PgBouncer in front.
+ */
+function postgresPoolSize(env = process.env): number {
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .catch(10)
+    .parse(env.LUOSHI_PG_POOL_MAX ?? 10);
+}
+
 /** Which database each client talks to, for the few queries written per database. */
 const providers = new WeakMap<Db, Provider>();
 
@@ -20,7 +35,9 @@ export function createDb(target: DatabaseTarget): Db {
   const db =
     target.provider === "sqlite"
       ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(target.url) }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db);
+      : (new PostgresClient({
+          adapter: new PrismaPg({ connectionString: target.url, max: postgresPoolSize() }),
+        }) as unknown as Db);
   providers.set(db, target.provider);
   return db;
 }
