@@ -7,7 +7,7 @@ import { judge } from "@/lib/engine/match";
 import type { Target } from "@/lib/generated/prisma-sqlite/client";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { TMatchEdit } from "@/lib/schemas/store";
-import type { Db, Tx } from "./client";
+import { type Db, providerOf, type Tx } from "./client";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type RematchOptions, rematchYear } from "./matching";
 import { outcomeFromRow, targetFromRow } from "./rows";
@@ -86,7 +86,7 @@ export async function editMatch(
       await tx.edit.create({
         data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note },
       });
-      await rematchYear(tx, target.jurisdictionCode, target.planYear, options);
+      await rematchYear(tx, providerOf(db), target.jurisdictionCode, target.planYear, options);
       return { matchId: match.id, version: edit.version + 1, action };
     },
     { timeout: 60_000, maxWait: 60_000 },

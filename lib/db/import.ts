@@ -16,8 +16,10 @@ import {
 } from "@/lib/engine/reader";
 import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import type { TImportResult } from "@/lib/schemas/store";
-import type { Db, Tx } from "./client";
+import { insertRows, timestamp } from "./bulk-insert";
+import { type Db, providerOf, type Tx } from "./client";
 import { type RematchOptions, rematchYear } from "./matching";
+import type { Provider } from "./providers";
 
 export interface ImportOverride {
   code?: string;
@@ -100,6 +102,7 @@ async function importDocument(
   const hash = contentHash(document.originalText);
   const existing = await findByHash(db, hash, document.file);
   if (existing) return existing;
+  const provider = providerOf(db);
   const reports = document.reports.map((report) => withOverride(report, input.override));
   try {
     return await db.$transaction(
@@ -120,7 +123,7 @@ async function importDocument(
         const stored: ImportedDocument["reports"] = [];
         const touched = new Set<string>();
         for (const [position, report] of reports.entries()) {
-          const id = await createReport(tx, created.id, position, report, input.override !== undefined);
+          const id = await createReport(tx, provider, created.id, position, report, input.override !== undefined);
           stored.push({ id, code: report.code, year: report.year, kind: report.kind });
           if (report.planYear !== null && report.targets.length > 0) touched.add(`${report.code}:${report.planYear}`);
           for (const outcome of report.outcomes) touched.add(`${report.code}:${outcome.year}`);
@@ -128,7 +131,7 @@ async function importDocument(
         }
         for (const key of touched) {
           const [code, year] = key.split(":") as [string, string];
-          await rematchYear(tx, code, Number(year), options);
+          await rematchYear(tx, provider, code, Number(year), options);
         }
         await options.afterWrite?.(tx);
         return { id: created.id, file: document.file, created: true, reports: stored };
@@ -200,7 +203,14 @@ async function ensureJurisdiction(tx: Tx, code: string, fallbackName: string): P
   });
 }
 
-async function createReport(tx: Tx, documentId: string, position: number, report: ReadReport, overridden: boolean) {
+async function createReport(
+  tx: Tx,
+  provider: Provider,
+  documentId: string,
+  position: number,
+  report: ReadReport,
+  overridden: boolean,
+) {
   const created = await tx.report.create({
     data: {
       documentId,
@@ -221,8 +231,11 @@ async function createReport(tx: Tx, documentId: string, position: number, report
   });
   if (report.targets.length > 0 && report.planYear !== null) {
     const planYear = report.planYear;
-    await tx.target.createMany({
-      data: report.targets.map((target, index) => ({
+    await insertRows(
+      tx,
+      provider,
+      "Target",
+      report.targets.map((target, index) => ({
         reportId: created.id,
         jurisdictionCode: report.code,
         planYear,
@@ -240,11 +253,15 @@ async function createReport(tx: Tx, documentId: string, position: number, report
         start: target.start,
         end: target.end,
       })),
-    });
+    );
   }
   if (report.outcomes.length > 0) {
-    await tx.outcome.createMany({
-      data: report.outcomes.map((outcome, index) => ({
+    const createdAt = timestamp();
+    await insertRows(
+      tx,
+      provider,
+      "Outcome",
+      report.outcomes.map((outcome, index) => ({
         reportId: created.id,
         jurisdictionCode: report.code,
         year: outcome.year,
@@ -261,8 +278,10 @@ async function createReport(tx: Tx, documentId: string, position: number, report
         text: outcome.text,
         start: outcome.start,
         end: outcome.end,
+        manual: false,
+        createdAt,
       })),
-    });
+    );
   }
   return created.id;
 }

@@ -4,9 +4,10 @@
  * for review (verdicts.md, "Manual edits always win").
  */
 import { ENGINE_VERSION, matchInStages, NO_REVIEW_REASON } from "@/lib/engine/match";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TMatch, TTarget } from "@/lib/schemas/extraction";
+import { insertRows, timestamp } from "./bulk-insert";
 import type { Tx } from "./client";
+import type { Provider } from "./providers";
 import { outcomeFromRow, targetFromRow } from "./rows";
 
 export interface RematchOptions {
@@ -47,6 +48,7 @@ export interface RematchSummary {
 /** Decide every target of `code`'s plan for `year` again from the outcomes now stored for that year. */
 export async function rematchYear(
   tx: Tx,
+  provider: Provider,
   code: string,
   year: number,
   options: RematchOptions,
@@ -85,7 +87,8 @@ export async function rematchYear(
     });
   }
   // New targets' matches in one statement: an import judges a whole plan at once.
-  const created: Prisma.MatchCreateManyInput[] = [];
+  const updatedAt = timestamp();
+  const created: Parameters<typeof insertRows>[3] = [];
   for (const [index, target] of engineTargets.entries()) {
     const { match, outcomeId } = stored[index] as Decision;
     const data = {
@@ -100,7 +103,8 @@ export async function rematchYear(
     };
     const current = target.match;
     if (!current) {
-      created.push({ targetId: target.id, ...data });
+      const defaults = { manual: false, notATarget: false, flagged: false, version: 1, updatedAt };
+      created.push({ targetId: target.id, ...data, ...defaults });
     } else if (
       current.outcomeId !== outcomeId ||
       current.verdict !== match.verdict ||
@@ -109,7 +113,7 @@ export async function rematchYear(
       await tx.match.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } } });
     }
   }
-  if (created.length > 0) await tx.match.createMany({ data: created });
+  await insertRows(tx, provider, "Match", created);
   return { matches: targets.length, flagged };
 }
 

@@ -95,11 +95,11 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
     const file = seedPath("001");
     const again = await importFile(store.db, { filename: file, bytes: bytesOf(file) }, { tolerance: 6 });
     expect(again.documents.map((d) => d.created)).toEqual([false]);
-    await store.db.$transaction((tx) => rematchYear(tx, "370202", 2019, ENGINE));
+    await store.db.$transaction((tx) => rematchYear(tx, provider, "370202", 2019, ENGINE));
     expect((await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } })).flagged).toBe(false);
 
     // A tolerance of 6 points makes 1% against "6%左右" met for the engine: the analyst's verdict stands, flagged.
-    const summary = await store.db.$transaction((tx) => rematchYear(tx, "370202", 2019, { tolerance: 6 }));
+    const summary = await store.db.$transaction((tx) => rematchYear(tx, provider, "370202", 2019, { tolerance: 6 }));
     expect(summary.flagged).toBeGreaterThanOrEqual(1);
     const after = await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } });
     expect(after).toMatchObject({ manual: true, verdict: "missed", flagged: true, engineVerdict: "met" });

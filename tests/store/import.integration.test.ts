@@ -133,7 +133,7 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
         })
       ).map((m) => [m.targetId, m.verdict, m.outcomeId]);
     const before = await verdicts();
-    await store.db.$transaction((tx) => rematchYear(tx, "370202", 2019, ENGINE));
+    await store.db.$transaction((tx) => rematchYear(tx, provider, "370202", 2019, ENGINE));
     expect(await verdicts()).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@
  * manual ones never change, and are flagged for review where the engine now decides differently.
  */
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, providerOf } from "@/lib/db/client";
 import { rematchYear } from "@/lib/db/matching";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
@@ -41,6 +41,7 @@ export const reanalyzeCommand: Command = {
     );
     await applyPendingMigrations(databaseFromEnv());
     const db = getDb();
+    const provider = providerOf(db);
     const years = await db.target.findMany({
       where: { jurisdictionCode: args.code, planYear: args.year },
       distinct: ["jurisdictionCode", "planYear"],
@@ -51,7 +52,7 @@ export const reanalyzeCommand: Command = {
     let flagged = 0;
     for (const { jurisdictionCode, planYear } of years) {
       const summary = await db.$transaction(
-        (tx) => rematchYear(tx, jurisdictionCode, planYear, { tolerance: args.tolerance }),
+        (tx) => rematchYear(tx, provider, jurisdictionCode, planYear, { tolerance: args.tolerance }),
         {
           timeout: 120_000,
         },
