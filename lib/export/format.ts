@@ -71,7 +71,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
 };
 
-function csvCell(value: unknown): string {
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

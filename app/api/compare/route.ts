@@ -2,6 +2,7 @@ import { z } from "zod";
 import { targetChanges } from "@/lib/charts/compare-series";
 import { getDb } from "@/lib/db/client";
 import { getComparison } from "@/lib/db/queries/compare";
+import { csvCell } from "@/lib/export/format";
 import { ZComparison } from "@/lib/schemas/dashboard";
 import { ZMeasure } from "@/lib/schemas/extraction";
 import { ZCode } from "@/lib/schemas/store";
@@ -15,12 +16,6 @@ const ZQuery = z.object({
   j: z.array(ZCode).min(1).max(12),
   format: z.enum(["json", "csv"]).default("json"),
 });
-
-const csvCell = (value: unknown) => {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * `GET /api/compare?indicator=&measure=&j=000000&j=…&format=json|csv`: one indicator over the years for several
