@@ -28,8 +28,17 @@ function postgresPoolSize(env = process.env): number {
     .parse(env.LUOSHI_PG_POOL_MAX ?? 10);
 }
 
-/** Which database each client talks to, for the few queries written per database. */
-const providers = new WeakMap<Db, Provider>();
+/**
+ * Clients by DATABASE_URL, and which database each client talks to (for the few queries written per database). Both
+ * live on globalThis: Next bundles this module into several chunks, and hot reload re-evaluates it, while the clients
+ * must be shared.
+ */
+const globalForDb = globalThis as typeof globalThis & {
+  luoshiDbs?: Map<string, Db>;
+  luoshiProviders?: WeakMap<Db, Provider>;
+};
+globalForDb.luoshiProviders ??= new WeakMap();
+const providers = globalForDb.luoshiProviders;
 
 export function createDb(target: DatabaseTarget): Db {
   const db =
@@ -47,8 +56,6 @@ export function providerOf(db: Db): Provider {
   if (!provider) throw new Error("this Prisma client was not made by createDb");
   return provider;
 }
-
-const globalForDb = globalThis as typeof globalThis & { luoshiDbs?: Map<string, Db> };
 
 /** The shared client for the database DATABASE_URL names now, created on first use. */
 export function getDb(): Db {
