@@ -11,7 +11,8 @@
  */
 import { sentenceAround } from "@/lib/charts/evidence";
 import { indicatorSimilarity } from "@/lib/engine/indicators";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { NO_REVIEW_REASON } from "@/lib/engine/match";
+import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import {
   LOW_CONFIDENCE,
   REVIEW_REASONS,
@@ -53,38 +54,19 @@ async function reviewedPairs(db: Db, filter: ReviewFilter): Promise<YearPair[]> 
   return rows.map((r) => ({ code: r.jurisdictionCode, year: r.reviewYear as number }));
 }
 
-/** (jurisdiction, year) pairs that have plan targets. */
-async function plannedPairs(db: Db, filter: ReviewFilter): Promise<YearPair[]> {
-  const rows = await db.target.groupBy({
-    by: ["jurisdictionCode", "planYear"],
-    where: { jurisdictionCode: filter.code, planYear: filter.year },
-  });
-  return rows.map((r) => ({ code: r.jurisdictionCode, year: r.planYear }));
-}
-
-function matchConditions(
-  reviewed: YearPair[],
-): Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput | null> {
+function matchConditions(): Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput> {
   return {
     needs_review: { verdict: "needs_review", manual: false },
     low_confidence: { manual: false, outcomeId: { not: null }, confidence: { lt: LOW_CONFIDENCE } },
     flagged: { flagged: true },
-    unmatched_target:
-      reviewed.length === 0
-        ? null
-        : {
-            manual: false,
-            outcomeId: null,
-            verdict: "no_outcome",
-            target: { OR: reviewed.map((p) => ({ jurisdictionCode: p.code, planYear: p.year })) },
-          },
+    // The engine says so in the reason when no report reviewing the year is imported.
+    unmatched_target: { manual: false, outcomeId: null, verdict: "no_outcome", reason: { not: NO_REVIEW_REASON } },
   };
 }
 
-function matchWhere(filter: ReviewFilter, reviewed: YearPair[], reason?: TReviewReason): Prisma.MatchWhereInput | null {
-  const conditions = matchConditions(reviewed);
-  const chosen = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
-  const or = chosen.filter((c): c is Prisma.MatchWhereInput => c !== null);
+function matchWhere(filter: ReviewFilter, reason?: TReviewReason): Prisma.MatchWhereInput | null {
+  const conditions = matchConditions();
+  const or = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
   if (or.length === 0) return null;
   return {
     notATarget: false,
@@ -93,13 +75,36 @@ function matchWhere(filter: ReviewFilter, reviewed: YearPair[], reason?: TReview
   };
 }
 
-function outcomeWhere(planned: YearPair[]): Prisma.OutcomeWhereInput | null {
-  if (planned.length === 0) return null;
-  return {
-    manual: false,
-    matches: { none: {} },
-    OR: planned.map((p) => ({ jurisdictionCode: p.code, year: p.year })),
-  };
+/**
+ * Review figures no target claimed, for a year whose plan is imported: a correlated EXISTS, which Prisma's `where`
+ * cannot express (a list of (jurisdiction, year) pairs instead would exceed the parameter limit at a few hundred
+ * jurisdictions). The same SQL runs on SQLite and PostgreSQL.
+ */
+function unmatchedOutcomesSql(filter: ReviewFilter): Prisma.Sql {
+  return Prisma.sql`FROM "Outcome" o
+    WHERE o."manual" = ${false}
+      AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
+      AND EXISTS (SELECT 1 FROM "Target" t WHERE t."jurisdictionCode" = o."jurisdictionCode" AND t."planYear" = o."year")
+      ${filter.code === undefined ? Prisma.empty : Prisma.sql`AND o."jurisdictionCode" = ${filter.code}`}
+      ${filter.year === undefined ? Prisma.empty : Prisma.sql`AND o."year" = ${filter.year}`}`;
+}
+
+async function countUnmatchedOutcomes(db: Db, filter: ReviewFilter): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>(
+    Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS n ${unmatchedOutcomesSql(filter)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+async function pageOfUnmatchedOutcomes(db: Db, filter: ReviewFilter, skip: number, take: number) {
+  const rows = await db.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT o."id" ${unmatchedOutcomesSql(filter)}
+      ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC
+      LIMIT ${take} OFFSET ${skip}`,
+  );
+  const outcomes = await db.outcome.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
+  const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
+  return rows.flatMap((row) => byId.get(row.id) ?? []);
 }
 
 function reasonsOf(
@@ -118,29 +123,23 @@ function reasonsOf(
 export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TReviewPage> {
   const pageSize = filter.pageSize ?? REVIEW_PAGE_SIZE;
   const page = Math.max(1, filter.page ?? 1);
-  const [reviewed, planned] = await Promise.all([reviewedPairs(db, filter), plannedPairs(db, filter)]);
+  const reviewed = await reviewedPairs(db, filter);
   const reviewedKeys = new Set(reviewed.map((p) => `${p.code}:${p.year}`));
 
   // Counts per reason for the filter (each item counted under every reason it has).
   const countEntries = await Promise.all(
     REVIEW_REASONS.map(async (reason) => {
-      if (reason === "unmatched_outcome") {
-        const where = outcomeWhere(planned);
-        return [reason, where ? await db.outcome.count({ where }) : 0] as const;
-      }
-      const where = matchWhere(filter, reviewed, reason);
+      if (reason === "unmatched_outcome") return [reason, await countUnmatchedOutcomes(db, filter)] as const;
+      const where = matchWhere(filter, reason);
       return [reason, where ? await db.match.count({ where }) : 0] as const;
     }),
   );
   const counts = Object.fromEntries(countEntries) as Record<TReviewReason, number>;
 
-  const targetWhere = matchWhere(filter, reviewed, filter.reason);
+  const targetWhere = matchWhere(filter, filter.reason);
   const wantsOutcomes = filter.reason === undefined || filter.reason === "unmatched_outcome";
-  const oWhere = wantsOutcomes ? outcomeWhere(planned) : null;
-  const [matchTotal, outcomeTotal] = await Promise.all([
-    targetWhere ? db.match.count({ where: targetWhere }) : 0,
-    oWhere ? db.outcome.count({ where: oWhere }) : 0,
-  ]);
+  const matchTotal = targetWhere ? await db.match.count({ where: targetWhere }) : 0;
+  const outcomeTotal = wantsOutcomes ? counts.unmatched_outcome : 0;
   const offset = (page - 1) * pageSize;
   const matchTake = Math.max(0, Math.min(pageSize, matchTotal - offset));
   const outcomeSkip = Math.max(0, offset - matchTotal);
@@ -161,14 +160,7 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
           take: matchTake,
         })
       : [],
-    oWhere && outcomeTake > 0
-      ? db.outcome.findMany({
-          where: oWhere,
-          orderBy: [{ year: "desc" }, { jurisdictionCode: "asc" }, { reportId: "asc" }, { position: "asc" }],
-          skip: outcomeSkip,
-          take: outcomeTake,
-        })
-      : [],
+    wantsOutcomes && outcomeTake > 0 ? pageOfUnmatchedOutcomes(db, filter, outcomeSkip, outcomeTake) : [],
   ]);
 
   const reportIds = new Set<string>();
