@@ -26,7 +26,7 @@ it("signs an editor in with name and password, shows who is signed in, and signs
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL(`${app.baseUrl}/import`);
   await page.getByText("编辑：王分析").waitFor();
-  expect(await page.getByLabel("报告全文").isVisible()).toBe(true);
+  await page.getByLabel("报告全文").waitFor();
   const cookies = await page.context().cookies();
   expect(cookies.find((c) => c.name === "luoshi_session")?.httpOnly).toBe(true);
 

@@ -17,7 +17,7 @@ it("serves the overview in Chinese: every jurisdiction with its latest judged ye
   const nav = page.getByRole("navigation", { name: "主导航" });
   expect(await nav.getByRole("link").allTextContents()).toEqual(["总览", "年度对比", "待审队列", "导入报告"]);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("各地目标落实总览");
-  expect(await page.getByRole("link", { name: "青岛市市南区" }).isVisible()).toBe(true);
+  await page.getByRole("link", { name: "青岛市市南区" }).waitFor();
 
   const row = page.locator("tr", { has: page.getByRole("link", { name: "青岛市市南区" }) });
   expect(await row.getByRole("link", { name: "2019年" }).getAttribute("href")).toBe("/j/370202/2019");
@@ -46,14 +46,14 @@ it("searches by name or code, with the query in the URL", async () => {
     expect.stringContaining("烟台市莱山区"),
   ]);
   await page.goto(`${app.baseUrl}/?q=没有这个地方`);
-  expect(await page.getByText("没有符合“没有这个地方”的地区。").isVisible()).toBe(true);
+  await page.getByText("没有符合“没有这个地方”的地区。").waitFor();
 });
 
 it("answers an unknown address with the not-found page and a way back", async () => {
   const page = await app.openPage("not-found");
   const response = await page.goto(`${app.baseUrl}/no-such-page`);
   expect(response?.status()).toBe(404);
-  expect(await page.getByRole("heading", { name: "找不到这个页面" }).isVisible()).toBe(true);
+  await page.getByRole("heading", { name: "找不到这个页面" }).waitFor();
   await page.getByRole("link", { name: "返回总览" }).click();
   await page.waitForURL(`${app.baseUrl}/`);
 });
@@ -61,10 +61,10 @@ it("answers an unknown address with the not-found page and a way back", async ()
 it("stays usable at phone width", async () => {
   const page = await app.openPage("home-phone", { width: 390, height: 844 });
   await page.goto(app.baseUrl);
+  await page.getByRole("link", { name: "导入报告" }).waitFor();
+  await page.getByRole("link", { name: "青岛市市南区" }).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  expect(await page.getByRole("link", { name: "导入报告" }).isVisible()).toBe(true);
-  expect(await page.getByRole("link", { name: "青岛市市南区" }).isVisible()).toBe(true);
   await saveScreenshot(page, "overview-phone");
 });
 
@@ -85,9 +85,9 @@ describe("a new, empty database", () => {
   it("explains how to import instead of showing an empty table", async () => {
     const page = await app.openPage("overview-empty");
     await page.goto(empty?.baseUrl ?? "");
-    expect(await page.getByRole("heading", { name: "还没有导入任何报告" }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "还没有导入任何报告" }).waitFor();
     expect(await page.getByRole("link", { name: "去导入报告" }).getAttribute("href")).toBe("/import");
-    expect(await page.getByText("npx luoshi import").isVisible()).toBe(true);
+    await page.getByText("npx luoshi import").waitFor();
     await saveScreenshot(page, "overview-empty");
   });
 });

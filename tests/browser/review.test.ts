@@ -104,7 +104,7 @@ it("moves between items with j/k and shows the shortcuts with ?", async () => {
   await page.keyboard.press("k");
   expect(await page.locator(".review-item").first().getAttribute("class")).toContain("active");
   await page.keyboard.press("?");
-  expect(await page.getByRole("dialog", { name: "键盘快捷键" }).isVisible()).toBe(true);
+  await page.getByRole("dialog", { name: "键盘快捷键" }).waitFor();
   await saveScreenshot(page, "review");
 });
 

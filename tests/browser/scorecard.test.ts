@@ -49,7 +49,7 @@ it("reaches 市南区 2019 from the overview and shows GDP 7% against 6%, missed
   await card.locator(".evidence[data-ready]").waitFor();
   await card.getByRole("button", { name: "查看原句" }).click();
   const panel = card.locator(".evidence-panel");
-  expect(await panel.isVisible()).toBe(true);
+  await panel.waitFor();
   expect(await panel.locator("mark.hl-target").textContent()).toBe("全区生产总值增长7%左右");
   expect(await panel.locator("mark.hl-outcome").textContent()).toBe("预计全区生产总值同比增长6%左右");
   expect(await panel.getByRole("link", { name: "在原文中查看" }).count()).toBe(2);
@@ -137,5 +137,5 @@ it("answers an unknown jurisdiction or year with the not-found page", async () =
   const page = await app.openPage("scorecard-404");
   expect((await page.goto(`${app.baseUrl}/j/370202/1990`))?.status()).toBe(404);
   expect((await page.goto(`${app.baseUrl}/j/999999`))?.status()).toBe(404);
-  expect(await page.getByRole("heading", { name: "找不到这个页面" }).isVisible()).toBe(true);
+  await page.getByRole("heading", { name: "找不到这个页面" }).waitFor();
 });
