@@ -1,6 +1,10 @@
-/** Stored target and outcome rows as the engine's shapes, for re-running the matcher on what the database holds. */
-import type { Outcome, Target } from "@/lib/generated/prisma-sqlite/client";
-import type { TMeasure, TOutcome, TPolarity, TQualifier, TTarget } from "@/lib/schemas/extraction";
+/**
+ * Stored rows in the shapes the rest of the code speaks: the engine's (for re-running the matcher on what the
+ * database holds) and the API's (for the queries behind the screens).
+ */
+import type { Match, Outcome, Target } from "@/lib/generated/prisma-sqlite/client";
+import type { TMeasure, TOutcome, TPolarity, TQualifier, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import type { TStoredMatch, TTargetCore } from "@/lib/schemas/store";
 
 export const targetFromRow = (row: Target): TTarget => ({
   indicator: row.indicatorName,
@@ -32,3 +36,43 @@ export const outcomeFromRow = (row: Outcome): TOutcome => ({
   start: row.start ?? 0,
   end: row.end ?? 0,
 });
+
+/** The fields every view of a target shows (ZTargetCore). */
+export const targetCoreOf = (row: Target): TTargetCore => ({
+  id: row.id,
+  indicator: row.indicatorName,
+  measure: row.measure as TMeasure,
+  qualifier: row.qualifier as TQualifier,
+  value: row.value,
+  min: row.min,
+  max: row.max,
+  unit: row.unit,
+  text: row.text,
+});
+
+/** A match row with its outcome, as the API returns it (ZStoredMatch). */
+export function storedMatchOf(match: Match & { outcome: Outcome | null }): TStoredMatch {
+  const outcome = match.outcome;
+  return {
+    outcome: outcome && {
+      id: outcome.id,
+      indicator: outcome.indicatorName,
+      measure: outcome.measure as TMeasure,
+      value: outcome.value,
+      unit: outcome.unit,
+      text: outcome.text,
+      estimated: outcome.estimated,
+      reportId: outcome.reportId,
+      manual: outcome.manual,
+      source: outcome.source,
+    },
+    verdict: match.verdict as TVerdict,
+    confidence: match.confidence,
+    reason: match.reason,
+    ratio: match.ratio,
+    manual: match.manual,
+    notATarget: match.notATarget,
+    flagged: match.flagged,
+    version: match.version,
+  };
+}

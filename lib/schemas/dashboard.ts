@@ -166,21 +166,12 @@ export type TReviewQuery = z.infer<typeof ZReviewQuery>;
 
 export const ZSnippet = z.object({ before: z.string(), clause: z.string(), after: z.string() });
 
-export const ZReviewTarget = z.object({
-  id: z.string(),
+export const ZReviewTarget = ZTargetCore.extend({
   reportId: z.string(),
   code: z.string(),
   name: z.string(),
   year: z.number().int(),
-  indicator: z.string(),
-  measure: ZMeasure,
-  qualifier: ZQualifier,
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  unit: z.string().nullable(),
   headline: z.boolean(),
-  text: z.string(),
   snippet: ZSnippet,
 });
 export type TReviewTarget = z.infer<typeof ZReviewTarget>;

@@ -52,6 +52,7 @@ export const ZTargetCore = z.object({
   unit: z.string().nullable(),
   text: z.string(),
 });
+export type TTargetCore = z.infer<typeof ZTargetCore>;
 
 export const ZStoredTarget = ZTargetCore.extend({
   category: z.string(),

@@ -16,33 +16,8 @@
  * - `社会消费品零售总额突破300亿元` (body, level) is a separate target from the headline growth of the same
  *   indicator.
  */
-import type { PlanLabels, TargetLabel } from "./types";
-
-function t(
-  find: string,
-  indicator: string,
-  measure: TargetLabel["measure"],
-  qualifier: TargetLabel["qualifier"],
-  value: number | null,
-  unit: string | null,
-  extra: Partial<TargetLabel> = {},
-): TargetLabel {
-  return {
-    find,
-    indicator,
-    measure,
-    qualifier,
-    value,
-    min: null,
-    max: null,
-    unit,
-    polarity: "higher_better",
-    headline: false,
-    ...extra,
-  };
-}
-
-const H = { headline: true } as const;
+import { H, t } from "./target-label";
+import type { PlanLabels } from "./types";
 
 export const kuiwen2025Plan: PlanLabels = {
   source: "seeds/003_c60be1a80293fcb0.txt",

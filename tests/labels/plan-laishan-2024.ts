@@ -19,33 +19,8 @@
  * - Thresholds inside names (`产值过亿元工业企业`, `投资过十亿元、外资过千万美元的大项目`, `三类“500强”`) are not
  *   targets; phases (`一期`, `二期`) and named campaigns with numbers are notTargets.
  */
-import type { PlanLabels, TargetLabel } from "./types";
-
-function t(
-  find: string,
-  indicator: string,
-  measure: TargetLabel["measure"],
-  qualifier: TargetLabel["qualifier"],
-  value: number | null,
-  unit: string | null,
-  extra: Partial<TargetLabel> = {},
-): TargetLabel {
-  return {
-    find,
-    indicator,
-    measure,
-    qualifier,
-    value,
-    min: null,
-    max: null,
-    unit,
-    polarity: "higher_better",
-    headline: false,
-    ...extra,
-  };
-}
-
-const H = { headline: true } as const;
+import { H, t } from "./target-label";
+import type { PlanLabels } from "./types";
 
 export const laishan2024Plan: PlanLabels = {
   source: "seeds/002_4956f23b0c3276e5.txt",

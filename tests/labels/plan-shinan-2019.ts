@@ -15,33 +15,8 @@
  * - `外贸稳提质` is only 5 characters between its commas; its snippet is the whole item. `竣工11个` likewise.
  * - `城区登记失业率` → indicator 城镇登记失业率.
  */
-import type { PlanLabels, TargetLabel } from "./types";
-
-function t(
-  find: string,
-  indicator: string,
-  measure: TargetLabel["measure"],
-  qualifier: TargetLabel["qualifier"],
-  value: number | null,
-  unit: string | null,
-  extra: Partial<TargetLabel> = {},
-): TargetLabel {
-  return {
-    find,
-    indicator,
-    measure,
-    qualifier,
-    value,
-    min: null,
-    max: null,
-    unit,
-    polarity: "higher_better",
-    headline: false,
-    ...extra,
-  };
-}
-
-const H = { headline: true } as const;
+import { H, t } from "./target-label";
+import type { PlanLabels } from "./types";
 
 export const shinan2019Plan: PlanLabels = {
   source: "seeds/001_afcc151cafc2b4a6.txt",

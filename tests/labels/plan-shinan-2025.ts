@@ -20,33 +20,8 @@
  *   `优化9处智慧警务驿站效能`, `“1+6+1”`, `五篇大文章`, `四个打开`, `“十四五”`, `二期`, `全市首家`, `地面5G`….
  * - Qualitative body commitments (`保持全市首位/领先`, `全覆盖`, `通过国家验收`) are not labelled.
  */
-import type { PlanLabels, TargetLabel } from "./types";
-
-function t(
-  find: string,
-  indicator: string,
-  measure: TargetLabel["measure"],
-  qualifier: TargetLabel["qualifier"],
-  value: number | null,
-  unit: string | null,
-  extra: Partial<TargetLabel> = {},
-): TargetLabel {
-  return {
-    find,
-    indicator,
-    measure,
-    qualifier,
-    value,
-    min: null,
-    max: null,
-    unit,
-    polarity: "higher_better",
-    headline: false,
-    ...extra,
-  };
-}
-
-const H = { headline: true } as const;
+import { H, t } from "./target-label";
+import type { PlanLabels } from "./types";
 
 export const shinan2025Plan: PlanLabels = {
   source: "seeds/000_9e7a45089d25ec8e.txt",

@@ -1,6 +1,7 @@
-import type { TMeasure, TQualifier, TSection, TVerdict } from "@/lib/schemas/extraction";
+import type { TMeasure, TSection, TVerdict } from "@/lib/schemas/extraction";
 import type { TReportDetail } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { targetCoreOf } from "../rows";
 
 /** A report with its text, sections, targets and outcomes (offsets into the text): `GET /api/reports/{id}`. */
 export async function getReport(db: Db, id: string): Promise<TReportDetail | null> {
@@ -34,16 +35,8 @@ export async function getReport(db: Db, id: string): Promise<TReportDetail | nul
     sections: report.sections as TSection[],
     text: report.text,
     targets: report.targets.map((t) => ({
-      id: t.id,
-      indicator: t.indicatorName,
-      measure: t.measure as TMeasure,
-      qualifier: t.qualifier as TQualifier,
-      value: t.value,
-      min: t.min,
-      max: t.max,
-      unit: t.unit,
+      ...targetCoreOf(t),
       headline: t.headline,
-      text: t.text,
       start: t.start,
       end: t.end,
       verdict: (t.match?.verdict as TVerdict | undefined) ?? null,

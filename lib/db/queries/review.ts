@@ -25,9 +25,9 @@ import {
   type TReviewReason,
   type TTargetChoice,
 } from "@/lib/schemas/dashboard";
-import type { TMeasure, TQualifier, TVerdict } from "@/lib/schemas/extraction";
-import type { TStoredMatch } from "@/lib/schemas/store";
+import type { TMeasure } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { storedMatchOf, targetCoreOf } from "../rows";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -211,20 +211,12 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
       key: `t-${t.id}`,
       reasons: reasonsOf(m, reviewedKeys.has(`${t.jurisdictionCode}:${t.planYear}`)),
       target: {
-        id: t.id,
+        ...targetCoreOf(t),
         reportId: t.reportId,
         code: t.jurisdictionCode,
         name: names.get(t.jurisdictionCode) ?? t.jurisdictionCode,
         year: t.planYear,
-        indicator: t.indicatorName,
-        measure: t.measure as TMeasure,
-        qualifier: t.qualifier as TQualifier,
-        value: t.value,
-        min: t.min,
-        max: t.max,
-        unit: t.unit,
         headline: t.headline,
-        text: t.text,
         snippet: snippet(t.reportId, t.start, t.end, t.text),
       },
       match,
@@ -235,35 +227,6 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
     items.push({ kind: "outcome", key: `o-${o.id}`, reasons: ["unmatched_outcome"], outcome: outcomeView(o) });
   }
   return { items, total: matchTotal + outcomeTotal, page, pageSize, counts };
-}
-
-type MatchWithOutcome = Prisma.MatchGetPayload<{ include: { outcome: true } }>;
-
-/** The stored-match shape of the API for a match row already loaded. */
-function storedMatchOf(m: MatchWithOutcome): TStoredMatch {
-  const o = m.outcome;
-  return {
-    outcome: o && {
-      id: o.id,
-      indicator: o.indicatorName,
-      measure: o.measure as TMeasure,
-      value: o.value,
-      unit: o.unit,
-      text: o.text,
-      estimated: o.estimated,
-      reportId: o.reportId,
-      manual: o.manual,
-      source: o.source,
-    },
-    verdict: m.verdict as TVerdict,
-    confidence: m.confidence,
-    reason: m.reason,
-    ratio: m.ratio,
-    manual: m.manual,
-    notATarget: m.notATarget,
-    flagged: m.flagged,
-    version: m.version,
-  };
 }
 
 /** Jurisdictions and years the queue's filters offer: those with plan targets. */
@@ -335,15 +298,7 @@ export async function listTargetChoices(db: Db, outcomeId: string, q?: string): 
         0.7 * similarity + (t.measure === outcome.measure ? 0.2 : 0) + (t.unit === outcome.unit ? 0.1 : 0),
       );
       return {
-        id: t.id,
-        indicator: t.indicatorName,
-        measure: t.measure as TMeasure,
-        qualifier: t.qualifier as TQualifier,
-        value: t.value,
-        min: t.min,
-        max: t.max,
-        unit: t.unit,
-        text: t.text,
+        ...targetCoreOf(t),
         verdict: (t.match?.verdict as TTargetChoice["verdict"]) ?? null,
         version: t.match?.version ?? null,
         score: Math.round(score * 100) / 100,

@@ -1,8 +1,8 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
-import type { Match, Outcome } from "@/lib/generated/prisma-sqlite/client";
-import type { TMeasure, TPolarity, TQualifier, TVerdict } from "@/lib/schemas/extraction";
+import type { TPolarity } from "@/lib/schemas/extraction";
 import type { TScorecardYear, TStoredMatch, TStoredTarget, TVerdictSummary } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { storedMatchOf, targetCoreOf } from "../rows";
 
 /** One jurisdiction's plan for one year, every target with its match: the scorecard and `GET …/years/{year}`. */
 export async function getScorecardYear(db: Db, code: string, year: number): Promise<TScorecardYear | null> {
@@ -29,22 +29,14 @@ export async function getScorecardYear(db: Db, code: string, year: number): Prom
   const items: TStoredTarget[] = targets.map((target) => {
     const match = target.match;
     return {
-      id: target.id,
-      indicator: target.indicatorName,
+      ...targetCoreOf(target),
       category: resolveIndicator(target.indicatorName).category,
-      measure: target.measure as TMeasure,
-      qualifier: target.qualifier as TQualifier,
-      value: target.value,
-      min: target.min,
-      max: target.max,
-      unit: target.unit,
       polarity: target.polarity as TPolarity,
       headline: target.headline,
-      text: target.text,
       reportId: target.reportId,
       start: target.start,
       end: target.end,
-      match: match && storedMatch(match),
+      match: match && storedMatchOf(match),
     };
   });
   return {
@@ -69,34 +61,8 @@ export function summarize(targets: TStoredTarget[]): TVerdictSummary {
   return summary;
 }
 
-function storedMatch(match: Match & { outcome: Outcome | null }): TStoredMatch {
-  const outcome = match.outcome;
-  return {
-    outcome: outcome && {
-      id: outcome.id,
-      indicator: outcome.indicatorName,
-      measure: outcome.measure as TMeasure,
-      value: outcome.value,
-      unit: outcome.unit,
-      text: outcome.text,
-      estimated: outcome.estimated,
-      reportId: outcome.reportId,
-      manual: outcome.manual,
-      source: outcome.source,
-    },
-    verdict: match.verdict as TVerdict,
-    confidence: match.confidence,
-    reason: match.reason,
-    ratio: match.ratio,
-    manual: match.manual,
-    notATarget: match.notATarget,
-    flagged: match.flagged,
-    version: match.version,
-  };
-}
-
 /** A target's current match, as `PATCH /api/targets/{id}/match` answers. */
 export async function getTargetMatch(db: Db, targetId: string): Promise<TStoredMatch | null> {
   const match = await db.match.findUnique({ where: { targetId }, include: { outcome: true } });
-  return match && storedMatch(match);
+  return match && storedMatchOf(match);
 }
