@@ -16,7 +16,7 @@ import {
 } from "@/lib/engine/reader";
 import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import type { TImportResult } from "@/lib/schemas/store";
-import { insertRows, timestamp } from "./bulk-insert";
+import { insertRows, timestamp } from "./bulk-write";
 import { type Db, providerOf, type Tx } from "./client";
 import { type RematchOptions, rematchYear } from "./matching";
 import type { Provider } from "./providers";

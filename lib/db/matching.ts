@@ -1,13 +1,14 @@
 /**
  * Re-running the matcher for one jurisdiction and plan year, inside the caller's transaction. Engine-made matches are
  * rebuilt; manual ones are never changed, but when the engine's own decision for them changes, they are flagged
- * for review (verdicts.md, "Manual edits always win").
+ * for review (verdicts.md, "Manual edits always win"). The year's review-queue counts are recounted at the end.
  */
 import { ENGINE_VERSION, matchInStages, NO_REVIEW_REASON } from "@/lib/engine/match";
 import type { TMatch, TTarget } from "@/lib/schemas/extraction";
-import { insertRows, timestamp } from "./bulk-insert";
+import { insertRows, timestamp, updateRows } from "./bulk-write";
 import type { Tx } from "./client";
 import type { Provider } from "./providers";
+import { refreshReviewTally } from "./review-tally";
 import { outcomeFromRow, targetFromRow } from "./rows";
 
 export interface RematchOptions {
@@ -53,6 +54,18 @@ export async function rematchYear(
   year: number,
   options: RematchOptions,
 ): Promise<RematchSummary> {
+  const summary = await rejudge(tx, provider, code, year, options);
+  await refreshReviewTally(tx, code, year);
+  return summary;
+}
+
+async function rejudge(
+  tx: Tx,
+  provider: Provider,
+  code: string,
+  year: number,
+  options: RematchOptions,
+): Promise<RematchSummary> {
   const targets = await loadTargets(tx, code, year);
   if (targets.length === 0) return { matches: 0, flagged: 0 };
   const outcomes = await loadOutcomes(tx, code, year);
@@ -86,9 +99,10 @@ export async function rematchYear(
       data: { flagged: true, engineOutcomeId: decision.outcomeId, engineVerdict: decision.match.verdict },
     });
   }
-  // New targets' matches in one statement: an import judges a whole plan at once.
+  // New and changed matches in one statement each: an import judges (or re-judges) a whole plan at once.
   const updatedAt = timestamp();
   const created: Parameters<typeof insertRows>[3] = [];
+  const changed: Parameters<typeof updateRows>[3] = [];
   for (const [index, target] of engineTargets.entries()) {
     const { match, outcomeId } = stored[index] as Decision;
     const data = {
@@ -110,12 +124,26 @@ export async function rematchYear(
       current.verdict !== match.verdict ||
       current.reason !== match.reason
     ) {
-      await tx.match.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } } });
+      changed.push({ id: current.id, ...data, updatedAt });
     }
   }
   await insertRows(tx, provider, "Match", created);
+  await updateRows(tx, provider, "Match", changed, { pgTypes: MATCH_PG_TYPES, incrementVersion: true });
   return { matches: targets.length, flagged };
 }
+
+/** PostgreSQL types of the columns a re-judgement sets (prisma/migrations/postgresql). */
+const MATCH_PG_TYPES = {
+  outcomeId: "text",
+  confidence: "double precision",
+  verdict: "text",
+  reason: "text",
+  ratio: "double precision",
+  engineVersion: "text",
+  engineOutcomeId: "text",
+  engineVerdict: "text",
+  updatedAt: "timestamp(3)",
+};
 
 interface Decision {
   match: TMatch;

@@ -44,16 +44,6 @@ interface YearPair {
   year: number;
 }
 
-/** (jurisdiction, year) pairs that a report reviews. */
-async function reviewedPairs(db: Db, filter: ReviewFilter): Promise<YearPair[]> {
-  const rows = await db.report.findMany({
-    where: { reviewYear: filter.year ?? { not: null }, jurisdictionCode: filter.code },
-    select: { jurisdictionCode: true, reviewYear: true },
-    distinct: ["jurisdictionCode", "reviewYear"],
-  });
-  return rows.map((r) => ({ code: r.jurisdictionCode, year: r.reviewYear as number }));
-}
-
 function matchConditions(): Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput> {
   return {
     needs_review: { verdict: "needs_review", manual: false },
@@ -64,41 +54,89 @@ function matchConditions(): Record<Exclude<TReviewReason, "unmatched_outcome">, 
   };
 }
 
-function matchWhere(filter: ReviewFilter, reason?: TReviewReason): Prisma.MatchWhereInput | null {
+/** The queue's matches for `reason` (every reason when none), within the filter or the given year pairs. */
+export function matchWhere(
+  filter: ReviewFilter,
+  reason?: TReviewReason,
+  pairs?: YearPair[],
+): Prisma.MatchWhereInput | null {
   const conditions = matchConditions();
   const or = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
   if (or.length === 0) return null;
-  return {
-    notATarget: false,
-    target: { jurisdictionCode: filter.code, planYear: filter.year },
-    OR: or,
-  };
+  const target: Prisma.TargetWhereInput = { jurisdictionCode: filter.code, planYear: filter.year };
+  if (pairs) target.OR = pairs.map((pair) => ({ jurisdictionCode: pair.code, planYear: pair.year }));
+  return { notATarget: false, target, OR: or };
+}
+
+/** ReviewTally's column for each reason; `targetItems` counts the matches with any reason once. */
+type TallyColumn = "targetItems" | "needsReview" | "lowConfidence" | "flagged" | "unmatchedTarget" | "unmatchedOutcome";
+const TALLY_COLUMNS: Record<TReviewReason, TallyColumn> = {
+  needs_review: "needsReview",
+  low_confidence: "lowConfidence",
+  flagged: "flagged",
+  unmatched_target: "unmatchedTarget",
+  unmatched_outcome: "unmatchedOutcome",
+};
+
+function tallyFilter(filter: ReviewFilter): Prisma.Sql {
+  return Prisma.sql`${filter.code === undefined ? Prisma.empty : Prisma.sql`AND "jurisdictionCode" = ${filter.code}`}
+    ${filter.year === undefined ? Prisma.empty : Prisma.sql`AND "year" = ${filter.year}`}`;
+}
+
+/** The queue's counts for the filter, summed from the per-year tallies. */
+async function countItems(db: Db, filter: ReviewFilter): Promise<Record<TallyColumn, number>> {
+  const columns = [...Object.values(TALLY_COLUMNS), "targetItems"] as TallyColumn[];
+  const sums = Prisma.join(
+    columns.map((column) => Prisma.raw(`CAST(COALESCE(SUM("${column}"), 0) AS INTEGER) AS "${column}"`)),
+  );
+  const [row] = await db.$queryRaw<Record<TallyColumn, number | bigint>[]>(
+    Prisma.sql`SELECT ${sums} FROM "ReviewTally" WHERE 1 = 1 ${tallyFilter(filter)}`,
+  );
+  return Object.fromEntries(columns.map((column) => [column, Number(row?.[column] ?? 0)])) as Record<
+    TallyColumn,
+    number
+  >;
 }
 
 /**
- * Review figures no target claimed, for a year whose plan is imported: a correlated EXISTS, which Prisma's `where`
- * cannot express (a list of (jurisdiction, year) pairs instead would exceed the parameter limit at a few hundred
- * jurisdictions). The same SQL runs on SQLite and PostgreSQL.
+ * The (jurisdiction, year) pairs, in queue order (latest year first, then jurisdiction), that hold items
+ * `offset` to `offset + take` of a tally column, and how many of its items precede the first pair's part of the page.
+ * A running sum over the tallies finds them without reading a single match.
  */
-function unmatchedOutcomesSql(filter: ReviewFilter): Prisma.Sql {
-  return Prisma.sql`FROM "Outcome" o
-    WHERE o."manual" = ${false}
-      AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
-      AND EXISTS (SELECT 1 FROM "Target" t WHERE t."jurisdictionCode" = o."jurisdictionCode" AND t."planYear" = o."year")
-      ${filter.code === undefined ? Prisma.empty : Prisma.sql`AND o."jurisdictionCode" = ${filter.code}`}
-      ${filter.year === undefined ? Prisma.empty : Prisma.sql`AND o."year" = ${filter.year}`}`;
+async function pairsOfRange(
+  db: Db,
+  filter: ReviewFilter,
+  column: TallyColumn,
+  offset: number,
+  take: number,
+): Promise<{ pairs: YearPair[]; skip: number }> {
+  const n = Prisma.raw(`"${column}"`);
+  const rows = await db.$queryRaw<{ code: string; year: number; itemsBefore: number | bigint }[]>(Prisma.sql`
+    SELECT "jurisdictionCode" AS code, "year", "itemsBefore" FROM (
+      SELECT "jurisdictionCode", "year", ${n} AS n,
+        SUM(${n}) OVER (ORDER BY "year" DESC, "jurisdictionCode" ASC ROWS UNBOUNDED PRECEDING) - ${n} AS "itemsBefore"
+      FROM "ReviewTally" WHERE ${n} > 0 ${tallyFilter(filter)}
+    ) running
+    WHERE "itemsBefore" < ${offset + take} AND "itemsBefore" + n > ${offset}
+    ORDER BY "year" DESC, "jurisdictionCode" ASC`);
+  const first = rows[0];
+  return {
+    pairs: rows.map((row) => ({ code: row.code, year: Number(row.year) })),
+    skip: first ? offset - Number(first.itemsBefore) : 0,
+  };
 }
 
-async function countUnmatchedOutcomes(db: Db, filter: ReviewFilter): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number | bigint }[]>(
-    Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS n ${unmatchedOutcomesSql(filter)}`,
+/** Review figures no target claimed, for a year whose plan is imported, within the given year pairs. */
+async function pageOfUnmatchedOutcomes(db: Db, pairs: YearPair[], skip: number, take: number) {
+  if (pairs.length === 0) return [];
+  const inPairs = Prisma.join(
+    pairs.map((pair) => Prisma.sql`(o."jurisdictionCode" = ${pair.code} AND o."year" = ${pair.year})`),
+    " OR ",
   );
-  return Number(row?.n ?? 0);
-}
-
-async function pageOfUnmatchedOutcomes(db: Db, filter: ReviewFilter, skip: number, take: number) {
   const rows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT o."id" ${unmatchedOutcomesSql(filter)}
+    Prisma.sql`SELECT o."id" FROM "Outcome" o
+      WHERE o."manual" = ${false} AND (${inPairs})
+        AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
       ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC
       LIMIT ${take} OFFSET ${skip}`,
   );
@@ -107,15 +145,20 @@ async function pageOfUnmatchedOutcomes(db: Db, filter: ReviewFilter, skip: numbe
   return rows.flatMap((row) => byId.get(row.id) ?? []);
 }
 
-function reasonsOf(
-  match: { verdict: string; manual: boolean; outcomeId: string | null; confidence: number; flagged: boolean },
-  reviewed: boolean,
-): TReviewReason[] {
+function reasonsOf(match: {
+  verdict: string;
+  reason: string;
+  manual: boolean;
+  outcomeId: string | null;
+  confidence: number;
+  flagged: boolean;
+}): TReviewReason[] {
   const reasons: TReviewReason[] = [];
   if (match.flagged) reasons.push("flagged");
   if (!match.manual && match.verdict === "needs_review") reasons.push("needs_review");
   if (!match.manual && match.outcomeId && match.confidence < LOW_CONFIDENCE) reasons.push("low_confidence");
-  if (!match.manual && !match.outcomeId && match.verdict === "no_outcome" && reviewed) reasons.push("unmatched_target");
+  if (!match.manual && !match.outcomeId && match.verdict === "no_outcome" && match.reason !== NO_REVIEW_REASON)
+    reasons.push("unmatched_target");
   return reasons;
 }
 
@@ -123,45 +166,51 @@ function reasonsOf(
 export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TReviewPage> {
   const pageSize = filter.pageSize ?? REVIEW_PAGE_SIZE;
   const page = Math.max(1, filter.page ?? 1);
-  const reviewed = await reviewedPairs(db, filter);
-  const reviewedKeys = new Set(reviewed.map((p) => `${p.code}:${p.year}`));
-
+  const tally = await countItems(db, filter);
   // Counts per reason for the filter (each item counted under every reason it has).
-  const countEntries = await Promise.all(
-    REVIEW_REASONS.map(async (reason) => {
-      if (reason === "unmatched_outcome") return [reason, await countUnmatchedOutcomes(db, filter)] as const;
-      const where = matchWhere(filter, reason);
-      return [reason, where ? await db.match.count({ where }) : 0] as const;
-    }),
-  );
-  const counts = Object.fromEntries(countEntries) as Record<TReviewReason, number>;
+  const counts = Object.fromEntries(REVIEW_REASONS.map((reason) => [reason, tally[TALLY_COLUMNS[reason]]])) as Record<
+    TReviewReason,
+    number
+  >;
 
-  const targetWhere = matchWhere(filter, filter.reason);
+  const matchColumn: TallyColumn | null =
+    filter.reason === undefined
+      ? "targetItems"
+      : filter.reason === "unmatched_outcome"
+        ? null
+        : TALLY_COLUMNS[filter.reason];
   const wantsOutcomes = filter.reason === undefined || filter.reason === "unmatched_outcome";
-  const matchTotal = targetWhere ? await db.match.count({ where: targetWhere }) : 0;
+  const matchTotal = matchColumn ? tally[matchColumn] : 0;
   const outcomeTotal = wantsOutcomes ? counts.unmatched_outcome : 0;
   const offset = (page - 1) * pageSize;
   const matchTake = Math.max(0, Math.min(pageSize, matchTotal - offset));
   const outcomeSkip = Math.max(0, offset - matchTotal);
   const outcomeTake = pageSize - matchTake;
 
-  const [matches, outcomes] = await Promise.all([
-    targetWhere && matchTake > 0
-      ? db.match.findMany({
-          where: targetWhere,
-          include: { target: true, outcome: true },
-          orderBy: [
-            { target: { planYear: "desc" } },
-            { target: { jurisdictionCode: "asc" } },
-            { target: { reportId: "asc" } },
-            { target: { position: "asc" } },
-          ],
-          skip: offset,
-          take: matchTake,
-        })
-      : [],
-    wantsOutcomes && outcomeTake > 0 ? pageOfUnmatchedOutcomes(db, filter, outcomeSkip, outcomeTake) : [],
-  ]);
+  const pageOfMatches = async () => {
+    if (!matchColumn || matchTake === 0) return [];
+    const { pairs, skip } = await pairsOfRange(db, filter, matchColumn, offset, matchTake);
+    const where = matchWhere(filter, filter.reason, pairs);
+    if (!where || pairs.length === 0) return [];
+    return db.match.findMany({
+      where,
+      include: { target: true, outcome: true },
+      orderBy: [
+        { target: { planYear: "desc" } },
+        { target: { jurisdictionCode: "asc" } },
+        { target: { reportId: "asc" } },
+        { target: { position: "asc" } },
+      ],
+      skip,
+      take: matchTake,
+    });
+  };
+  const pageOfOutcomes = async () => {
+    if (!wantsOutcomes || outcomeTake === 0 || outcomeTotal === 0) return [];
+    const { pairs, skip } = await pairsOfRange(db, filter, "unmatchedOutcome", outcomeSkip, outcomeTake);
+    return pageOfUnmatchedOutcomes(db, pairs, skip, outcomeTake);
+  };
+  const [matches, outcomes] = await Promise.all([pageOfMatches(), pageOfOutcomes()]);
 
   const reportIds = new Set<string>();
   const codes = new Set<string>();
@@ -209,7 +258,7 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
     items.push({
       kind: "target",
       key: `t-${t.id}`,
-      reasons: reasonsOf(m, reviewedKeys.has(`${t.jurisdictionCode}:${t.planYear}`)),
+      reasons: reasonsOf(m),
       target: {
         ...targetCoreOf(t),
         reportId: t.reportId,
@@ -231,15 +280,15 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
 
 /** Jurisdictions and years the queue's filters offer: those with plan targets. */
 export async function getReviewFilters(db: Db): Promise<TReviewFilters> {
-  const pairs = await db.target.groupBy({ by: ["jurisdictionCode", "planYear"] });
-  const codes = [...new Set(pairs.map((p) => p.jurisdictionCode))];
-  const jurisdictions = await db.jurisdiction.findMany({
-    where: { code: { in: codes } },
-    select: { code: true, name: true },
-    orderBy: { code: "asc" },
-  });
-  const years = [...new Set(pairs.map((p) => p.planYear))].sort((a, b) => b - a);
-  return { jurisdictions, years };
+  const [jurisdictions, years] = await Promise.all([
+    db.$queryRaw<{ code: string; name: string }[]>`
+      SELECT j."code", j."name" FROM "Jurisdiction" j
+      WHERE EXISTS (SELECT 1 FROM "ReviewTally" r WHERE r."jurisdictionCode" = j."code" AND r."targets" > 0)
+      ORDER BY j."code" ASC`,
+    db.$queryRaw<{ year: number | bigint }[]>`
+      SELECT DISTINCT "year" FROM "ReviewTally" WHERE "targets" > 0 ORDER BY "year" DESC`,
+  ]);
+  return { jurisdictions, years: years.map((row) => Number(row.year)) };
 }
 
 /** Outcomes a target could be linked to: the same jurisdiction and year, best fitting first. */

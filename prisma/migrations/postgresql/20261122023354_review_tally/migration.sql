@@ -1,0 +1,41 @@
+-- CreateTable
+CREATE TABLE "ReviewTally" (
+    "jurisdictionCode" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "targets" INTEGER NOT NULL,
+    "targetItems" INTEGER NOT NULL,
+    "needsReview" INTEGER NOT NULL,
+    "lowConfidence" INTEGER NOT NULL,
+    "flagged" INTEGER NOT NULL,
+    "unmatchedTarget" INTEGER NOT NULL,
+    "unmatchedOutcome" INTEGER NOT NULL,
+
+    CONSTRAINT "ReviewTally_pkey" PRIMARY KEY ("jurisdictionCode","year")
+);
+
+-- CreateIndex
+CREATE INDEX "ReviewTally_year_idx" ON "ReviewTally"("year");
+
+-- Backfill: the queue's counts for every jurisdiction and plan year already stored, by the same conditions as
+-- lib/db/review-tally.ts (LOW_CONFIDENCE 0.6; the engine's reason for a year no imported report reviews).
+INSERT INTO "ReviewTally" ("jurisdictionCode", "year", "targets", "targetItems", "needsReview", "lowConfidence",
+  "flagged", "unmatchedTarget", "unmatchedOutcome")
+SELECT q."jurisdictionCode", q."planYear", COUNT(*),
+  SUM(CASE WHEN q."notATarget" = false AND (q.nr = 1 OR q.lc = 1 OR q.fl = 1 OR q.ut = 1) THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."notATarget" = false AND q.nr = 1 THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."notATarget" = false AND q.lc = 1 THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."notATarget" = false AND q.fl = 1 THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."notATarget" = false AND q.ut = 1 THEN 1 ELSE 0 END),
+  (SELECT COUNT(*) FROM "Outcome" o
+    WHERE o."jurisdictionCode" = q."jurisdictionCode" AND o."year" = q."planYear" AND o."manual" = false
+      AND NOT EXISTS (SELECT 1 FROM "Match" c WHERE c."outcomeId" = o."id"))
+FROM (
+  SELECT t."jurisdictionCode", t."planYear", m."notATarget",
+    CASE WHEN m."verdict" = 'needs_review' AND m."manual" = false THEN 1 ELSE 0 END AS nr,
+    CASE WHEN m."manual" = false AND m."outcomeId" IS NOT NULL AND m."confidence" < 0.6 THEN 1 ELSE 0 END AS lc,
+    CASE WHEN m."flagged" = true THEN 1 ELSE 0 END AS fl,
+    CASE WHEN m."manual" = false AND m."outcomeId" IS NULL AND m."verdict" = 'no_outcome'
+      AND m."reason" <> '未导入回顾该年度的报告' THEN 1 ELSE 0 END AS ut
+  FROM "Target" t LEFT JOIN "Match" m ON m."targetId" = t."id"
+) q
+GROUP BY q."jurisdictionCode", q."planYear";

@@ -1,0 +1,147 @@
+/**
+ * The review queue counts and pages from ReviewTally, kept by every re-judgement. These tests hold it to the
+ * definition: the same counts and the same items, in the same order, as querying the matches and outcomes directly,
+ * after imports and after hand edits, on SQLite and PostgreSQL; and the migration's backfill gives the same tallies.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editMatch } from "@/lib/db/edits";
+import { importFile } from "@/lib/db/import";
+import { PROVIDERS } from "@/lib/db/providers";
+import { getReviewFilters, getReviewPage, matchWhere, type ReviewFilter } from "@/lib/db/queries/review";
+import { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { REVIEW_REASONS, type TReviewReason } from "@/lib/schemas/dashboard";
+import { bytesOf, NATIONAL, seedFiles } from "../support/corpus";
+import { openTestStore, type TestStore } from "../support/store";
+
+const ENGINE = { tolerance: 0 };
+
+describe.each(PROVIDERS)("review queue on %s", (provider) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(provider);
+    for (const file of [...seedFiles(), NATIONAL]) {
+      await importFile(store.db, { filename: file, bytes: bytesOf(file) }, ENGINE);
+    }
+  }, 120_000);
+  afterAll(async () => store.close());
+
+  /** The queue's keys in order, straight from its definition: matches with a reason, then unclaimed outcomes. */
+  async function expectedKeys(filter: ReviewFilter, reason?: TReviewReason): Promise<string[]> {
+    const where = matchWhere(filter, reason);
+    const matches = where
+      ? await store.db.match.findMany({
+          where,
+          select: { targetId: true },
+          orderBy: [
+            { target: { planYear: "desc" } },
+            { target: { jurisdictionCode: "asc" } },
+            { target: { reportId: "asc" } },
+            { target: { position: "asc" } },
+          ],
+        })
+      : [];
+    const outcomes =
+      reason === undefined || reason === "unmatched_outcome"
+        ? await store.db.$queryRaw<{ id: string }[]>`
+            SELECT o."id" FROM "Outcome" o
+            WHERE o."manual" = ${false}
+              AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
+              AND EXISTS (SELECT 1 FROM "Target" t
+                WHERE t."jurisdictionCode" = o."jurisdictionCode" AND t."planYear" = o."year")
+              ${filter.code === undefined ? Prisma.empty : Prisma.sql`AND o."jurisdictionCode" = ${filter.code}`}
+              ${filter.year === undefined ? Prisma.empty : Prisma.sql`AND o."year" = ${filter.year}`}
+            ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC`
+        : [];
+    return [...matches.map((m) => `t-${m.targetId}`), ...outcomes.map((o) => `o-${o.id}`)];
+  }
+
+  /** Every page of the queue, with a page size that makes pages straddle jurisdictions and years. */
+  async function pagedKeys(filter: ReviewFilter): Promise<string[]> {
+    const keys: string[] = [];
+    for (let page = 1; ; page++) {
+      const result = await getReviewPage(store.db, { ...filter, page, pageSize: 7 });
+      keys.push(...result.items.map((item) => item.key));
+      if (page * 7 >= result.total) {
+        expect(keys).toHaveLength(result.total);
+        return keys;
+      }
+    }
+  }
+
+  async function expectQueueAsDefined(filter: ReviewFilter) {
+    const first = await getReviewPage(store.db, filter);
+    for (const reason of REVIEW_REASONS) {
+      expect(first.counts[reason], `${reason} count for ${JSON.stringify(filter)}`).toBe(
+        (await expectedKeys(filter, reason)).length,
+      );
+    }
+    const expected = await expectedKeys(filter);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await pagedKeys(filter)).toEqual(expected);
+    const reason: TReviewReason = "unmatched_target";
+    expect(await pagedKeys({ ...filter, reason })).toEqual(await expectedKeys(filter, reason));
+  }
+
+  it("counts and pages every item as the queue's definition does, for all and per jurisdiction and year", async () => {
+    await expectQueueAsDefined({});
+    await expectQueueAsDefined({ code: "000000" });
+    await expectQueueAsDefined({ year: 2019 });
+    await expectQueueAsDefined({ code: "370202", year: 2019 });
+  });
+
+  it("follows hand edits: not a target, a link, an unlink and an undo", async () => {
+    const shinan2019 = { code: "370202", year: 2019 };
+    const before = await getReviewPage(store.db, shinan2019);
+    const [unmatched] = (await getReviewPage(store.db, { ...shinan2019, reason: "unmatched_target" })).items;
+    const [outcome] = (await getReviewPage(store.db, { ...shinan2019, reason: "unmatched_outcome" })).items;
+    if (unmatched?.kind !== "target" || outcome?.kind !== "outcome") throw new Error("the seed's queue has changed");
+
+    await editMatch(
+      store.db,
+      unmatched.target.id,
+      { version: unmatched.match.version, note: "不是指标", notATarget: true },
+      "甲",
+      ENGINE,
+    );
+    const linked = await store.db.match.findFirstOrThrow({
+      where: { target: { jurisdictionCode: "370202", planYear: 2019 }, outcomeId: null, notATarget: false },
+    });
+    await editMatch(
+      store.db,
+      linked.targetId,
+      { version: linked.version, note: "手动关联", outcomeId: outcome.outcome.id },
+      "甲",
+      ENGINE,
+    );
+    const met = await store.db.match.findFirstOrThrow({
+      where: { target: { jurisdictionCode: "370202", planYear: 2019 }, verdict: "met", manual: false },
+    });
+    await editMatch(store.db, met.targetId, { version: met.version, note: "取消关联", outcomeId: null }, "甲", ENGINE);
+    await editMatch(store.db, met.targetId, { version: met.version + 1, note: "撤销", undo: true }, "甲", ENGINE);
+
+    const after = await getReviewPage(store.db, shinan2019);
+    expect(after.counts.unmatched_outcome).toBe(before.counts.unmatched_outcome - 1);
+    await expectQueueAsDefined(shinan2019);
+    await expectQueueAsDefined({});
+  });
+
+  it("offers the jurisdictions and years that have plans", async () => {
+    const filters = await getReviewFilters(store.db);
+    const plans = await store.db.target.groupBy({ by: ["jurisdictionCode", "planYear"] });
+    expect(filters.jurisdictions.map((j) => j.code)).toEqual([...new Set(plans.map((p) => p.jurisdictionCode))].sort());
+    expect(filters.years).toEqual([...new Set(plans.map((p) => p.planYear))].sort((a, b) => b - a));
+  });
+
+  it("backfills the same tallies from existing data in the migration", async () => {
+    const tallies = () => store.db.reviewTally.findMany({ orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }] });
+    const kept = await tallies();
+    expect(kept.some((tally) => tally.unmatchedOutcome > 0 && tally.targetItems > 0)).toBe(true);
+    const dir = path.resolve(import.meta.dirname, "../../prisma/migrations", provider);
+    const migration = readFileSync(path.join(dir, "20261122023354_review_tally/migration.sql"), "utf8");
+    const backfill = migration.slice(migration.indexOf('INSERT INTO "ReviewTally"'));
+    await store.db.$transaction([store.db.reviewTally.deleteMany(), store.db.$executeRawUnsafe(backfill)]);
+    expect(await tallies()).toEqual(kept);
+  });
+});
