@@ -7,7 +7,7 @@ import { WidgetSkeleton } from "@/components/ui/skeleton";
 import { WidgetBoundary } from "@/components/ui/widget-boundary";
 import { getDb } from "@/lib/db/client";
 import { listIndicatorOptions } from "@/lib/db/queries/compare";
-import { listJurisdictions } from "@/lib/db/queries/jurisdictions";
+import { listJurisdictionNames } from "@/lib/db/queries/jurisdictions";
 import { getMessages } from "@/lib/i18n/server";
 import { ZCompareQuery } from "@/lib/schemas/dashboard";
 
@@ -23,7 +23,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const [t, indicators, jurisdictions] = await Promise.all([
     getMessages(),
     listIndicatorOptions(getDb()),
-    listJurisdictions(getDb()),
+    listJurisdictionNames(getDb()),
   ]);
   const known = new Set(jurisdictions.map((j) => j.code));
   const chosen = many(params, "j").filter((code) => known.has(code));
@@ -39,7 +39,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <p className="lead">{t.compare.lead}</p>
       <CompareForm
         indicators={indicators}
-        jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))}
+        jurisdictions={jurisdictions}
         indicator={query.indicator}
         measure={query.measure}
         codes={query.codes}

@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { type Db, getDb, providerOf } from "@/lib/db/client";
 import { importFile } from "@/lib/db/import";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
@@ -64,6 +64,15 @@ async function counts() {
   return { reports, targets, outcomes, matches };
 }
 
+/**
+ * After a bulk import, the query planner's statistics describe a much smaller database; refresh them so that the
+ * dashboard's queries keep their index plans (PostgreSQL's autovacuum would catch up only later).
+ */
+async function refreshPlannerStatistics(db: Db): Promise<void> {
+  if (providerOf(db) === "sqlite") await db.$queryRawUnsafe("PRAGMA optimize");
+  else await db.$executeRawUnsafe("ANALYZE");
+}
+
 export const importCommand: Command = {
   name: "import",
   summary: "import reports into the database (DATABASE_URL), then pair and judge them",
@@ -105,6 +114,7 @@ export const importCommand: Command = {
       bar.increment();
     }
     bar.stop();
+    if (tally.created > 0) await refreshPlannerStatistics(getDb());
     for (const problem of problems) io.stderr(`luoshi import: ${problem}\n`);
     const after = await counts();
     const added = (key: keyof typeof after) => after[key] - before[key];
