@@ -18,6 +18,7 @@ import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import type { TImportResult } from "@/lib/schemas/store";
 import { insertRows, timestamp } from "./bulk-write";
 import { type Db, providerOf, type Tx } from "./client";
+import { countIndicators } from "./indicator-tally";
 import { type RematchOptions, rematchYear } from "./matching";
 import type { Provider } from "./providers";
 
@@ -231,6 +232,7 @@ async function createReport(
   });
   if (report.targets.length > 0 && report.planYear !== null) {
     const planYear = report.planYear;
+    await countIndicators(tx, report.targets);
     await insertRows(
       tx,
       provider,

@@ -2,30 +2,38 @@
  * The review queue's counts per jurisdiction and plan year (the ReviewTally table). `rematchYear` refreshes a year's
  * row at the end of every re-judgement, inside the caller's transaction, so imports and edits keep it exact; the
  * queue then counts and pages through thousands of jurisdictions by summing these rows instead of scanning every
- * match. The conditions are the queue's (lib/db/queries/review.ts); a test checks both agree.
+ * match. QUEUE_CONDITIONS define the queue for the tallies and the queue's pages alike; the tests hold both to the
+ * same definition written independently with Prisma's filters (tests/store/review-queue.integration.test.ts).
  */
 import { NO_REVIEW_REASON } from "@/lib/engine/match";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { LOW_CONFIDENCE } from "@/lib/schemas/dashboard";
+import { LOW_CONFIDENCE, type TReviewReason } from "@/lib/schemas/dashboard";
 import type { Tx } from "./client";
 
-/** When a match (`m`) is in the queue, by reason; every one also requires `m."notATarget" = false`. */
-const needsReview = Prisma.sql`(m."verdict" = 'needs_review' AND m."manual" = ${false})`;
-const lowConfidence = Prisma.sql`(m."manual" = ${false} AND m."outcomeId" IS NOT NULL AND m."confidence" < ${LOW_CONFIDENCE})`;
-const flagged = Prisma.sql`(m."flagged" = ${true})`;
-const unmatchedTarget = Prisma.sql`(m."manual" = ${false} AND m."outcomeId" IS NULL AND m."verdict" = 'no_outcome' AND m."reason" <> ${NO_REVIEW_REASON})`;
+/** When a match (`m`) is in the queue, by reason. Each also requires `m."notATarget" = false`. */
+export const QUEUE_CONDITIONS = {
+  needs_review: Prisma.sql`(m."verdict" = 'needs_review' AND m."manual" = ${false})`,
+  low_confidence: Prisma.sql`(m."manual" = ${false} AND m."outcomeId" IS NOT NULL AND m."confidence" < ${LOW_CONFIDENCE})`,
+  flagged: Prisma.sql`(m."flagged" = ${true})`,
+  // The engine says so in the reason when no report reviewing the year is imported.
+  unmatched_target: Prisma.sql`(m."manual" = ${false} AND m."outcomeId" IS NULL AND m."verdict" = 'no_outcome' AND m."reason" <> ${NO_REVIEW_REASON})`,
+} satisfies Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.Sql>;
 
-const countWhere = (condition: Prisma.Sql) => Prisma.sql`COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+/** In the queue for any reason. */
+export const IN_QUEUE = Prisma.sql`(${Prisma.join(Object.values(QUEUE_CONDITIONS), " OR ")})`;
+
+const countWhere = (condition: Prisma.Sql) =>
+  Prisma.sql`COALESCE(SUM(CASE WHEN m."notATarget" = ${false} AND ${condition} THEN 1 ELSE 0 END), 0)`;
 
 /** Recount the queue for `code`'s plan of `year` and store it (a year without a plan has no row). */
 export async function refreshReviewTally(tx: Tx, code: string, year: number): Promise<void> {
-  const anyReason = Prisma.sql`(${needsReview} OR ${lowConfidence} OR ${flagged} OR ${unmatchedTarget})`;
-  const queued = (condition: Prisma.Sql) => countWhere(Prisma.sql`m."notATarget" = ${false} AND ${condition}`);
+  const queued = QUEUE_CONDITIONS;
   await tx.$executeRaw`
     INSERT INTO "ReviewTally" ("jurisdictionCode", "year", "targets", "targetItems", "needsReview", "lowConfidence",
       "flagged", "unmatchedTarget", "unmatchedOutcome")
-    SELECT CAST(${code} AS TEXT), CAST(${year} AS INTEGER), COUNT(t."id"), ${queued(anyReason)}, ${queued(needsReview)}, ${queued(lowConfidence)},
-      ${queued(flagged)}, ${queued(unmatchedTarget)},
+    SELECT CAST(${code} AS TEXT), CAST(${year} AS INTEGER), COUNT(t."id"), ${countWhere(IN_QUEUE)},
+      ${countWhere(queued.needs_review)}, ${countWhere(queued.low_confidence)}, ${countWhere(queued.flagged)},
+      ${countWhere(queued.unmatched_target)},
       (SELECT COUNT(*) FROM "Outcome" o
         WHERE o."jurisdictionCode" = ${code} AND o."year" = ${year} AND o."manual" = ${false}
           AND NOT EXISTS (SELECT 1 FROM "Match" c WHERE c."outcomeId" = o."id"))

@@ -8,8 +8,18 @@ import { ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extractio
 export const ZCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 code");
 export const ZYear = z.coerce.number().int().min(1949).max(2100);
 
+export const ZJurisdictionListQuery = z.object({
+  q: z.string().trim().max(60).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type TJurisdictionListQuery = z.infer<typeof ZJurisdictionListQuery>;
+
 export const ZJurisdictionList = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string(), years: z.array(z.number().int()) })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type TJurisdictionList = z.infer<typeof ZJurisdictionList>;
 

@@ -196,7 +196,18 @@ describe("SQLite and PostgreSQL", () => {
       shapes.push(await tableShapes(target));
     }
     expect(Object.keys(shapes[0] ?? {}).sort()).toEqual(
-      ["Document", "Edit", "Indicator", "Jurisdiction", "Match", "Outcome", "Report", "ReviewTally", "Target"].sort(),
+      [
+        "Document",
+        "Edit",
+        "Indicator",
+        "IndicatorTally",
+        "Jurisdiction",
+        "Match",
+        "Outcome",
+        "Report",
+        "ReviewTally",
+        "Target",
+      ].sort(),
     );
     expect(shapes[1]).toEqual(shapes[0]);
   });

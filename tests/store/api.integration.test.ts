@@ -10,6 +10,7 @@ import * as jurisdictionsRoute from "@/app/api/jurisdictions/route";
 import * as reportRoute from "@/app/api/reports/[id]/route";
 import * as sessionRoute from "@/app/api/session/route";
 import * as matchRoute from "@/app/api/targets/[id]/match/route";
+import { importFile } from "@/lib/db/import";
 import { PROVIDERS } from "@/lib/db/providers";
 import { ZScorecardYear } from "@/lib/schemas/store";
 import { bytesOf, seedPath } from "../support/corpus";
@@ -67,10 +68,20 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
   });
 
   it("lists jurisdictions and serves a scorecard year in the documented shape", async () => {
-    const list = (await (await jurisdictionsRoute.GET(request("/api/jurisdictions"), undefined)).json()) as {
-      items: { code: string; years: number[] }[];
-    };
+    type List = { items: { code: string; years: number[] }[]; total: number; page: number; pageSize: number };
+    const listAt = async (query: string) =>
+      (await (await jurisdictionsRoute.GET(request(`/api/jurisdictions${query}`), undefined)).json()) as List;
+    await importFile(store.db, { filename: seedPath("002"), bytes: bytesOf(seedPath("002")) }, { tolerance: 0 });
+    const list = await listAt("");
+    expect(list.items.length).toBeGreaterThanOrEqual(2);
     expect(list.items).toContainEqual({ code: "370202", name: "青岛市市南区", years: [2019, 2020] });
+    expect(list).toMatchObject({ total: list.items.length, page: 1, pageSize: 200 });
+    // Pages of one walk the same list; a search narrows it by name or code prefix.
+    const pages = [await listAt("?pageSize=1&page=1"), await listAt("?pageSize=1&page=2")];
+    expect(pages.flatMap((p) => p.items)).toEqual(list.items.slice(0, 2));
+    expect((await listAt(`?q=${encodeURIComponent("市南")}`)).items.map((i) => i.code)).toEqual(["370202"]);
+    expect((await listAt("?q=3702")).items.map((i) => i.code)).toEqual(["370202"]);
+    expect((await jurisdictionsRoute.GET(request("/api/jurisdictions?pageSize=5000"), undefined)).status).toBe(400);
 
     const response = await yearRoute.GET(
       request("/api/jurisdictions/370202/years/2019"),

@@ -1,7 +1,8 @@
 /**
  * The review queue counts and pages from ReviewTally, kept by every re-judgement. These tests hold it to the
  * definition: the same counts and the same items, in the same order, as querying the matches and outcomes directly,
- * after imports and after hand edits, on SQLite and PostgreSQL; and the migration's backfill gives the same tallies.
+ * after imports and after hand edits, on SQLite and PostgreSQL. The compare screen's indicator list (IndicatorTally)
+ * is held to a count of the targets, and the migration's backfill must give the same tallies as the imports.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,13 +10,28 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editMatch } from "@/lib/db/edits";
 import { importFile } from "@/lib/db/import";
 import { PROVIDERS } from "@/lib/db/providers";
-import { getReviewFilters, getReviewPage, matchWhere, type ReviewFilter } from "@/lib/db/queries/review";
+import { listIndicatorOptions } from "@/lib/db/queries/compare";
+import { getReviewFilters, getReviewPage, type ReviewFilter } from "@/lib/db/queries/review";
+import { NO_REVIEW_REASON } from "@/lib/engine/match";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { REVIEW_REASONS, type TReviewReason } from "@/lib/schemas/dashboard";
+import { LOW_CONFIDENCE, REVIEW_REASONS, type TReviewReason } from "@/lib/schemas/dashboard";
 import { bytesOf, NATIONAL, seedFiles } from "../support/corpus";
 import { openTestStore, type TestStore } from "../support/store";
 
 const ENGINE = { tolerance: 0 };
+
+/** The queue's matches as the product defines them, in Prisma's filters (the code under test writes them in SQL). */
+function matchWhere(filter: ReviewFilter, reason?: TReviewReason): Prisma.MatchWhereInput | null {
+  const conditions: Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput> = {
+    needs_review: { verdict: "needs_review", manual: false },
+    low_confidence: { manual: false, outcomeId: { not: null }, confidence: { lt: LOW_CONFIDENCE } },
+    flagged: { flagged: true },
+    unmatched_target: { manual: false, outcomeId: null, verdict: "no_outcome", reason: { not: NO_REVIEW_REASON } },
+  };
+  const or = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
+  if (or.length === 0) return null;
+  return { notATarget: false, target: { jurisdictionCode: filter.code, planYear: filter.year }, OR: or };
+}
 
 describe.each(PROVIDERS)("review queue on %s", (provider) => {
   let store: TestStore;
@@ -134,14 +150,42 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     expect(filters.years).toEqual([...new Set(plans.map((p) => p.planYear))].sort((a, b) => b - a));
   });
 
+  it("lists the compare screen's indicators as counted from the targets", async () => {
+    const grouped = await store.db.target.groupBy({
+      by: ["indicatorName", "measure"],
+      where: { measure: { not: "qualitative" } },
+      _count: { _all: true },
+    });
+    const expected = grouped
+      .map((g) => ({ indicator: g.indicatorName, measure: g.measure, count: g._count._all }))
+      .sort((a, b) => b.count - a.count || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
+    const options = await listIndicatorOptions(store.db, 10_000);
+    expect(options.length).toBeGreaterThan(20);
+    expect(options.map((o) => [o.indicator, o.measure, o.count]).sort()).toEqual(
+      expected.map((o) => [o.indicator, o.measure, o.count]).sort(),
+    );
+    expect(options.map((o) => o.count)).toEqual(expected.map((o) => o.count));
+  });
+
   it("backfills the same tallies from existing data in the migration", async () => {
-    const tallies = () => store.db.reviewTally.findMany({ orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }] });
+    const tallies = async () => [
+      await store.db.reviewTally.findMany({ orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }] }),
+      await store.db.indicatorTally.findMany({ orderBy: [{ indicatorName: "asc" }, { measure: "asc" }] }),
+    ];
     const kept = await tallies();
-    expect(kept.some((tally) => tally.unmatchedOutcome > 0 && tally.targetItems > 0)).toBe(true);
+    expect(kept[0]?.some((tally) => "unmatchedOutcome" in tally && tally.unmatchedOutcome > 0)).toBe(true);
     const dir = path.resolve(import.meta.dirname, "../../prisma/migrations", provider);
-    const migration = readFileSync(path.join(dir, "20261122023354_review_tally/migration.sql"), "utf8");
-    const backfill = migration.slice(migration.indexOf('INSERT INTO "ReviewTally"'));
-    await store.db.$transaction([store.db.reviewTally.deleteMany(), store.db.$executeRawUnsafe(backfill)]);
+    const migration = readFileSync(path.join(dir, "20261122031651_scale_tallies/migration.sql"), "utf8");
+    const backfills = migration
+      .split(/;\s*\n/)
+      .filter((statement) => statement.includes("INSERT INTO"))
+      .map((statement) => statement.slice(statement.indexOf("INSERT INTO")));
+    expect(backfills).toHaveLength(2);
+    await store.db.$transaction([
+      store.db.reviewTally.deleteMany(),
+      store.db.indicatorTally.deleteMany(),
+      ...backfills.map((statement) => store.db.$executeRawUnsafe(statement)),
+    ]);
     expect(await tallies()).toEqual(kept);
   });
 });

@@ -1,8 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import { listJurisdictions } from "@/lib/db/queries/jurisdictions";
-import { ZJurisdictionList } from "@/lib/schemas/store";
-import { handle, respond } from "@/lib/server/api";
+import { ZJurisdictionList, ZJurisdictionListQuery } from "@/lib/schemas/store";
+import { handle, parseInput, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => respond(ZJurisdictionList, { items: await listJurisdictions(getDb()) }));
+/** `GET /api/jurisdictions?q=&page=&pageSize=`: jurisdictions with reports, by code, with their report years. */
+export const GET = handle(async (request) => {
+  const query = parseInput(ZJurisdictionListQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return respond(ZJurisdictionList, await listJurisdictions(getDb(), query));
+});

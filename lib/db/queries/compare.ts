@@ -125,16 +125,10 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
 
 /** Indicators with targets, most frequent first: the compare screen's choices. */
 export async function listIndicatorOptions(db: Db, limit = 300): Promise<TIndicatorOption[]> {
-  const rows = await db.target.groupBy({
-    by: ["indicatorName", "measure"],
-    where: { measure: { not: "qualitative" } },
-    _count: { _all: true },
-    orderBy: { _count: { indicatorName: "desc" } },
+  const rows = await db.indicatorTally.findMany({
+    where: { measure: { not: "qualitative" }, targets: { gt: 0 } },
+    orderBy: [{ targets: "desc" }, { indicatorName: "asc" }, { measure: "asc" }],
     take: limit,
   });
-  return rows.map((row) => ({
-    indicator: row.indicatorName,
-    measure: row.measure as TMeasure,
-    count: row._count._all,
-  }));
+  return rows.map((row) => ({ indicator: row.indicatorName, measure: row.measure as TMeasure, count: row.targets }));
 }

@@ -1,29 +1,37 @@
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import type { TJurisdictionList, TJurisdictionListQuery } from "@/lib/schemas/store";
 import type { Db } from "../client";
 
-export interface JurisdictionSummary {
-  code: string;
-  name: string;
-  /** Years of the reports held for the jurisdiction, ascending. */
-  years: number[];
-}
-
 /**
- * Every jurisdiction that has at least one report, with its report years: one pass over the reports' (jurisdiction,
- * year) index, however many jurisdictions there are.
+ * One page of the jurisdictions that have at least one report (by code; `q` matches a name or a code prefix), each
+ * with the years of its reports, read from the reports' (jurisdiction, year) index.
  */
-export async function listJurisdictions(db: Db): Promise<JurisdictionSummary[]> {
-  const rows = await db.$queryRaw<{ code: string; name: string; year: number | bigint }[]>`
-    SELECT j."code", j."name", r."year"
-    FROM (SELECT DISTINCT "jurisdictionCode", "year" FROM "Report") r
-    JOIN "Jurisdiction" j ON j."code" = r."jurisdictionCode"
-    ORDER BY j."code" ASC, r."year" ASC`;
-  const list: JurisdictionSummary[] = [];
-  for (const row of rows) {
-    const last = list.at(-1);
-    if (last?.code === row.code) last.years.push(Number(row.year));
-    else list.push({ code: row.code, name: row.name, years: [Number(row.year)] });
-  }
-  return list;
+export async function listJurisdictions(db: Db, query: TJurisdictionListQuery): Promise<TJurisdictionList> {
+  const q = query.q?.trim();
+  const where: Prisma.JurisdictionWhereInput = {
+    reports: { some: {} },
+    ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : {}),
+  };
+  const [total, jurisdictions] = await Promise.all([
+    db.jurisdiction.count({ where }),
+    db.jurisdiction.findMany({
+      where,
+      select: { code: true, name: true },
+      orderBy: { code: "asc" },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  const years = await db.report.findMany({
+    where: { jurisdictionCode: { in: jurisdictions.map((j) => j.code) } },
+    select: { jurisdictionCode: true, year: true },
+    distinct: ["jurisdictionCode", "year"],
+    orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }],
+  });
+  const items = jurisdictions.map((j) => ({ ...j, years: [] as number[] }));
+  const byCode = new Map(items.map((item) => [item.code, item]));
+  for (const row of years) byCode.get(row.jurisdictionCode)?.years.push(row.year);
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Code and name of every jurisdiction that has at least one report (for pickers), by code. */

@@ -27,6 +27,7 @@ import {
 } from "@/lib/schemas/dashboard";
 import type { TMeasure } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { IN_QUEUE, QUEUE_CONDITIONS } from "../review-tally";
 import { storedMatchOf, targetCoreOf } from "../rows";
 
 export const REVIEW_PAGE_SIZE = 20;
@@ -42,30 +43,6 @@ export interface ReviewFilter {
 interface YearPair {
   code: string;
   year: number;
-}
-
-function matchConditions(): Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput> {
-  return {
-    needs_review: { verdict: "needs_review", manual: false },
-    low_confidence: { manual: false, outcomeId: { not: null }, confidence: { lt: LOW_CONFIDENCE } },
-    flagged: { flagged: true },
-    // The engine says so in the reason when no report reviewing the year is imported.
-    unmatched_target: { manual: false, outcomeId: null, verdict: "no_outcome", reason: { not: NO_REVIEW_REASON } },
-  };
-}
-
-/** The queue's matches for `reason` (every reason when none), within the filter or the given year pairs. */
-export function matchWhere(
-  filter: ReviewFilter,
-  reason?: TReviewReason,
-  pairs?: YearPair[],
-): Prisma.MatchWhereInput | null {
-  const conditions = matchConditions();
-  const or = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
-  if (or.length === 0) return null;
-  const target: Prisma.TargetWhereInput = { jurisdictionCode: filter.code, planYear: filter.year };
-  if (pairs) target.OR = pairs.map((pair) => ({ jurisdictionCode: pair.code, planYear: pair.year }));
-  return { notATarget: false, target, OR: or };
 }
 
 /** ReviewTally's column for each reason; `targetItems` counts the matches with any reason once. */
@@ -101,7 +78,8 @@ async function countItems(db: Db, filter: ReviewFilter): Promise<Record<TallyCol
 /**
  * The (jurisdiction, year) pairs, in queue order (latest year first, then jurisdiction), that hold items
  * `offset` to `offset + take` of a tally column, and how many of its items precede the first pair's part of the page.
- * A running sum over the tallies finds them without reading a single match.
+ * Found from the tallies without reading a single match: the years' totals first, then a running sum over the
+ * jurisdictions of the years the page falls in.
  */
 async function pairsOfRange(
   db: Db,
@@ -111,31 +89,73 @@ async function pairsOfRange(
   take: number,
 ): Promise<{ pairs: YearPair[]; skip: number }> {
   const n = Prisma.raw(`"${column}"`);
-  const rows = await db.$queryRaw<{ code: string; year: number; itemsBefore: number | bigint }[]>(Prisma.sql`
-    SELECT "jurisdictionCode" AS code, "year", "itemsBefore" FROM (
-      SELECT "jurisdictionCode", "year", ${n} AS n,
-        SUM(${n}) OVER (ORDER BY "year" DESC, "jurisdictionCode" ASC ROWS UNBOUNDED PRECEDING) - ${n} AS "itemsBefore"
-      FROM "ReviewTally" WHERE ${n} > 0 ${tallyFilter(filter)}
-    ) running
-    WHERE "itemsBefore" < ${offset + take} AND "itemsBefore" + n > ${offset}
-    ORDER BY "year" DESC, "jurisdictionCode" ASC`);
-  const first = rows[0];
-  return {
-    pairs: rows.map((row) => ({ code: row.code, year: Number(row.year) })),
-    skip: first ? offset - Number(first.itemsBefore) : 0,
-  };
+  const years = await db.$queryRaw<{ year: number | bigint; items: number | bigint }[]>(Prisma.sql`
+    SELECT "year", CAST(SUM(${n}) AS INTEGER) AS items FROM "ReviewTally"
+    WHERE ${n} > 0 ${tallyFilter(filter)} GROUP BY "year" ORDER BY "year" DESC`);
+  const pageYears: { year: number; itemsBefore: number }[] = [];
+  let itemsBefore = 0;
+  for (const row of years) {
+    const items = Number(row.items);
+    if (itemsBefore < offset + take && itemsBefore + items > offset)
+      pageYears.push({ year: Number(row.year), itemsBefore });
+    itemsBefore += items;
+  }
+  const pairs: YearPair[] = [];
+  let skip = 0;
+  for (const [index, { year, itemsBefore }] of pageYears.entries()) {
+    const from = Math.max(0, offset - itemsBefore);
+    const rows = await db.$queryRaw<{ code: string; itemsBefore: number | bigint }[]>(Prisma.sql`
+      SELECT "jurisdictionCode" AS code, "itemsBefore" FROM (
+        SELECT "jurisdictionCode", ${n} AS n,
+          SUM(${n}) OVER (ORDER BY "jurisdictionCode" ASC ROWS UNBOUNDED PRECEDING) - ${n} AS "itemsBefore"
+        FROM "ReviewTally"
+        WHERE "year" = ${year} AND ${n} > 0 ${filter.code === undefined ? Prisma.empty : Prisma.sql`AND "jurisdictionCode" = ${filter.code}`}
+      ) running
+      WHERE "itemsBefore" < ${offset + take - itemsBefore} AND "itemsBefore" + n > ${from}
+      ORDER BY "jurisdictionCode" ASC`);
+    if (index === 0) skip = from - Number(rows[0]?.itemsBefore ?? 0);
+    pairs.push(...rows.map((row) => ({ code: row.code, year })));
+  }
+  return { pairs, skip };
+}
+
+/** `(code, year)` is one of `pairs`, for rows of `alias` with the given year column. */
+function inPairs(alias: string, yearColumn: string, pairs: YearPair[]): Prisma.Sql {
+  const code = Prisma.raw(`${alias}."jurisdictionCode"`);
+  const year = Prisma.raw(`${alias}."${yearColumn}"`);
+  return Prisma.sql`(${Prisma.join(
+    pairs.map((pair) => Prisma.sql`(${code} = ${pair.code} AND ${year} = ${pair.year})`),
+    " OR ",
+  )})`;
+}
+
+/**
+ * The queue's matches for `reason` (any when none) within the given year pairs, in queue order. The plan's targets
+ * are found first by their (jurisdiction, year) index, then their matches (a join order written out, which planners
+ * would otherwise pick from the matches' verdict or outcome indexes across the whole table).
+ */
+async function pageOfMatches(db: Db, pairs: YearPair[], reason: TReviewReason | undefined, skip: number, take: number) {
+  if (pairs.length === 0 || reason === "unmatched_outcome") return [];
+  const condition = reason ? QUEUE_CONDITIONS[reason] : IN_QUEUE;
+  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT m."id" FROM "Target" t CROSS JOIN "Match" m
+    WHERE ${inPairs("t", "planYear", pairs)} AND m."targetId" = t."id" AND m."notATarget" = ${false} AND ${condition}
+    ORDER BY t."planYear" DESC, t."jurisdictionCode" ASC, t."reportId" ASC, t."position" ASC
+    LIMIT ${take} OFFSET ${skip}`);
+  const matches = await db.match.findMany({
+    where: { id: { in: rows.map((row) => row.id) } },
+    include: { target: true, outcome: true },
+  });
+  const byId = new Map(matches.map((match) => [match.id, match]));
+  return rows.flatMap((row) => byId.get(row.id) ?? []);
 }
 
 /** Review figures no target claimed, for a year whose plan is imported, within the given year pairs. */
 async function pageOfUnmatchedOutcomes(db: Db, pairs: YearPair[], skip: number, take: number) {
   if (pairs.length === 0) return [];
-  const inPairs = Prisma.join(
-    pairs.map((pair) => Prisma.sql`(o."jurisdictionCode" = ${pair.code} AND o."year" = ${pair.year})`),
-    " OR ",
-  );
   const rows = await db.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT o."id" FROM "Outcome" o
-      WHERE o."manual" = ${false} AND (${inPairs})
+      WHERE o."manual" = ${false} AND ${inPairs("o", "year", pairs)}
         AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
       ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC
       LIMIT ${take} OFFSET ${skip}`,
@@ -187,30 +207,17 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
   const outcomeSkip = Math.max(0, offset - matchTotal);
   const outcomeTake = pageSize - matchTake;
 
-  const pageOfMatches = async () => {
+  const matchPage = async () => {
     if (!matchColumn || matchTake === 0) return [];
     const { pairs, skip } = await pairsOfRange(db, filter, matchColumn, offset, matchTake);
-    const where = matchWhere(filter, filter.reason, pairs);
-    if (!where || pairs.length === 0) return [];
-    return db.match.findMany({
-      where,
-      include: { target: true, outcome: true },
-      orderBy: [
-        { target: { planYear: "desc" } },
-        { target: { jurisdictionCode: "asc" } },
-        { target: { reportId: "asc" } },
-        { target: { position: "asc" } },
-      ],
-      skip,
-      take: matchTake,
-    });
+    return pageOfMatches(db, pairs, filter.reason, skip, matchTake);
   };
-  const pageOfOutcomes = async () => {
+  const outcomePage = async () => {
     if (!wantsOutcomes || outcomeTake === 0 || outcomeTotal === 0) return [];
     const { pairs, skip } = await pairsOfRange(db, filter, "unmatchedOutcome", outcomeSkip, outcomeTake);
     return pageOfUnmatchedOutcomes(db, pairs, skip, outcomeTake);
   };
-  const [matches, outcomes] = await Promise.all([pageOfMatches(), pageOfOutcomes()]);
+  const [matches, outcomes] = await Promise.all([matchPage(), outcomePage()]);
 
   const reportIds = new Set<string>();
   const codes = new Set<string>();

@@ -10,13 +10,25 @@ CREATE TABLE "ReviewTally" (
     "unmatchedTarget" INTEGER NOT NULL,
     "unmatchedOutcome" INTEGER NOT NULL,
 
-    CONSTRAINT "ReviewTally_pkey" PRIMARY KEY ("jurisdictionCode","year")
+    PRIMARY KEY ("jurisdictionCode", "year")
+);
+
+-- CreateTable
+CREATE TABLE "IndicatorTally" (
+    "indicatorName" TEXT NOT NULL,
+    "measure" TEXT NOT NULL,
+    "targets" INTEGER NOT NULL,
+
+    PRIMARY KEY ("indicatorName", "measure")
 );
 
 -- CreateIndex
-CREATE INDEX "ReviewTally_year_idx" ON "ReviewTally"("year");
+CREATE INDEX "ReviewTally_year_jurisdictionCode_idx" ON "ReviewTally"("year", "jurisdictionCode");
 
--- Backfill: the queue's counts for every jurisdiction and plan year already stored, by the same conditions as
+-- CreateIndex
+CREATE INDEX "Report_jurisdictionCode_year_idx" ON "Report"("jurisdictionCode", "year");
+
+-- Backfill: the review queue's counts for every jurisdiction and plan year already stored, by the conditions of
 -- lib/db/review-tally.ts (LOW_CONFIDENCE 0.6; the engine's reason for a year no imported report reviews).
 INSERT INTO "ReviewTally" ("jurisdictionCode", "year", "targets", "targetItems", "needsReview", "lowConfidence",
   "flagged", "unmatchedTarget", "unmatchedOutcome")
@@ -39,3 +51,7 @@ FROM (
   FROM "Target" t LEFT JOIN "Match" m ON m."targetId" = t."id"
 ) q
 GROUP BY q."jurisdictionCode", q."planYear";
+
+-- Backfill: targets per indicator and measure.
+INSERT INTO "IndicatorTally" ("indicatorName", "measure", "targets")
+SELECT "indicatorName", "measure", COUNT(*) FROM "Target" GROUP BY "indicatorName", "measure";

@@ -1,0 +1,24 @@
+/**
+ * Targets per indicator and measure (the IndicatorTally table), counted as an import inserts targets, in its
+ * transaction: the compare screen lists indicators by how many plans name them without grouping every target.
+ * Targets are never deleted, so the counts only grow.
+ */
+import { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import type { Tx } from "./client";
+
+export async function countIndicators(tx: Tx, targets: { indicator: string; measure: string }[]): Promise<void> {
+  const counts = new Map<string, { indicator: string; measure: string; n: number }>();
+  for (const { indicator, measure } of targets) {
+    const key = JSON.stringify([indicator, measure]);
+    const entry = counts.get(key) ?? { indicator, measure, n: 0 };
+    entry.n += 1;
+    counts.set(key, entry);
+  }
+  if (counts.size === 0) return;
+  const rows = [...counts.values()].map(
+    (c) => Prisma.sql`(CAST(${c.indicator} AS TEXT), CAST(${c.measure} AS TEXT), CAST(${c.n} AS INTEGER))`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "IndicatorTally" ("indicatorName", "measure", "targets") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("indicatorName", "measure") DO UPDATE SET "targets" = "IndicatorTally"."targets" + excluded."targets"`;
+}
