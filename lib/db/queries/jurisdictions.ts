@@ -2,16 +2,21 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TJurisdictionList, TJurisdictionListQuery } from "@/lib/schemas/store";
 import type { Db } from "../client";
 
+/** Jurisdictions that have at least one report, and whose name contains `q` or whose code starts with it. */
+export function reportingJurisdictions(q: string | undefined): Prisma.JurisdictionWhereInput {
+  const search = q?.trim();
+  return {
+    reports: { some: {} },
+    ...(search ? { OR: [{ name: { contains: search } }, { code: { startsWith: search } }] } : {}),
+  };
+}
+
 /**
  * One page of the jurisdictions that have at least one report (by code; `q` matches a name or a code prefix), each
  * with the years of its reports, read from the reports' (jurisdiction, year) index.
  */
 export async function listJurisdictions(db: Db, query: TJurisdictionListQuery): Promise<TJurisdictionList> {
-  const q = query.q?.trim();
-  const where: Prisma.JurisdictionWhereInput = {
-    reports: { some: {} },
-    ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : {}),
-  };
+  const where = reportingJurisdictions(query.q);
   const [total, jurisdictions] = await Promise.all([
     db.jurisdiction.count({ where }),
     db.jurisdiction.findMany({

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TOverview, TOverviewItem, TYearCounts } from "@/lib/schemas/dashboard";
 import { type Db, providerOf } from "../client";
 import type { Provider } from "../providers";
+import { reportingJurisdictions } from "./jurisdictions";
 
 export const OVERVIEW_PAGE_SIZE = 50;
 
@@ -96,11 +97,7 @@ export interface OverviewOptions {
 export async function getOverview(db: Db, options: OverviewOptions = {}): Promise<TOverview> {
   const pageSize = options.pageSize ?? OVERVIEW_PAGE_SIZE;
   const page = Math.max(1, options.page ?? 1);
-  const q = options.q?.trim();
-  const where: Prisma.JurisdictionWhereInput = {
-    reports: { some: {} },
-    ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : {}),
-  };
+  const where = reportingJurisdictions(options.q);
   const [total, jurisdictions] = await Promise.all([
     db.jurisdiction.count({ where }),
     db.jurisdiction.findMany({
