@@ -8,8 +8,8 @@ import type { TMatch, TTarget } from "@/lib/schemas/extraction";
 import { insertRows, timestamp, updateRows } from "./bulk-write";
 import type { Tx } from "./client";
 import type { Provider } from "./providers";
-import { refreshReviewTally } from "./review-tally";
 import { outcomeFromRow, targetFromRow } from "./rows";
+import { refreshYearTally } from "./year-tally";
 
 export interface RematchOptions {
   /** Tolerance for `about` targets (verdicts.md); 0 by default. */
@@ -55,7 +55,7 @@ export async function rematchYear(
   options: RematchOptions,
 ): Promise<RematchSummary> {
   const summary = await rejudge(tx, provider, code, year, options);
-  await refreshReviewTally(tx, code, year);
+  await refreshYearTally(tx, code, year);
   return summary;
 }
 

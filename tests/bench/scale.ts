@@ -81,9 +81,9 @@ async function databaseMb(provider: Provider, url: string, db: Db): Promise<numb
 /** What the timed requests ask for: random plan years, jurisdictions and review pages from the stored data. */
 async function sampleRequests(db: Db): Promise<Record<string, () => string>> {
   const plans = await db.$queryRaw<{ code: string; year: number | bigint }[]>`
-    SELECT "jurisdictionCode" AS code, "year" FROM "ReviewTally" WHERE "targets" > 0`;
+    SELECT "jurisdictionCode" AS code, "year" FROM "YearTally" WHERE "targets" > 0`;
   const [{ total } = { total: 0 }] = await db.$queryRaw<{ total: number | bigint }[]>`
-    SELECT CAST(SUM("targetItems" + "unmatchedOutcome") AS INTEGER) AS total FROM "ReviewTally"`;
+    SELECT CAST(SUM("targetItems" + "unmatchedOutcome") AS INTEGER) AS total FROM "YearTally"`;
   const jurisdictions = await db.jurisdiction.count({ where: { reports: { some: {} } } });
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
   const plan = () => pick(plans);

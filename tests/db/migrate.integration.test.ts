@@ -205,7 +205,7 @@ describe("SQLite and PostgreSQL", () => {
         "Match",
         "Outcome",
         "Report",
-        "ReviewTally",
+        "YearTally",
         "Target",
       ].sort(),
     );

@@ -1,5 +1,5 @@
 /**
- * The review queue counts and pages from ReviewTally, kept by every re-judgement. These tests hold it to the
+ * The review queue counts and pages from YearTally, kept by every re-judgement. These tests hold it to the
  * definition: the same counts and the same items, in the same order, as querying the matches and outcomes directly,
  * after imports and after hand edits, on SQLite and PostgreSQL. The compare screen's indicator list (IndicatorTally)
  * is held to a count of the targets, and the migration's backfill must give the same tallies as the imports.
@@ -11,7 +11,9 @@ import { editMatch } from "@/lib/db/edits";
 import { importFile } from "@/lib/db/import";
 import { PROVIDERS } from "@/lib/db/providers";
 import { listIndicatorOptions } from "@/lib/db/queries/compare";
+import { getOverview } from "@/lib/db/queries/overview";
 import { getReviewFilters, getReviewPage, type ReviewFilter } from "@/lib/db/queries/review";
+import { getScorecardYear } from "@/lib/db/queries/scorecard";
 import { NO_REVIEW_REASON } from "@/lib/engine/match";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { LOW_CONFIDENCE, REVIEW_REASONS, type TReviewReason } from "@/lib/schemas/dashboard";
@@ -141,6 +143,25 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     expect(after.counts.unmatched_outcome).toBe(before.counts.unmatched_outcome - 1);
     await expectQueueAsDefined(shinan2019);
     await expectQueueAsDefined({});
+    // The overview's verdict counts come from the same tallies: they follow the edits as the scorecard does.
+    const overview = await getOverview(store.db, { q: "370202" });
+    const scorecard = await getScorecardYear(store.db, "370202", 2019);
+    expect(overview.items[0]?.years.find((y) => y.year === 2019)).toEqual({
+      year: 2019,
+      ...scorecard?.summary,
+      judged: true,
+    });
+  });
+
+  it("gives the overview the scorecard's verdict counts for every jurisdiction and year", async () => {
+    const overview = await getOverview(store.db, { pageSize: 100 });
+    const years = overview.items.flatMap((item) => item.years.map((y) => ({ code: item.code, ...y })));
+    expect(years.length).toBeGreaterThan(20);
+    for (const { code, year, judged, ...counts } of years) {
+      const scorecard = await getScorecardYear(store.db, code, year);
+      expect(counts, `${code} ${year}`).toEqual(scorecard?.summary);
+      expect(judged, `${code} ${year}`).toBe(scorecard?.review !== null);
+    }
   });
 
   it("offers the jurisdictions and years that have plans", async () => {
@@ -169,20 +190,20 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
 
   it("backfills the same tallies from existing data in the migration", async () => {
     const tallies = async () => [
-      await store.db.reviewTally.findMany({ orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }] }),
+      await store.db.yearTally.findMany({ orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }] }),
       await store.db.indicatorTally.findMany({ orderBy: [{ indicatorName: "asc" }, { measure: "asc" }] }),
     ];
     const kept = await tallies();
     expect(kept[0]?.some((tally) => "unmatchedOutcome" in tally && tally.unmatchedOutcome > 0)).toBe(true);
     const dir = path.resolve(import.meta.dirname, "../../prisma/migrations", provider);
-    const migration = readFileSync(path.join(dir, "20261122031651_scale_tallies/migration.sql"), "utf8");
+    const migration = readFileSync(path.join(dir, "20261122041026_scale_tallies/migration.sql"), "utf8");
     const backfills = migration
       .split(/;\s*\n/)
       .filter((statement) => statement.includes("INSERT INTO"))
       .map((statement) => statement.slice(statement.indexOf("INSERT INTO")));
     expect(backfills).toHaveLength(2);
     await store.db.$transaction([
-      store.db.reviewTally.deleteMany(),
+      store.db.yearTally.deleteMany(),
       store.db.indicatorTally.deleteMany(),
       ...backfills.map((statement) => store.db.$executeRawUnsafe(statement)),
     ]);

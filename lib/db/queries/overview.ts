@@ -1,84 +1,41 @@
 /**
- * The overview: every jurisdiction with its verdict counts per plan year, computed in the database (one GROUP BY
- * over targets and matches for the jurisdictions of the page), never by loading targets.
+ * The overview: every jurisdiction with its verdict counts per plan year, read from the year tallies kept by every
+ * re-judgement, never by loading or grouping targets.
  */
-import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TOverview, TOverviewItem, TYearCounts } from "@/lib/schemas/dashboard";
-import { type Db, providerOf } from "../client";
-import type { Provider } from "../providers";
+import type { Db } from "../client";
 import { reportingJurisdictions } from "./jurisdictions";
 
 export const OVERVIEW_PAGE_SIZE = 50;
 
-interface CountRow {
-  code: string;
-  year: number | bigint;
-  verdict: string;
-  n: number | bigint;
-}
-
 /**
- * Verdict counts per jurisdiction, plan year and verdict. Targets an analyst marked as not a target are left out;
- * a target without a match counts as no_outcome. Prisma's groupBy cannot group targets by their match's verdict,
- * hence raw SQL, one text per database (PostgreSQL needs COUNT cast from bigint; the boolean test differs).
+ * Verdict counts per jurisdiction and plan year, read from the year tallies (lib/db/year-tally.ts). Targets an analyst
+ * marked as not a target are left out; a target without a match counts as no_outcome. `judged`: a report reviewing the
+ * year is imported.
  */
-const COUNTS_SQL: Record<Provider, (codes: string[]) => Prisma.Sql> = {
-  sqlite: (codes) => Prisma.sql`
-    SELECT t."jurisdictionCode" AS code, t."planYear" AS year, COALESCE(m."verdict", 'no_outcome') AS verdict,
-           COUNT(*) AS n
-    FROM "Target" t LEFT JOIN "Match" m ON m."targetId" = t."id"
-    WHERE t."jurisdictionCode" IN (${Prisma.join(codes)}) AND COALESCE(m."notATarget", 0) = 0
-    GROUP BY t."jurisdictionCode", t."planYear", COALESCE(m."verdict", 'no_outcome')`,
-  postgresql: (codes) => Prisma.sql`
-    SELECT t."jurisdictionCode" AS code, t."planYear" AS year, COALESCE(m."verdict", 'no_outcome') AS verdict,
-           COUNT(*)::int AS n
-    FROM "Target" t LEFT JOIN "Match" m ON m."targetId" = t."id"
-    WHERE t."jurisdictionCode" IN (${Prisma.join(codes)}) AND COALESCE(m."notATarget", false) = false
-    GROUP BY t."jurisdictionCode", t."planYear", COALESCE(m."verdict", 'no_outcome')`,
-};
-
 export async function verdictCountsByYear(db: Db, codes: string[]): Promise<Map<string, TYearCounts[]>> {
   const result = new Map<string, TYearCounts[]>();
   if (codes.length === 0) return result;
-  const [rows, reviews] = await Promise.all([
-    db.$queryRaw<CountRow[]>(COUNTS_SQL[providerOf(db)](codes)),
-    reviewedYears(db, codes),
-  ]);
-  const byKey = new Map<string, TYearCounts>();
-  for (const row of rows) {
-    const year = Number(row.year);
-    const key = `${row.code}:${year}`;
-    let counts = byKey.get(key);
-    if (!counts) {
-      counts = { year, total: 0, met: 0, missed: 0, no_outcome: 0, needs_review: 0, judged: reviews.has(key) };
-      byKey.set(key, counts);
-      const list = result.get(row.code) ?? [];
-      list.push(counts);
-      result.set(row.code, list);
-    }
-    const n = Number(row.n);
-    counts.total += n;
-    if (
-      row.verdict === "met" ||
-      row.verdict === "missed" ||
-      row.verdict === "needs_review" ||
-      row.verdict === "no_outcome"
-    ) {
-      counts[row.verdict] += n;
-    }
-  }
-  for (const list of result.values()) list.sort((a, b) => a.year - b.year);
-  return result;
-}
-
-/** `code:year` of every year a report reviews (the next year's work report, or another review source). */
-async function reviewedYears(db: Db, codes: string[]): Promise<Set<string>> {
-  const rows = await db.report.findMany({
-    where: { jurisdictionCode: { in: codes }, reviewYear: { not: null } },
-    select: { jurisdictionCode: true, reviewYear: true },
-    distinct: ["jurisdictionCode", "reviewYear"],
+  const tallies = await db.yearTally.findMany({
+    where: { jurisdictionCode: { in: codes } },
+    orderBy: [{ jurisdictionCode: "asc" }, { year: "asc" }],
   });
-  return new Set(rows.map((row) => `${row.jurisdictionCode}:${row.reviewYear}`));
+  for (const tally of tallies) {
+    const counts = {
+      year: tally.year,
+      total: tally.met + tally.missed + tally.verdictNeedsReview + tally.noOutcome,
+      met: tally.met,
+      missed: tally.missed,
+      needs_review: tally.verdictNeedsReview,
+      no_outcome: tally.noOutcome,
+      judged: tally.reviewed,
+    };
+    if (counts.total === 0) continue;
+    const list = result.get(tally.jurisdictionCode) ?? [];
+    list.push(counts);
+    result.set(tally.jurisdictionCode, list);
+  }
+  return result;
 }
 
 /** The year a jurisdiction is shown by: its latest judged plan year, else its latest plan year. */

@@ -27,8 +27,8 @@ import {
 } from "@/lib/schemas/dashboard";
 import type { TMeasure } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
-import { IN_QUEUE, QUEUE_CONDITIONS } from "../review-tally";
 import { storedMatchOf, targetCoreOf } from "../rows";
+import { IN_QUEUE, QUEUE_CONDITIONS } from "../year-tally";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -45,7 +45,7 @@ interface YearPair {
   year: number;
 }
 
-/** ReviewTally's column for each reason; `targetItems` counts the matches with any reason once. */
+/** YearTally's column for each reason; `targetItems` counts the matches with any reason once. */
 type TallyColumn = "targetItems" | "needsReview" | "lowConfidence" | "flagged" | "unmatchedTarget" | "unmatchedOutcome";
 const TALLY_COLUMNS: Record<TReviewReason, TallyColumn> = {
   needs_review: "needsReview",
@@ -67,7 +67,7 @@ async function countItems(db: Db, filter: ReviewFilter): Promise<Record<TallyCol
     columns.map((column) => Prisma.raw(`CAST(COALESCE(SUM("${column}"), 0) AS INTEGER) AS "${column}"`)),
   );
   const [row] = await db.$queryRaw<Record<TallyColumn, number | bigint>[]>(
-    Prisma.sql`SELECT ${sums} FROM "ReviewTally" WHERE 1 = 1 ${tallyFilter(filter)}`,
+    Prisma.sql`SELECT ${sums} FROM "YearTally" WHERE 1 = 1 ${tallyFilter(filter)}`,
   );
   return Object.fromEntries(columns.map((column) => [column, Number(row?.[column] ?? 0)])) as Record<
     TallyColumn,
@@ -90,7 +90,7 @@ async function pairsOfRange(
 ): Promise<{ pairs: YearPair[]; skip: number }> {
   const n = Prisma.raw(`"${column}"`);
   const years = await db.$queryRaw<{ year: number | bigint; items: number | bigint }[]>(Prisma.sql`
-    SELECT "year", CAST(SUM(${n}) AS INTEGER) AS items FROM "ReviewTally"
+    SELECT "year", CAST(SUM(${n}) AS INTEGER) AS items FROM "YearTally"
     WHERE ${n} > 0 ${tallyFilter(filter)} GROUP BY "year" ORDER BY "year" DESC`);
   const pageYears: { year: number; itemsBefore: number }[] = [];
   let itemsBefore = 0;
@@ -108,7 +108,7 @@ async function pairsOfRange(
       SELECT "jurisdictionCode" AS code, "itemsBefore" FROM (
         SELECT "jurisdictionCode", ${n} AS n,
           SUM(${n}) OVER (ORDER BY "jurisdictionCode" ASC ROWS UNBOUNDED PRECEDING) - ${n} AS "itemsBefore"
-        FROM "ReviewTally"
+        FROM "YearTally"
         WHERE "year" = ${year} AND ${n} > 0 ${filter.code === undefined ? Prisma.empty : Prisma.sql`AND "jurisdictionCode" = ${filter.code}`}
       ) running
       WHERE "itemsBefore" < ${offset + take - itemsBefore} AND "itemsBefore" + n > ${from}
@@ -290,10 +290,10 @@ export async function getReviewFilters(db: Db): Promise<TReviewFilters> {
   const [jurisdictions, years] = await Promise.all([
     db.$queryRaw<{ code: string; name: string }[]>`
       SELECT j."code", j."name" FROM "Jurisdiction" j
-      WHERE EXISTS (SELECT 1 FROM "ReviewTally" r WHERE r."jurisdictionCode" = j."code" AND r."targets" > 0)
+      WHERE EXISTS (SELECT 1 FROM "YearTally" r WHERE r."jurisdictionCode" = j."code" AND r."targets" > 0)
       ORDER BY j."code" ASC`,
     db.$queryRaw<{ year: number | bigint }[]>`
-      SELECT DISTINCT "year" FROM "ReviewTally" WHERE "targets" > 0 ORDER BY "year" DESC`,
+      SELECT DISTINCT "year" FROM "YearTally" WHERE "targets" > 0 ORDER BY "year" DESC`,
   ]);
   return { jurisdictions, years: years.map((row) => Number(row.year)) };
 }

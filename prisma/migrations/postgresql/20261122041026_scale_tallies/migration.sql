@@ -1,8 +1,13 @@
 -- CreateTable
-CREATE TABLE "ReviewTally" (
+CREATE TABLE "YearTally" (
     "jurisdictionCode" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
     "targets" INTEGER NOT NULL,
+    "reviewed" BOOLEAN NOT NULL,
+    "met" INTEGER NOT NULL,
+    "missed" INTEGER NOT NULL,
+    "verdictNeedsReview" INTEGER NOT NULL,
+    "noOutcome" INTEGER NOT NULL,
     "targetItems" INTEGER NOT NULL,
     "needsReview" INTEGER NOT NULL,
     "lowConfidence" INTEGER NOT NULL,
@@ -10,7 +15,7 @@ CREATE TABLE "ReviewTally" (
     "unmatchedTarget" INTEGER NOT NULL,
     "unmatchedOutcome" INTEGER NOT NULL,
 
-    CONSTRAINT "ReviewTally_pkey" PRIMARY KEY ("jurisdictionCode","year")
+    CONSTRAINT "YearTally_pkey" PRIMARY KEY ("jurisdictionCode","year")
 );
 
 -- CreateTable
@@ -23,16 +28,21 @@ CREATE TABLE "IndicatorTally" (
 );
 
 -- CreateIndex
-CREATE INDEX "ReviewTally_year_jurisdictionCode_idx" ON "ReviewTally"("year", "jurisdictionCode");
+CREATE INDEX "YearTally_year_jurisdictionCode_idx" ON "YearTally"("year", "jurisdictionCode");
 
 -- CreateIndex
 CREATE INDEX "Report_jurisdictionCode_year_idx" ON "Report"("jurisdictionCode", "year");
 
--- Backfill: the review queue's counts for every jurisdiction and plan year already stored, by the conditions of
--- lib/db/review-tally.ts (LOW_CONFIDENCE 0.6; the engine's reason for a year no imported report reviews).
-INSERT INTO "ReviewTally" ("jurisdictionCode", "year", "targets", "targetItems", "needsReview", "lowConfidence",
-  "flagged", "unmatchedTarget", "unmatchedOutcome")
+-- Backfill: the counts of every jurisdiction's plan year already stored, by the conditions of lib/db/year-tally.ts
+-- (LOW_CONFIDENCE 0.6; the engine's reason for a year no imported report reviews).
+INSERT INTO "YearTally" ("jurisdictionCode", "year", "targets", "reviewed", "met", "missed", "verdictNeedsReview",
+  "noOutcome", "targetItems", "needsReview", "lowConfidence", "flagged", "unmatchedTarget", "unmatchedOutcome")
 SELECT q."jurisdictionCode", q."planYear", COUNT(*),
+  EXISTS (SELECT 1 FROM "Report" r WHERE r."jurisdictionCode" = q."jurisdictionCode" AND r."reviewYear" = q."planYear"),
+  SUM(CASE WHEN q."notATarget" = false AND q."verdict" = 'met' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."notATarget" = false AND q."verdict" = 'missed' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."notATarget" = false AND q."verdict" = 'needs_review' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN q."matchId" IS NULL OR (q."notATarget" = false AND q."verdict" = 'no_outcome') THEN 1 ELSE 0 END),
   SUM(CASE WHEN q."notATarget" = false AND (q.nr = 1 OR q.lc = 1 OR q.fl = 1 OR q.ut = 1) THEN 1 ELSE 0 END),
   SUM(CASE WHEN q."notATarget" = false AND q.nr = 1 THEN 1 ELSE 0 END),
   SUM(CASE WHEN q."notATarget" = false AND q.lc = 1 THEN 1 ELSE 0 END),
@@ -42,7 +52,7 @@ SELECT q."jurisdictionCode", q."planYear", COUNT(*),
     WHERE o."jurisdictionCode" = q."jurisdictionCode" AND o."year" = q."planYear" AND o."manual" = false
       AND NOT EXISTS (SELECT 1 FROM "Match" c WHERE c."outcomeId" = o."id"))
 FROM (
-  SELECT t."jurisdictionCode", t."planYear", m."notATarget",
+  SELECT t."jurisdictionCode", t."planYear", m."id" AS "matchId", m."notATarget", m."verdict",
     CASE WHEN m."verdict" = 'needs_review' AND m."manual" = false THEN 1 ELSE 0 END AS nr,
     CASE WHEN m."manual" = false AND m."outcomeId" IS NOT NULL AND m."confidence" < 0.6 THEN 1 ELSE 0 END AS lc,
     CASE WHEN m."flagged" = true THEN 1 ELSE 0 END AS fl,
