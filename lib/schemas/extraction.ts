@@ -27,6 +27,10 @@ export const ZTarget = z.object({
   unit: z.string().nullable(),
   polarity: ZPolarity,
   headline: z.boolean(),
+  /** The commitment words as written (`确保`, `力争`, `左右`, `控制在…以内`, `按…安排`); null when there are none. */
+  wording: z.string().nullable().optional(),
+  /** The aspiration of a compound target (`7%以上、力争8%` → 8), else null. */
+  stretch: z.number().nullable().optional(),
   /** Clause as evidence, in the report's normalised text. */
   text: z.string().min(1),
   /** Offsets of `text` in the report's normalised text. */
@@ -48,7 +52,10 @@ export const ZOutcome = z.object({
   unit: z.string().nullable(),
   polarity: ZPolarity,
   estimated: z.boolean(),
-  year: z.number().int(),
+  /** The year reported on; null for a figure of a multi-year period (then `period` is set). */
+  year: z.number().int().nullable(),
+  /** `[first, last]` year of a multi-year review's cumulative or average figure (extraction.md §3). */
+  period: z.tuple([z.number().int(), z.number().int()]).nullable().optional(),
   stated: z.enum(["met", "missed"]).nullable().optional(),
   text: z.string().min(1),
   start: z.number().int().nonnegative(),
@@ -71,9 +78,14 @@ export const ZReportKind = z.enum(["work_report", "review_source"]);
 
 export const ZExtractedReport = z.object({
   kind: ZReportKind,
-  jurisdiction: z.string(),
-  code: z.string().regex(/^\d{6}$/),
-  year: z.number().int(),
+  /** Null when the text does not say whose report it is (import then asks the user to assign it). */
+  jurisdiction: z.string().nullable(),
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
+  /** The report's year; null when neither the text nor a hint tells it. */
+  year: z.number().int().nullable(),
   /** How sure the identification of jurisdiction and year is, in [0, 1]. */
   confidence: z.number().min(0).max(1),
   reviewYear: z.number().int().nullable(),

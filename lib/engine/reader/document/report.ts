@@ -53,7 +53,7 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
       const plan = sections.find((s) => s.kind === "plan");
       if (plan) targets = extractTargets(text, plan, layout.lookBacks);
       const review = sections.find((s) => s.kind === "review");
-      const reviewed = identity.year - 1;
+      const reviewed = identity.year === null ? null : identity.year - 1;
       if (review) {
         outcomes = extractOutcomes(text, review.start, review.end, reviewed);
       } else if (plan && plan.start >= MIN_IMPLICIT_REVIEW_LENGTH) {
@@ -68,6 +68,10 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
       );
       outcomes = [...outcomes, ...lookedBack];
       if (outcomes.length > 0) reviewYear = reviewed;
+    }
+    if (targets.length === 0 && outcomes.length === 0) {
+      reasons.push("it holds no target and no outcome of a government's year");
+      continue;
     }
     const offset = span.start;
     reports.push({

@@ -13,10 +13,10 @@ const CUMULATIVE = /历年|五年来|年均/;
 /** A change measured from an earlier base year (`比2002年增长65.5%`) spans several years unless the base is last year. */
 const BASE_YEAR = /比(\d{4})年/;
 
-function isMultiYear(clause: string, year: number): boolean {
+function isMultiYear(clause: string, year: number | null): boolean {
   if (CUMULATIVE.test(clause)) return true;
   const base = BASE_YEAR.exec(clause);
-  return base !== null && Number(base[1]) < year - 1;
+  return base !== null && year !== null && Number(base[1]) < year - 1;
 }
 
 type Stated = "met" | "missed";
@@ -95,7 +95,7 @@ function outcome(
 function qualitative(
   subject: string,
   stated: Stated,
-  year: number,
+  year: number | null,
   text: string,
   span: { start: number; end: number },
 ): TOutcome | null {
@@ -109,7 +109,7 @@ function qualitative(
   return outcome(fields, text, span, { value: null, min: null, max: null, unit: null, estimated: false, year, stated });
 }
 
-export function extractOutcomes(text: string, from: number, to: number, year: number): TOutcome[] {
+export function extractOutcomes(text: string, from: number, to: number, year: number | null): TOutcome[] {
   const outcomes: TOutcome[] = [];
   const bySentence = new Map<number, Mention[]>();
   for (const m of findMentions(text, from, to))
