@@ -59,3 +59,20 @@ export interface PairItemLabel {
   outcome: string | null;
   verdict: TVerdict;
 }
+
+/**
+ * One report of a researcher's corpus (a CSV or XLSX row): its identity, every item of its 主要预期目标 list, and the
+ * review's figures for the year before (the headline results a reader checks first).
+ */
+export interface CorpusReportLabels {
+  /** Corpus path relative to ../shared/corpus/, e.g. "provinces-2026/2026_山东省_政府工作报告.csv". */
+  source: string;
+  code: string;
+  jurisdiction: string;
+  planYear: number;
+  reviewYear: number;
+  /** Every item of the headline list, in order (numeric and qualitative), `headline: true`. */
+  headline: TargetLabel[];
+  /** Figures the review reports for `reviewYear`. */
+  outcomes: OutcomeLabel[];
+}

@@ -7,6 +7,7 @@
 import type { TExtractedReport } from "@/lib/schemas/extraction";
 import { guessJurisdiction } from "./jurisdiction";
 import type { SectionLayout } from "./sections";
+import { guessPlanYear, yearEvidence } from "./years";
 
 export { NATIONAL } from "./jurisdiction";
 
@@ -27,6 +28,9 @@ export interface Identity {
   reviewYear: number | null;
   planYear: number | null;
   confidence: number;
+  /** A work report by its own words (a title or the phrases of a report), of a known government and year: read even
+   * when it sets no quantified target (the State Council's reports before 1998). */
+  known: boolean;
 }
 
 /** Why a text is not identified as a report, in plain words. */
@@ -44,11 +48,6 @@ const WORK_REPORT_MARKERS = [
   /政府自身(?:改革和)?建设/,
 ];
 const RESOLUTION = /决议|决定批准这个报告/;
-const TITLE_YEAR = /((?:19|20)\d{2})年/;
-/** The date line under a title: `——2019年1月9日在…人民代表大会`. */
-const MEETING_DATE = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在/;
-/** `2025年是“十四五”规划收官之年`: the sentence opening a plan names its year. */
-const YEAR_IS_SENTENCE = /((?:19|20)\d{2})年是[^。]{2,60}?(?:之年|一年)/;
 /** A dated web article: `2019-01-08`, `2019年1月8日` near the top. */
 const PUBLICATION_DATE = /((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
 const YEAR_MENTION = /((?:19|20)\d{2})年/g;
@@ -59,23 +58,25 @@ interface YearGuess {
 }
 
 function guessReportYear(title: string, body: string, hints: IdentityHints, layout: SectionLayout): YearGuess | null {
-  const titleYear = TITLE_YEAR.exec(title);
-  if (titleYear) return { year: Number(titleYear[1]), confidence: 0.98 };
   if (hints.year) return { year: hints.year, confidence: 0.95 };
-  const meeting = MEETING_DATE.exec(body.slice(0, OPENING_LENGTH));
-  if (meeting) return { year: Number(meeting[1]), confidence: 0.95 };
-  if (layout.planHeadingYear) return { year: layout.planHeadingYear, confidence: 0.9 };
-  const planSection = layout.sections.find((s) => s.kind === "plan");
-  const yearIs = YEAR_IS_SENTENCE.exec(planSection ? body.slice(planSection.start, planSection.start + 1500) : body);
-  if (yearIs) return { year: Number(yearIs[1]), confidence: 0.85 };
-  if (layout.reviewHeadingYear) return { year: layout.reviewHeadingYear + 1, confidence: 0.8 };
-  return null;
+  const evidence = yearEvidence(title, body);
+  if (layout.planHeadingYear) evidence.push({ year: layout.planHeadingYear, role: "plan", weight: 4, at: 0 });
+  if (layout.reviewHeadingYear) evidence.push({ year: layout.reviewHeadingYear, role: "review", weight: 4, at: 0 });
+  const guess = guessPlanYear(evidence);
+  return guess ? { year: guess.planYear, confidence: guess.confidence } : null;
+}
+
+/** A text about a work report (a news summary, an excerpt) names it or its session. */
+const ABOUT_A_REPORT = /政府工作报告|作(?:政府)?工作报告|(?:人大|人民代表大会)[^。\n]{0,12}?会议[^。\n]{0,6}?开幕/;
+
+/** A report's own text: its title says so, or it speaks as a report does. */
+function isReportItself(title: string, body: string): boolean {
+  if (RESOLUTION.test(title)) return false;
+  return /政府工作报告/.test(title) || WORK_REPORT_MARKERS.filter((marker) => marker.test(body)).length >= 2;
 }
 
 function isWorkReport(title: string, body: string): boolean {
-  if (RESOLUTION.test(title)) return false;
-  if (/政府工作报告/.test(title)) return true;
-  return WORK_REPORT_MARKERS.filter((marker) => marker.test(body)).length >= 2;
+  return isReportItself(title, body) || (!RESOLUTION.test(title) && ABOUT_A_REPORT.test(body));
 }
 
 /** The year an article reviews: the year it names most, before its publication year when it is dated. */
@@ -99,8 +100,8 @@ export function identifyReport(title: string, body: string, hints: IdentityHints
   const jurisdiction = guessJurisdiction(title, body, hints);
   const unknown = { jurisdiction: null, code: null, confidence: 0.3 };
   const who = jurisdiction && jurisdiction.confidence >= 0.5 ? jurisdiction : unknown;
+  const year = guessReportYear(title, body, hints, layout);
   if (isWorkReport(title, body)) {
-    const year = guessReportYear(title, body, hints, layout);
     const hasReview = layout.sections.some((s) => s.kind === "review");
     return {
       kind: "work_report",
@@ -111,17 +112,20 @@ export function identifyReport(title: string, body: string, hints: IdentityHints
       planYear: layout.planHeadingYear ?? year?.year ?? null,
       reviewYear: hasReview && year ? year.year - 1 : null,
       confidence: round2(Math.min(who.confidence, year?.confidence ?? 0.3)),
+      known: who.code !== null && year !== null && isReportItself(title, body),
     };
   }
-  const year = hints.year ?? reviewedYear(body);
+  // Another document reviewing a year (a news item on last year's results): its year is the one it reviews.
+  const reviewed = hints.year ?? (year && year.confidence >= 0.6 ? year.year - 1 : reviewedYear(body));
   return {
     kind: "review_source",
     jurisdiction: who.jurisdiction,
     code: who.code,
-    year,
+    year: reviewed,
     planYear: null,
-    reviewYear: year,
-    confidence: round2(Math.min(who.confidence, year === null ? 0.3 : 0.85)),
+    reviewYear: reviewed,
+    confidence: round2(Math.min(who.confidence, reviewed === null ? 0.3 : 0.85)),
+    known: false,
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * From a document's text to its reports: split, lay out sections, identify, then read targets from the plan and
- * outcomes from the review.
+ * From a document's text to its reports: split, lay out parts and headline lists, identify, then read targets from
+ * the plan and outcomes from the review.
  */
-import type { TOutcome, TSection, TTarget } from "@/lib/schemas/extraction";
+import type { TOutcome } from "@/lib/schemas/extraction";
 import { extractOutcomes } from "../extract/outcomes";
 import { extractTargets } from "../extract/targets";
 import type { MappedText } from "../text/mapped-text";
@@ -10,18 +10,12 @@ import type { ReadHints, ReadReport } from "../types";
 import { identifyReport, NotAReport } from "./identify";
 import { findSections } from "./sections";
 import { splitReports } from "./split";
-
-/** A review needs some text before the plan to hold outcomes at all. */
-const MIN_IMPLICIT_REVIEW_LENGTH = 200;
+import { findZones } from "./zones";
 
 export interface ReportsOrReasons {
   reports: ReadReport[];
   /** Why parts of the text were not read as reports (when none was, the document is not a report). */
   reasons: string[];
-}
-
-function firstLine(text: string, start: number): string {
-  return text.slice(start, start + 40).split("\n")[0] ?? "";
 }
 
 export function readReports(normalized: MappedText, hints: ReadHints): ReportsOrReasons {
@@ -41,43 +35,27 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
       }
       throw error;
     }
-
-    let sections: TSection[] = layout.sections;
-    let targets: TTarget[] = [];
-    let outcomes: TOutcome[] = [];
-    let reviewYear = identity.reviewYear;
-    if (identity.kind === "review_source") {
-      sections = [{ kind: "review", title: firstLine(text, 0), start: 0, end: text.length }];
-      outcomes = extractOutcomes(text, 0, text.length, identity.year);
-    } else {
-      const plan = sections.find((s) => s.kind === "plan");
-      if (plan) targets = extractTargets(text, plan, layout.lookBacks);
-      const review = sections.find((s) => s.kind === "review");
-      const reviewed = identity.year === null ? null : identity.year - 1;
-      if (review) {
-        outcomes = extractOutcomes(text, review.start, review.end, reviewed);
-      } else if (plan && plan.start >= MIN_IMPLICIT_REVIEW_LENGTH) {
-        // No heading announces a review, but the text before the plan may still report last year's figures.
-        outcomes = extractOutcomes(text, 0, plan.start, reviewed);
-        if (outcomes.length > 0) {
-          sections = [{ kind: "review", title: firstLine(text, 0), start: 0, end: plan.start }, ...sections];
-        }
-      }
-      const lookedBack = layout.lookBacks.flatMap((passage) =>
-        extractOutcomes(text, passage.start, passage.end, reviewed),
-      );
-      outcomes = [...outcomes, ...lookedBack];
-      if (outcomes.length > 0) reviewYear = reviewed;
-    }
-    if (targets.length === 0 && outcomes.length === 0) {
+    const planYear = identity.kind === "work_report" ? identity.planYear : null;
+    const reviewed = identity.kind === "work_report" ? (planYear === null ? null : planYear - 1) : identity.year;
+    const zones = findZones(text, layout, identity.kind === "work_report" ? planYear : null);
+    const targets =
+      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, layout.lookBacks) : [];
+    const reviewText =
+      identity.kind === "work_report" ? zones.reviews : [{ start: 0, end: text.length, period: null }];
+    const outcomes: TOutcome[] = [
+      ...reviewText.flatMap((zone) => extractOutcomes(text, zone, reviewed)),
+      ...layout.lookBacks.flatMap((passage) => extractOutcomes(text, { ...passage, period: null }, reviewed)),
+    ].sort((a, b) => a.start - b.start);
+    if (targets.length === 0 && outcomes.length === 0 && !(identity.kind === "work_report" && identity.known)) {
       reasons.push("it holds no target and no outcome of a government's year");
       continue;
     }
     const offset = span.start;
+    const { known: _known, ...fields } = identity;
     reports.push({
-      ...identity,
-      reviewYear,
-      sections,
+      ...fields,
+      reviewYear: outcomes.some((o) => o.year !== null) ? reviewed : identity.reviewYear,
+      sections: identity.kind === "work_report" ? zones.sections : [{ kind: "review", title: "", start: 0, end: text.length }],
       targets,
       outcomes,
       text,

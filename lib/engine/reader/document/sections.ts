@@ -4,7 +4,7 @@
  * numbering (`一、`, `二、`) at a line or sentence start, since some pages run a whole report on one line.
  */
 import type { TSection } from "@/lib/schemas/extraction";
-import { HEADLINE_LEAD } from "../extract/vocabulary";
+import { findHeadlineLists } from "../extract/headline";
 
 export interface SectionLayout {
   sections: TSection[];
@@ -27,6 +27,8 @@ const MAX_HEADING_LENGTH = 60;
 const REVIEW_TITLE = /回顾|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
 /** The five-year plan's period (`“十三五”时期主要目标任务`): targets for the period, not for the plan year. */
 const FIVE_YEAR_TITLE = /十[一二三四五六七八九]?五”?(?:时期|期间|规划|计划)|五年规划|五年计划|纲要/;
+/** A part for one year's work, even beside a five-year plan (`二、“十五五”时期目标任务和2026年工作安排`). */
+const YEAR_PLAN_TITLE = /\d{4}年(?:的)?(?:政府)?(?:工作安排|重点工作|工作任务|主要任务|工作)/;
 const PLAN_TITLE =
   /(?:19|20)\d{2}(?!\d)|今年|本年|明年|工作安排|重点工作|主要任务|工作任务|总体部署|政府工作的建议|的工作$/;
 /** Parts after the plan: the government's own conduct, foreign affairs, unification. */
@@ -99,7 +101,8 @@ export function findSections(text: string): SectionLayout {
   const firstPlanIndex = afterReview.findIndex(
     (h) =>
       PLAN_TITLE.test(h.title) &&
-      ![REVIEW_TITLE, FIVE_YEAR_TITLE, AFTER_PLAN_TITLE, BUDGET_TITLE].some((other) => other.test(h.title)),
+      ![REVIEW_TITLE, AFTER_PLAN_TITLE, BUDGET_TITLE].some((other) => other.test(h.title)) &&
+      (!FIVE_YEAR_TITLE.test(h.title) || YEAR_PLAN_TITLE.test(h.title)),
   );
   const plan = afterReview[firstPlanIndex];
   const afterPlan = plan
@@ -108,7 +111,7 @@ export function findSections(text: string): SectionLayout {
 
   // A five-year plan part between review and plan (`二、“十三五”时期主要目标任务…`) is kept apart.
   const fiveYear: TSection[] = afterReview
-    .filter((h) => FIVE_YEAR_TITLE.test(h.title) && (!plan || h.start < plan.start))
+    .filter((h) => FIVE_YEAR_TITLE.test(h.title) && h !== plan && (!plan || h.start < plan.start))
     .map((h) => {
       const next = headings.find((other) => other.start > h.start);
       return { kind: "other", title: h.title, start: h.start, end: next?.start ?? annexStart(text, h.start) };
@@ -119,10 +122,11 @@ export function findSections(text: string): SectionLayout {
   if (planStart === null) {
     // No heading announces the plan: it starts with the paragraph that lists the headline targets (unless that
     // paragraph sets a five-year plan's targets).
-    const lead = HEADLINE_LEAD.exec(text);
-    const inFiveYear = lead && fiveYear.some((part) => lead.index >= part.start && lead.index < part.end);
-    if (lead && !inFiveYear && (!review || lead.index > review.start)) {
-      planStart = text.lastIndexOf("\n", lead.index) + 1;
+    const lead = findHeadlineLists(text, review?.start ?? 0, text.length).find(
+      (list) => !fiveYear.some((part) => list.cue >= part.start && list.cue < part.end),
+    );
+    if (lead) {
+      planStart = text.lastIndexOf("\n", lead.cue) + 1;
       planTitle = "";
     }
   }

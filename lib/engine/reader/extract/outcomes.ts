@@ -6,17 +6,53 @@ import type { TMeasure, TOutcome } from "@/lib/schemas/extraction";
 import { cleanSubject, isMeaningfulName, nameIndicator } from "./indicator";
 import { findMentions, type Mention, sentencesOf } from "./mentions";
 
-/** Hedges that make a figure an estimate. */
-const ESTIMATE = /预计|初步核算|估计/;
-/** A multi-year total or average is not the review year's outcome (`五年来…`, `年均增长`). */
-const CUMULATIVE = /历年|五年来|年均/;
+/** Hedges that make a figure an estimate (a `预计` covers every figure after it until the sentence ends). */
+const ESTIMATE = /预计|预测|初步核算|估计/;
+/** A multi-year total or average is not the review year's outcome (`五年来…`, `年均增长`, `累计减贫`). */
+const CUMULATIVE = /历年|(?:五|四|三|十)年来|年均|五年(?:累计|共|新增)|累计(?!完成全年)/;
 /** A change measured from an earlier base year (`比2002年增长65.5%`) spans several years unless the base is last year. */
-const BASE_YEAR = /比(\d{4})年/;
+const BASE_YEAR = /(?:比|较|是|相当于)(\d{4})年/;
+/** Part of a year: a month, a quarter, a half (`一季度`, `1-11月`, `上半年`): not the year's outcome. */
+const PART_OF_YEAR = /(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|(?<!\d{4}年)\d{1,2}月份?(?:以来|末|底)?[，,]?$/;
+/** The level reached at the end of a period (`由1.24万亿元提高到1.95万亿元`): an outcome of its last year. */
+const END_LEVEL = /(?:提高|增加|增长|扩大|提升|上升|跃升|达)(?:到|至)$/;
+/** A year named before a figure, and a baseline use of a year (`比2012年`, `2012年的`) that does not date it. */
+const NAMED_YEAR = /(\d{4})年(?!的|底的|末的|水平|基础)/g;
+const BASELINE_BEFORE = /(?:比|较|由|从|是|相当于|同)$/;
+/** Statements that commit rather than report (`今年要…`, `力争…`): no outcome in them, unless they also report. */
+const COMMITS = /今年|明年|(?:要|将)(?:继续|进一步|大力|着力|加快|全面|确保|努力)|力争|确保|预期目标|目标是|目标为|计划/;
+const REPORTS = /预计|完成|实现了|同比|比上年|较上年|去年|上年|过去一年|取得|达到了|增长了|初步核算|全年/;
+/** Indicators that governments set as reductions: their outcomes, like their targets, state the size of the cut. */
+const SET_AS_REDUCTION = /能耗|水耗|用水量|排放|化学需氧量|二氧化硫|二氧化碳|氨氮|氮氧化物|碳强度|事故|死亡|亡人|下降率/;
 
-function isMultiYear(clause: string, year: number | null): boolean {
-  if (CUMULATIVE.test(clause)) return true;
+/** A stretch of review text; `period` is set when it is a multi-year review's passage. */
+export interface ReviewStretch {
+  start: number;
+  end: number;
+  period: [number, number] | null;
+}
+
+type Dating = { year: number | null; period: [number, number] | null } | null;
+
+/** The year or period a figure reports on, or null when it reports on neither the review year nor a period. */
+function dateFigure(sentence: string, at: number, clause: string, year: number | null, zone: ReviewStretch): Dating {
+  if (PART_OF_YEAR.test(clause)) return null;
+  let named: number | null = null;
+  for (const m of sentence.slice(0, at).matchAll(NAMED_YEAR)) {
+    if (!BASELINE_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) named = Number(m[1]);
+  }
+  if (named !== null && year !== null && named !== year) return null;
   const base = BASE_YEAR.exec(clause);
-  return base !== null && year !== null && Number(base[1]) < year - 1;
+  const baseYear = base ? Number(base[1]) : null;
+  if (CUMULATIVE.test(clause) || (baseYear !== null && year !== null && baseYear < year - 1)) {
+    if (zone.period) return { year: null, period: zone.period };
+    if (baseYear !== null && year !== null) return { year: null, period: [baseYear + 1, year] };
+    return null;
+  }
+  if (zone.period && named === null && !END_LEVEL.test(clause.replace(/(?:约|近|超过|突破)$/, ""))) {
+    return { year: null, period: zone.period };
+  }
+  return { year, period: null };
 }
 
 type Stated = "met" | "missed";
@@ -109,7 +145,9 @@ function qualitative(
   return outcome(fields, text, span, { value: null, min: null, max: null, unit: null, estimated: false, year, stated });
 }
 
-export function extractOutcomes(text: string, from: number, to: number, year: number | null): TOutcome[] {
+/** Outcomes of the review stretch `zone`, for the review year `year` (null when unknown). */
+export function extractOutcomes(text: string, zone: ReviewStretch, year: number | null): TOutcome[] {
+  const { start: from, end: to } = zone;
   const outcomes: TOutcome[] = [];
   const bySentence = new Map<number, Mention[]>();
   for (const m of findMentions(text, from, to))
@@ -168,29 +206,32 @@ export function extractOutcomes(text: string, from: number, to: number, year: nu
       }
     }
 
+    const commits = COMMITS.test(s) && !REPORTS.test(s);
     for (const mention of inSentence) {
-      if (restated.has(mention)) continue;
-      const clause = s.slice(
-        clauseStart(s, mention.quantity.start - sentence.start),
-        mention.quantity.start - sentence.start,
-      );
-      if (isMultiYear(clause, year)) continue;
+      if (restated.has(mention) || commits) continue;
+      const at = mention.quantity.start - sentence.start;
+      const clause = s.slice(clauseStart(s, at), at);
+      const dating = dateFigure(s, at, clause, year, zone);
+      if (!dating) continue;
       const subject = cleanSubject(mention.subject, mention.measure);
       if (!isMeaningfulName(subject)) continue;
       const { name, polarity } = nameIndicator(subject, mention.measure, mention.reduction);
       const q = mention.quantity;
-      const estimated = ESTIMATE.test(s.slice(0, q.start - sentence.start)) || q.qualifier === "about";
-      outcomes.push(
-        outcome({ indicator: name, measure: mention.measure, polarity }, text, mention, {
-          value: q.value,
-          min: q.min,
-          max: q.max,
-          unit: q.unit,
-          estimated,
-          year,
-          stated: judged.get(mention) ?? null,
-        }),
-      );
+      const estimated = ESTIMATE.test(s.slice(0, at)) || q.qualifier === "about";
+      // A decline is a negative growth, except for what governments set as reductions (`能耗下降3.5%` → 3.5).
+      const negative = mention.measure === "growth" && mention.reduction && !SET_AS_REDUCTION.test(`${subject}${name}`);
+      const flip = (v: number | null) => (v !== null && negative ? -v : v);
+      const found = outcome({ indicator: name, measure: mention.measure, polarity }, text, mention, {
+        value: flip(q.value),
+        min: negative ? flip(q.max) : q.min,
+        max: negative ? flip(q.min) : q.max,
+        unit: q.unit,
+        estimated,
+        year: dating.year,
+        stated: judged.get(mention) ?? null,
+      });
+      if (dating.period) found.period = dating.period;
+      outcomes.push(found);
     }
   }
   return outcomes.sort((a, b) => a.start - b.start);

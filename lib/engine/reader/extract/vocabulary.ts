@@ -63,3 +63,10 @@ export const DURATION_AFTER = /^(?:工作日|月|小时|年|季度|星期|周|�
  */
 export const HEADLINE_LEAD =
   /主要预期目标是[:：]|(?:今年|\d{4}年|发展|经济)[^。：:，,]{0,16}?(?:预期目标|主要目标)是[:：]/;
+
+/**
+ * Commitment words that researchers code as hard (`确保`, `控制在`, `不超过`) or soft (`力争`, `争取`, `努力`) targets;
+ * `按` opens `按增长5%安排`. Read into a target's `wording`.
+ */
+export const COMMITMENT_WORDS =
+  /确保|力争|争取|努力|控制在|不超过|不高于|不低于|不少于|保持在|稳定在|突破|超过|达到|按(?=[^，,。；;]{0,12}安排)/g;
