@@ -18,8 +18,7 @@
  *   lower_better indicator `about` and `at_most` judge alike at tolerance 0. `控制在4.6%` without 以内 is `at_most`.
  * - Ranges (2016 6.5%－7%, 2019 6%－6.5%) are `range` with min/max; their snippets stop before the dash.
  * - 2019 农村贫困人口减少1000万以上: unit `万` as written (人 is implied, not written).
- * - Qualitative items keep polarity higher_better, except balance/stability items (国际收支…平衡, 宏观杠杆率…稳定,
- *   物价总水平基本稳定), which are neutral.
+ * - Qualitative items are neutral (extraction.md, and the labelling rules of ../shared/corpus/web/README.md).
  * - 2022 `能耗强度目标在“十四五”规划期内统筹考核…` is an item of the sentence but says explicitly that there is no
  *   annual energy-intensity target: a notTarget. Preconditions (`在优化结构、提高效益…的基础上`, 2007/2008) and
  *   `在实际工作中争取更好结果` (2017, part of the GDP item) are not separate items.
@@ -62,7 +61,7 @@ function range(find: string, indicator: string, min: number, max: number, unit: 
 }
 
 /** A headline item without a number. */
-function qual(find: string, indicator: string, polarity: P = "higher_better"): TargetLabel {
+function qual(find: string, indicator: string, polarity: P = "neutral"): TargetLabel {
   return {
     find,
     indicator,

@@ -39,7 +39,7 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
     const reviewed = identity.kind === "work_report" ? (planYear === null ? null : planYear - 1) : identity.year;
     const zones = findZones(text, layout, identity.kind === "work_report" ? planYear : null);
     const targets =
-      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, layout.lookBacks) : [];
+      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, layout.lookBacks, planYear) : [];
     const reviewText =
       identity.kind === "work_report" ? zones.reviews : [{ start: 0, end: text.length, period: null }];
     const outcomes: TOutcome[] = [

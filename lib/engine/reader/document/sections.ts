@@ -24,7 +24,8 @@ const HEADING_END =
   /^.{0,36}?(?:回顾(?:和\d{4}年工作的(?:总体要求|基本方针))?|工作安排|重点工作任务|重点工作|主要任务|政府工作任务|工作任务|总体部署|政策取向|工作的建议|的工作|政府自身(?:改革和)?建设|和平统一大业|外交工作|外交政策)/;
 const MAX_HEADING_LENGTH = 60;
 
-const REVIEW_TITLE = /回顾|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
+/** A review part's heading; spun copies write `回忆` for `回顾`. */
+const REVIEW_TITLE = /回顾|回忆|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
 /** The five-year plan's period (`“十三五”时期主要目标任务`): targets for the period, not for the plan year. */
 const FIVE_YEAR_TITLE = /十[一二三四五六七八九]?五”?(?:时期|期间|规划|计划)|五年规划|五年计划|纲要/;
 /** A part for one year's work, even beside a five-year plan (`二、“十五五”时期目标任务和2026年工作安排`). */

@@ -42,7 +42,8 @@ const PLAN_CUES: { pattern: RegExp; weight: number }[] = [
     ),
     weight: 4,
   },
-  { pattern: new RegExp(`对${YEAR}年[^。\\n]{0,12}?(?:部署|安排|布置)`, "g"), weight: 4 },
+  { pattern: new RegExp(`对[^。\\n]{0,16}?${YEAR}年[^。\\n]{0,12}?(?:部署|安排|布置)`, "g"), weight: 4 },
+  { pattern: new RegExp(`${YEAR}年的?(?:主要|重点)?工作[^。\\n]{0,6}?(?:安排部署|部署|安排|布置)`, "g"), weight: 4 },
   // `今年（2024年）`, `今年(2024年)`
   { pattern: new RegExp(`今年[（(]${YEAR}年?[）)]`, "g"), weight: 6 },
   // `2025年是“十四五”规划收官之年`: names the plan year when it opens the plan, but reviews use it too.
@@ -61,7 +62,7 @@ const PLAN_CUES: { pattern: RegExp; weight: number }[] = [
 const REVIEW_CUES: { pattern: RegExp; weight: number }[] = [
   { pattern: new RegExp(`${YEAR}年(?:和[^。\\n]{0,8})?(?:政府)?工作(?:的)?回顾`, "g"), weight: 5 },
   { pattern: new RegExp(`回顾(?:了)?${YEAR}年`, "g"), weight: 4 },
-  { pattern: new RegExp(`对${YEAR}年[^。\\n]{0,12}?(?:回顾|总结)`, "g"), weight: 4 },
+  { pattern: new RegExp(`对${YEAR}年[^。\\n]{0,24}?(?:回顾|总结)`, "g"), weight: 4 },
   { pattern: new RegExp(`(?:刚刚|即将)?过去的${YEAR}年`, "g"), weight: 4 },
   { pattern: new RegExp(`(?:初步)?预计(?:到)?${YEAR}年`, "g"), weight: 3 },
   {

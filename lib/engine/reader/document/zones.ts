@@ -8,6 +8,9 @@ import type { TSection } from "@/lib/schemas/extraction";
 import { findHeadlineLists, type HeadlineList } from "../extract/headline";
 import type { SectionLayout } from "./sections";
 
+/** A list this long (two items at least) opens a plan part where no heading does. */
+const MIN_OPENING_LIST = 30;
+
 export interface Span {
   start: number;
   end: number;
@@ -125,9 +128,11 @@ export function findZones(text: string, layout: SectionLayout, planYear: number 
       ),
   );
   const sections = [...layout.sections];
-  if (plans.length === 0 && lists.length > 0) {
-    // No heading announces the plan: it starts with the paragraph of the first headline list.
-    const first = lists[0] as HeadlineList;
+  const opening = lists.find((list) => list.end - list.start >= MIN_OPENING_LIST);
+  if (plans.length === 0 && opening) {
+    // No heading announces the plan: it starts with the paragraph of the first full headline list (a headline
+    // restating one target, `今年预期目标:地区生产总值增7.5%-8%`, opens nothing).
+    const first = opening;
     const plan = { kind: "plan" as const, title: "", start: paragraphStart(text, first.cue), end: text.length };
     plans = [plan];
     sections.push(plan);

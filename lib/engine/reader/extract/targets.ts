@@ -14,6 +14,11 @@ const HISTORY_PARAGRAPH =
   /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})年(?!度|内|底|末|初|中|前|后|[，,])|\d+年来[，,]我们/;
 const HISTORY_SENTENCE =
   /年来|以来|之初|先后|已经|已(?:达|有|超过|突破)|如今|历届|建(?:区|市|县|省|州)(?:时|之初|以来)|从[^，,。]{0,16}(?:增长|增加|提高|扩展|发展|扩大)到|(?:完成|实现|突破|达到|超过|建成|办成|解决|取得|增长|提高|增加|形成|培育|引进)了/;
+/** A sentence that reports rather than commits: last year's figures quoted inside a plan or a news item. */
+const REPORTING_SENTENCE =
+  /同比|(?<!比)去年|(?<![比较])上年|过去一年|刚刚过去|一年来|实现了|完成了|取得了|增长了|达到了|初步核算|(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月/;
+/** A year named before a figure; a baseline (`比1980年`) does not date the sentence. */
+const NAMED_YEAR = /(?<![比较同])(\d{4})年/g;
 /** Sentences explaining the headline targets restate them. */
 const RESTATEMENT = /预期目标|目标定在|目标设定|着重说明|提出上述/;
 
@@ -49,6 +54,13 @@ function sameTarget(a: TTarget, b: TTarget): boolean {
   );
 }
 
+/** A sentence about another year than the plan's (`2022年郑州…`, `到2025年…`) sets no target for it. */
+function namesAnotherYear(sentence: string, planYear: number | null): boolean {
+  if (planYear === null) return false;
+  for (const m of sentence.matchAll(NAMED_YEAR)) if (Number(m[1]) !== planYear) return true;
+  return false;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -58,7 +70,13 @@ interface Span {
  * Targets of a report: the items of its headline lists, and the quantified commitments of its plan parts, leaving
  * out `lookBacks` (passages inside the plan that report last year: their figures are outcomes).
  */
-export function extractTargets(text: string, lists: HeadlineList[], plans: Span[], lookBacks: Span[] = []): TTarget[] {
+export function extractTargets(
+  text: string,
+  lists: HeadlineList[],
+  plans: Span[],
+  lookBacks: Span[] = [],
+  planYear: number | null = null,
+): TTarget[] {
   const headline = lists.flatMap((list) => headlineTargets(text, list));
   const body: TTarget[] = [];
   const isHistory = historyJudge(text);
@@ -70,6 +88,7 @@ export function extractTargets(text: string, lists: HeadlineList[], plans: Span[
       if (isHistory(mention)) continue;
       const sentence = text.slice(mention.sentence.start, mention.sentence.end);
       if (lists.length > 0 && RESTATEMENT.test(sentence)) continue;
+      if (REPORTING_SENTENCE.test(sentence) || namesAnotherYear(sentence, planYear)) continue;
       const target = mentionTarget(text, mention, false);
       if (!target || headline.some((h) => sameTarget(h, target))) continue;
       body.push(target);
