@@ -1,6 +1,7 @@
 /**
- * Reading the files named on a command line, for every command that takes report files. A file (or a .jsonl line)
- * that cannot be read is reported on stderr and skipped; the caller decides what to do when nothing could be read.
+ * Reading the files named on a command line, for every command that takes report files. A file (or a .jsonl line, a
+ * table row) that cannot be read is reported on stderr and skipped; the caller decides what to do when nothing could
+ * be read.
  */
 import { type ReadDocument, ReadError, readPath } from "@/lib/engine/reader";
 import type { CliIO } from "./command";

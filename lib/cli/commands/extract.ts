@@ -12,8 +12,9 @@ import { readInputFiles } from "../read-inputs";
 
 const USAGE = `Usage: luoshi extract <file...> [--json]
 
-Read government work reports (.txt, .html, or .jsonl with one document per line) and print, for each report, its
-jurisdiction, year, sections, targets and outcomes.
+Read government work reports (.txt, .html; .jsonl with one document per line; .csv or .xlsx with one document per
+row, text in a full_text/content/text column) and print, for each report, its jurisdiction, year, sections, targets
+and outcomes.
 
 Options:
   --json      print one JSON document (the extract contract of extraction.md) instead of a summary

@@ -1,5 +1,5 @@
 /**
- * The report reader: bytes of a government work report (or of a page, a .jsonl corpus, a news article) → decoded and
+ * The report reader: bytes of a government work report (or of a page, a .jsonl/.csv/.xlsx corpus, a news article) → decoded and
  * normalised text, the reports in it, their jurisdiction and year, sections, targets and outcomes.
  *
  *   bytes ─ text/decode ─ text/html ─ text/normalize ─ document/split ─ document/sections ─ document/identify
@@ -9,4 +9,5 @@ export { MAX_FILE_BYTES, ReadError, type ReadErrorCode, tooLargeError } from "./
 export { toExtractOutput } from "./output";
 export { type ReadFileOptions, type ReadOptions, readDocument, readFileBytes } from "./read";
 export { readPath } from "./read-path";
+export { isTableName, MAX_TABLE_ROWS, MAX_TEXT_CHARS, TABLE_FILE_NAME } from "./tables";
 export type { ReadDocument, ReadHints, ReadReport } from "./types";

@@ -5,7 +5,7 @@ import { type ReadFileOptions, readFileBytes } from "./read";
 import type { ReadDocument } from "./types";
 
 /**
- * Read the file at `path`: one document, or one per line of a .jsonl file. Throws ReadError when the path is
+ * Read the file at `path`: one document, or one per line of a .jsonl file or row of a .csv/.xlsx table. Throws ReadError when the path is
  * missing, a directory, over 50 MB, or holds nothing readable as a report.
  */
 export async function readPath(path: string, options: Omit<ReadFileOptions, "filename"> = {}): Promise<ReadDocument[]> {

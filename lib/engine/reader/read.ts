@@ -1,9 +1,11 @@
 /**
- * The reader's entry points on bytes: one document (.txt, .html), or one document per line (.jsonl).
+ * The reader's entry points on bytes: one document (.txt, .html), one document per line (.jsonl), or one document
+ * per row of a table (.csv, .xlsx: see tables/).
  */
 import { z } from "zod";
 import { readReports } from "./document/report";
 import { ReadError } from "./errors";
+import { isTableName, readTable } from "./tables";
 import { decodeBytes } from "./text/decode";
 import { htmlToText, looksLikeHtml } from "./text/html";
 import { MappedText } from "./text/mapped-text";
@@ -18,7 +20,12 @@ export interface ReadOptions {
 
 export interface ReadFileOptions {
   filename: string;
-  /** Called for each line of a .jsonl file that cannot be read; the other lines are still read. */
+  /**
+   * What the caller knows of every document in the file (an import form's jurisdiction). It wins over a .jsonl line's
+   * or a table row's own hints, which in turn win over what identification guesses from the text.
+   */
+  hints?: ReadHints;
+  /** Called for each line of a .jsonl file or row of a table that cannot be read; the others are still read. */
   onProblem?: (problem: ReadError) => void;
 }
 
@@ -75,7 +82,7 @@ function readDecoded(
       `not a government work report: ${reasons[0] ?? "nothing in it reads as one"}`,
     );
   }
-  return { file, encoding, originalText, reports };
+  return { file, encoding, originalText, hints, reports };
 }
 
 /** Read one document (.txt or .html) from its bytes; throws ReadError for content that is not a readable report. */
@@ -85,15 +92,40 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions): ReadDocum
   return readDecoded(options.filename, encoding, text, mapped, cleanHints(options.hints ?? {}));
 }
 
-function readJsonlLines(bytes: Uint8Array, options: ReadFileOptions): ReadDocument[] {
-  const { text, encoding } = decodeBytes(bytes, options.filename);
+/**
+ * Read the documents of a multi-document file (.jsonl lines, table rows): each attempt gives a document or throws the
+ * ReadError of its line or row, which is reported and skipped. Throws when no document could be read.
+ */
+function collectDocuments(
+  options: ReadFileOptions,
+  attempts: Iterable<() => ReadDocument>,
+  unit: "line" | "row",
+): ReadDocument[] {
   const documents: ReadDocument[] = [];
   const problems: ReadError[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
-    if (line.trim() === "") return;
-    const file = `${options.filename}:${index + 1}`;
+  for (const attempt of attempts) {
     try {
+      documents.push(attempt());
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      problems.push(error);
+      options.onProblem?.(error);
+    }
+  }
+  if (documents.length === 0) {
+    const first = problems[0];
+    const detail = first ? `no ${unit} could be read (${first.file}: ${first.reason})` : `the file has no ${unit}s`;
+    throw new ReadError(first?.code ?? "empty", options.filename, detail);
+  }
+  return documents;
+}
+
+function* jsonlAttempts(text: string, encoding: string, options: ReadFileOptions): Generator<() => ReadDocument> {
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    const file = `${options.filename}:${index + 1}`;
+    yield () => {
       let json: unknown;
       try {
         json = JSON.parse(line);
@@ -115,26 +147,46 @@ function readJsonlLines(bytes: Uint8Array, options: ReadFileOptions): ReadDocume
         jurisdiction: jurisdiction ?? undefined,
         code: code ?? undefined,
         year: year ?? undefined,
+        ...cleanHints(options.hints ?? {}),
       });
       const lineText = content ?? body ?? "";
       if (lineText.trim() === "") throw new ReadError("empty", file, "the line's text is empty");
-      documents.push(readDecoded(file, encoding, lineText, MappedText.identity(lineText), hints));
-    } catch (error) {
-      if (!(error instanceof ReadError)) throw error;
-      problems.push(error);
-      options.onProblem?.(error);
-    }
-  });
-  if (documents.length === 0) {
-    const first = problems[0];
-    const detail = first ? `no line could be read (${first.file}: ${first.reason})` : "the file has no lines";
-    throw new ReadError(first?.code ?? "empty", options.filename, detail);
+      return readDecoded(file, encoding, lineText, MappedText.identity(lineText), hints);
+    };
   }
-  return documents;
 }
 
-/** Read a file's bytes by its extension: `.jsonl` gives one document per line, anything else one document. */
+function readJsonlLines(bytes: Uint8Array, options: ReadFileOptions): ReadDocument[] {
+  const { text, encoding } = decodeBytes(bytes, options.filename);
+  return collectDocuments(options, jsonlAttempts(text, encoding, options), "line");
+}
+
+/** A table's rows: a cell holding a web page is reduced to its text, as a .html file would be. */
+function* tableAttempts(bytes: Uint8Array, options: ReadFileOptions): Generator<() => ReadDocument> {
+  const { encoding, entries } = readTable(bytes, options.filename);
+  for (const entry of entries) {
+    yield () => {
+      if (entry instanceof ReadError) throw entry;
+      const mapped = looksLikeHtml(entry.text) ? htmlToText(entry.text) : MappedText.identity(entry.text);
+      return readDecoded(
+        entry.file,
+        encoding,
+        entry.text,
+        mapped,
+        cleanHints({ ...entry.hints, ...cleanHints(options.hints ?? {}) }),
+      );
+    };
+  }
+}
+
+/**
+ * Read a file's bytes by its extension: `.jsonl` gives one document per line, `.csv` and `.xlsx` one per row, anything
+ * else one document. Lines and rows that cannot be read go to `onProblem`; the file throws only when none could be.
+ */
 export function readFileBytes(bytes: Uint8Array, options: ReadFileOptions): ReadDocument[] {
   if (/\.jsonl$/i.test(options.filename)) return readJsonlLines(bytes, options);
-  return [readDocument(bytes, { filename: options.filename })];
+  if (isTableName(options.filename)) {
+    return collectDocuments(options, tableAttempts(bytes, options), "row");
+  }
+  return [readDocument(bytes, { filename: options.filename, hints: options.hints })];
 }

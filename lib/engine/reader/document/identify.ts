@@ -75,8 +75,11 @@ function isReportItself(title: string, body: string): boolean {
   return /政府工作报告/.test(title) || WORK_REPORT_MARKERS.filter((marker) => marker.test(body)).length >= 2;
 }
 
+/** A headline list marks a report's plan, quoted or in place. */
+const HEADLINE_CUE = /主要预期目标|预期目标(?:是|为)?[:：]/;
+
 function isWorkReport(title: string, body: string): boolean {
-  return isReportItself(title, body) || (!RESOLUTION.test(title) && ABOUT_A_REPORT.test(body));
+  return isReportItself(title, body) || (!RESOLUTION.test(title) && (ABOUT_A_REPORT.test(body) || HEADLINE_CUE.test(body)));
 }
 
 /** The year an article reviews: the year it names most, before its publication year when it is dated. */

@@ -4,9 +4,11 @@
  */
 import type { TOutcome } from "@/lib/schemas/extraction";
 import { extractOutcomes } from "../extract/outcomes";
+import type { HeadlineList } from "../extract/headline";
 import { extractTargets } from "../extract/targets";
 import type { MappedText } from "../text/mapped-text";
 import type { ReadHints, ReadReport } from "../types";
+import { divisionsNamed, findDivisionNames } from "./divisions";
 import { identifyReport, NotAReport } from "./identify";
 import { findSections } from "./sections";
 import { splitReports } from "./split";
@@ -16,6 +18,21 @@ export interface ReportsOrReasons {
   reports: ReadReport[];
   /** Why parts of the text were not read as reports (when none was, the document is not a report). */
   reasons: string[];
+}
+
+/** How far before a list's cue its government may be named (`2023年郑州的主要预期目标是…`). */
+const CUE_SUBJECT_LENGTH = 30;
+
+/**
+ * A list whose cue names a government that is neither the report's nor one above it (`…郑州的主要预期目标是` in a
+ * news item on Wuhan comparing cities) sets that government's targets, not this report's.
+ */
+function listOfAnotherGovernment(text: string, list: HeadlineList, code: string | null): boolean {
+  if (code === null) return false;
+  const from = Math.max(0, list.cue - CUE_SUBJECT_LENGTH, text.lastIndexOf("。", list.cue) + 1, text.lastIndexOf("\n", list.cue) + 1);
+  const named = findDivisionNames(text.slice(from, list.cue)).flatMap((m) => divisionsNamed(m.name));
+  if (named.length === 0) return false;
+  return !named.some((d) => d.code === code || code.startsWith(d.code.replace(/0+$/, "")));
 }
 
 export function readReports(normalized: MappedText, hints: ReadHints): ReportsOrReasons {
@@ -38,8 +55,10 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
     const planYear = identity.kind === "work_report" ? identity.planYear : null;
     const reviewed = identity.kind === "work_report" ? (planYear === null ? null : planYear - 1) : identity.year;
     const zones = findZones(text, layout, identity.kind === "work_report" ? planYear : null);
+    const foreign = zones.lists.filter((list) => listOfAnotherGovernment(text, list, identity.code));
+    zones.lists = zones.lists.filter((list) => !foreign.includes(list));
     const targets =
-      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, layout.lookBacks, planYear) : [];
+      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, [...layout.lookBacks, ...foreign], planYear) : [];
     const reviewText =
       identity.kind === "work_report" ? zones.reviews : [{ start: 0, end: text.length, period: null }];
     const outcomes: TOutcome[] = [

@@ -4,7 +4,7 @@
  * numbering (`一、`, `二、`) at a line or sentence start, since some pages run a whole report on one line.
  */
 import type { TSection } from "@/lib/schemas/extraction";
-import { findHeadlineLists } from "../extract/headline";
+import { findHeadlineLists, opensPlan } from "../extract/headline";
 
 export interface SectionLayout {
   sections: TSection[];
@@ -124,7 +124,7 @@ export function findSections(text: string): SectionLayout {
     // No heading announces the plan: it starts with the paragraph that lists the headline targets (unless that
     // paragraph sets a five-year plan's targets).
     const lead = findHeadlineLists(text, review?.start ?? 0, text.length).find(
-      (list) => !fiveYear.some((part) => list.cue >= part.start && list.cue < part.end),
+      (list) => opensPlan(list) && !fiveYear.some((part) => list.cue >= part.start && list.cue < part.end),
     );
     if (lead) {
       planStart = text.lastIndexOf("\n", lead.cue) + 1;

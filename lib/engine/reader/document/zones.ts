@@ -5,11 +5,8 @@
  * for one year's outcomes.
  */
 import type { TSection } from "@/lib/schemas/extraction";
-import { findHeadlineLists, type HeadlineList } from "../extract/headline";
+import { findHeadlineLists, type HeadlineList, opensPlan } from "../extract/headline";
 import type { SectionLayout } from "./sections";
-
-/** A list this long (two items at least) opens a plan part where no heading does. */
-const MIN_OPENING_LIST = 30;
 
 export interface Span {
   start: number;
@@ -128,7 +125,7 @@ export function findZones(text: string, layout: SectionLayout, planYear: number 
       ),
   );
   const sections = [...layout.sections];
-  const opening = lists.find((list) => list.end - list.start >= MIN_OPENING_LIST);
+  const opening = lists.find(opensPlan);
   if (plans.length === 0 && opening) {
     // No heading announces the plan: it starts with the paragraph of the first full headline list (a headline
     // restating one target, `今年预期目标:地区生产总值增7.5%-8%`, opens nothing).

@@ -50,6 +50,13 @@ const TARGET_FIGURE =
 const QUALITATIVE_CLAUSE =
   /保持|同步|稳定|改善|平衡|持续|继续|基本|优化|完成[^。]{0,20}(?:目标|任务|指标)|下降|降低|提高|提升|增强|向好|提质|促稳|稳中|高于|快于|不低于/;
 const MAX_LIST_LENGTH = 1600;
+/** A list this long (two items at least) opens a plan part where no heading does; a headline restating one target
+ * (`今年预期目标:地区生产总值增7.5%-8%`) opens nothing. */
+const MIN_OPENING_LIST = 30;
+
+export function opensPlan(list: HeadlineList): boolean {
+  return list.end - list.start >= MIN_OPENING_LIST;
+}
 const MAX_QUALITATIVE_SENTENCE = 90;
 /** Items of the list that are conditions, caveats or a preamble, not targets. */
 const NOT_AN_ITEM =
@@ -64,7 +71,7 @@ const COMPLETION_ITEM = /^(?:全面完成|确保完成|完成)/;
 const QUALITATIVE_TRAILING_NOUN = /(?:等)?(?:约束性指标(?:任务)?|目标任务|目标|任务|指标|方面)$/;
 const ITEM_DELIMITER = /[；;，,。\n]/;
 const BULLET = /^[●•·○◆■▪\-—*\s]+/;
-const YEAR_IN_CUE = /(\d{4})年/;
+const YEAR_IN_CUE = /(\d{4})年/g;
 
 interface Sentence {
   start: number;
@@ -123,7 +130,7 @@ export function findHeadlineLists(text: string, from: number, to: number): Headl
     const cueEndsLine = /\n$/.test(m[0]) || /^[ \t]*\n/.test(text.slice(cueEnd, cueEnd + 4));
     const end = listEnd(text, cueEnd, to, cueEndsLine);
     if (end <= cueEnd) continue;
-    const named = YEAR_IN_CUE.exec(text.slice(sentenceStart, cueEnd));
+    const named = [...text.slice(sentenceStart, cueEnd).matchAll(YEAR_IN_CUE)].pop();
     lists.push({ cue: m.index, start: cueEnd, end, year: named ? Number(named[1]) : null });
   }
   return lists;

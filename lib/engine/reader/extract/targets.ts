@@ -16,7 +16,9 @@ const HISTORY_SENTENCE =
   /年来|以来|之初|先后|已经|已(?:达|有|超过|突破)|如今|历届|建(?:区|市|县|省|州)(?:时|之初|以来)|从[^，,。]{0,16}(?:增长|增加|提高|扩展|发展|扩大)到|(?:完成|实现|突破|达到|超过|建成|办成|解决|取得|增长|提高|增加|形成|培育|引进)了/;
 /** A sentence that reports rather than commits: last year's figures quoted inside a plan or a news item. */
 const REPORTING_SENTENCE =
-  /同比|(?<!比)去年|(?<![比较])上年|过去一年|刚刚过去|一年来|实现了|完成了|取得了|增长了|达到了|初步核算|(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月/;
+  /初步预计|初步核算|据统计|同比|(?<!比)去年|(?<![比较])上年|过去一年|刚刚过去|一年来|实现了|完成了|取得了|增长了|达到了|初步核算|(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月/;
+/** A paragraph on part of a year (`2022年一季度，…`): its figures are results so far, not targets. */
+const PART_OF_YEAR_OPENING = /^(?:\d{4}年)?(?:[一二三四]|前三|第[一二三四])季度|^(?:\d{4}年)?[上下]半年|^(?:\d{4}年)?\d{1,2}[-—~至]\d{1,2}月/;
 /** A year named before a figure; a baseline (`比1980年`) does not date the sentence. */
 const NAMED_YEAR = /(?<![比较同])(\d{4})年/g;
 /** Sentences explaining the headline targets restate them. */
@@ -68,13 +70,13 @@ interface Span {
 
 /**
  * Targets of a report: the items of its headline lists, and the quantified commitments of its plan parts, leaving
- * out `lookBacks` (passages inside the plan that report last year: their figures are outcomes).
+ * out `skipped` passages (inside the plan, passages that report last year, and other governments' lists).
  */
 export function extractTargets(
   text: string,
   lists: HeadlineList[],
   plans: Span[],
-  lookBacks: Span[] = [],
+  skipped: Span[] = [],
   planYear: number | null = null,
 ): TTarget[] {
   const headline = lists.flatMap((list) => headlineTargets(text, list));
@@ -84,11 +86,12 @@ export function extractTargets(
   for (const plan of plans) {
     for (const mention of findMentions(text, plan.start, plan.end)) {
       if (lists.some((list) => inside(mention.quantity, list))) continue;
-      if (lookBacks.some((passage) => inside(mention.quantity, passage))) continue;
+      if (skipped.some((passage) => inside(mention.quantity, passage))) continue;
       if (isHistory(mention)) continue;
       const sentence = text.slice(mention.sentence.start, mention.sentence.end);
       if (lists.length > 0 && RESTATEMENT.test(sentence)) continue;
       if (REPORTING_SENTENCE.test(sentence) || namesAnotherYear(sentence, planYear)) continue;
+      if (PART_OF_YEAR_OPENING.test(text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start))) continue;
       const target = mentionTarget(text, mention, false);
       if (!target || headline.some((h) => sameTarget(h, target))) continue;
       body.push(target);
