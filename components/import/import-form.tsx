@@ -43,8 +43,26 @@ function requestOf(source: Source, name: string, override: Override): RequestIni
   return { method: "POST", body: form };
 }
 
+type Missing = "jurisdiction" | "year";
+
+/**
+ * What the entry's reports still lack once the form's code and year apply: the reader could not tell them
+ * (extraction.md §1 item 4), and the import refuses such a document until the user gives them. A document already
+ * stored needs nothing.
+ */
+function missingOf(preview: TImportPreview | null, override: Override): Missing[] {
+  const reports = preview?.documents.filter((d) => !d.existing).flatMap((d) => d.reports) ?? [];
+  const missing: Missing[] = [];
+  if (!override.code && reports.some((r) => r.code === null)) missing.push("jurisdiction");
+  if (!override.year && reports.some((r) => r.year === null)) missing.push("year");
+  return missing;
+}
+
 /** The reader's problems (written in English for logs and scripts) in the interface's language, the original kept. */
 const PROBLEMS: [RegExp, string][] = [
+  [/no jurisdiction could be identified, nor/, "noIdentity"],
+  [/no jurisdiction could be identified/, "noJurisdiction"],
+  [/year could not be identified/, "noYear"],
   [/is empty|only blank/, "empty"],
   [/binary/, "binary"],
   [/neither valid|byte-order mark|undecodable/, "undecodable"],
@@ -163,8 +181,16 @@ export function ImportForm() {
     for (const entry of list) await preview(entry);
   }
 
+  /** Ready to save: read, and nothing left for the user to assign. */
+  const savableEntry = (e: Entry) =>
+    (e.status === "ready" || e.status === "pending") && missingOf(e.preview, override).length === 0;
+
+  /** Take the user to the field that assigns what the reader could not tell. */
+  const focusField = (field: Missing) =>
+    document.getElementById(field === "jurisdiction" ? ids.code : ids.year)?.focus();
+
   async function saveAll() {
-    const queue = entries.filter((e) => e.status === "ready" || e.status === "pending");
+    const queue = entries.filter(savableEntry);
     if (queue.length === 0) return;
     setProgress({ done: 0, total: queue.length });
     for (const [index, entry] of queue.entries()) {
@@ -211,7 +237,7 @@ export function ImportForm() {
   const created = saved.reduce((n, e) => n + (e.result?.documents.filter((d) => d.created).length ?? 0), 0);
   const existing = saved.reduce((n, e) => n + (e.result?.documents.filter((d) => !d.created).length ?? 0), 0);
   const failed = entries.filter((e) => e.status === "error").length;
-  const savable = entries.filter((e) => e.status === "ready" || e.status === "pending").length;
+  const savable = entries.filter(savableEntry).length;
 
   return (
     <div className="import-form" data-ready={hydrated || undefined}>
@@ -359,7 +385,9 @@ export function ImportForm() {
                       : entry.status === "previewing"
                         ? t.import.previewing
                         : entry.status === "ready"
-                          ? t.import.ready
+                          ? missingOf(entry.preview, override).length > 0
+                            ? t.import.needsIdentity
+                            : t.import.ready
                           : entry.status === "saving"
                             ? t.import.savingOne
                             : entry.status === "saved"
@@ -383,7 +411,7 @@ export function ImportForm() {
                   </p>
                 ) : null}
                 {entry.preview && entry.status !== "saved" ? (
-                  <PreviewDetails preview={entry.preview} locale={locale} />
+                  <PreviewDetails preview={entry.preview} locale={locale} override={override} onAssign={focusField} />
                 ) : null}
                 {entry.result ? <ResultDetails result={entry.result} names={namesOf(entry.preview)} /> : null}
               </li>
@@ -407,10 +435,39 @@ export function ImportForm() {
   );
 }
 
-function PreviewDetails({ preview, locale }: { preview: TImportPreview; locale: ReturnType<typeof useLocale> }) {
+function PreviewDetails({
+  preview,
+  locale,
+  override,
+  onAssign,
+}: {
+  preview: TImportPreview;
+  locale: ReturnType<typeof useLocale>;
+  /** The code and year in the form now: they assign what the reader could not tell. */
+  override: Override;
+  onAssign: (field: Missing) => void;
+}) {
   const t = useMessages();
+  const missing = missingOf(preview, override);
+  const unidentified = preview.documents.some((d) => !d.existing && d.reports.some((r) => !r.code || r.year === null));
   return (
     <div className="preview">
+      {missing.length > 0 ? (
+        <div className="notice" role="alert">
+          {missing.map((field) => (
+            <p key={field} style={{ margin: 0 }}>
+              {field === "jurisdiction" ? t.import.missingJurisdiction : t.import.missingYear}{" "}
+              <button type="button" className="link-button" onClick={() => onAssign(field)}>
+                {field === "jurisdiction" ? t.import.fillCode : t.import.fillYear}
+              </button>
+            </p>
+          ))}
+        </div>
+      ) : unidentified ? (
+        <p className="notice" role="status">
+          {t.import.assigned}
+        </p>
+      ) : null}
       {preview.failed.length > 0 && preview.documents.length > 0 ? (
         <p className="field-error">
           {format(t.import.lineProblems, { count: preview.failed.length })}
@@ -436,19 +493,28 @@ function PreviewDetails({ preview, locale }: { preview: TImportPreview; locale: 
                 <p className="notice">
                   {format(t.import.overrideApplied, {
                     name:
-                      preview.override.name ?? (preview.override.code ? preview.override.code : report.jurisdiction),
-                    code: preview.override.code ?? report.code,
-                    year: preview.override.year ?? report.year,
+                      preview.override.name ??
+                      (preview.override.code ? preview.override.code : (report.jurisdiction ?? t.import.unknown)),
+                    code: preview.override.code ?? report.code ?? t.import.unknown,
+                    year: preview.override.year ?? report.year ?? t.import.unknown,
                   })}
                 </p>
               ) : null}
               <dl className="meta-list">
                 <dt>{t.common.jurisdiction}</dt>
                 <dd>
-                  {report.jurisdiction} <span className="num muted">{report.code}</span>
+                  {report.code === null ? (
+                    <span className="field-error">{t.import.unknown}</span>
+                  ) : (
+                    <>
+                      {report.jurisdiction ?? report.code} <span className="num muted">{report.code}</span>
+                    </>
+                  )}
                 </dd>
                 <dt>{t.common.year}</dt>
-                <dd className="num">{report.year}</dd>
+                <dd className="num">
+                  {report.year === null ? <span className="field-error">{t.import.unknown}</span> : report.year}
+                </dd>
                 <dt>{t.import.kind}</dt>
                 <dd>{t.report.kinds[report.kind] ?? report.kind}</dd>
                 <dt>{t.import.confidence}</dt>
@@ -487,7 +553,8 @@ function PreviewDetails({ preview, locale }: { preview: TImportPreview; locale: 
 /** Jurisdiction names by code, from the preview (the import's answer names codes only). */
 function namesOf(preview: TImportPreview | null): Map<string, string> {
   const names = new Map<string, string>();
-  for (const report of preview?.documents.flatMap((d) => d.reports) ?? []) names.set(report.code, report.jurisdiction);
+  for (const report of preview?.documents.flatMap((d) => d.reports) ?? [])
+    if (report.code !== null && report.jurisdiction !== null) names.set(report.code, report.jurisdiction);
   if (preview?.override?.code && preview.override.name) names.set(preview.override.code, preview.override.name);
   return names;
 }
@@ -514,7 +581,7 @@ function ResultDetails({ result, names }: { result: TImportResult; names: Map<st
         <li key={f.file} className="field-error">
           {f.file}
           {t.common.colon}
-          {f.error}
+          {localize(f.error, t)}
         </li>
       ))}
     </ul>

@@ -1,7 +1,8 @@
 /**
  * Import: bytes → reader → store → matcher, one transaction per document. The same text imported again changes
  * nothing (documents are keyed by the sha256 of their decoded text, so a GB18030 copy of a UTF-8 file is the same
- * document). A user may override the detected jurisdiction and year.
+ * document). A user may override the detected jurisdiction and year, and must give them where the reader could not
+ * tell them (extraction.md §1 item 4): a document with a report of unknown code or year is not imported at all.
  */
 import { createHash } from "node:crypto";
 import {
@@ -10,7 +11,6 @@ import {
   ReadError,
   type ReadHints,
   type ReadReport,
-  readDocument,
   readFileBytes,
   tooLargeError,
 } from "@/lib/engine/reader";
@@ -40,10 +40,51 @@ export interface ImportFileInput {
   importedBy?: string;
 }
 
+/** How the caller lets its user give a jurisdiction and a year (`--code <GB/T 2260 code>`, a form field). */
+export interface IdentityPrompt {
+  code: string;
+  year: string;
+}
+
 export type ImportOptions = RematchOptions & {
+  /** Named in the failure of a document whose jurisdiction or year is unknown; default `DEFAULT_IDENTITY_PROMPT`. */
+  identityPrompt?: IdentityPrompt;
   /** Test seam: runs inside each document's transaction after the rows are written. */
   afterWrite?: (tx: Tx) => Promise<void>;
 };
+
+export const DEFAULT_IDENTITY_PROMPT: IdentityPrompt = {
+  code: "a jurisdiction code (GB/T 2260, 6 digits)",
+  year: "the report's year",
+};
+
+/** What a report must know to be stored: every row is keyed by jurisdiction code and year. */
+type IdentifiedReport = ReadReport & { code: string; year: number };
+
+const isIdentified = (report: ReadReport): report is IdentifiedReport => report.code !== null && report.year !== null;
+
+export type MissingIdentity = "jurisdiction" | "year";
+
+/** What the reports of a document (after the user's override) still lack, in a fixed order. */
+export function missingIdentity(reports: ReadReport[]): MissingIdentity[] {
+  const missing: MissingIdentity[] = [];
+  if (reports.some((report) => report.code === null)) missing.push("jurisdiction");
+  if (reports.some((report) => report.year === null)) missing.push("year");
+  return missing;
+}
+
+/** The failure of a document whose jurisdiction or year is unknown: what is missing, and how to give it. */
+export function identityFailure(file: string, missing: MissingIdentity[], prompt: IdentityPrompt): string {
+  const jurisdiction = missing.includes("jurisdiction");
+  const year = missing.includes("year");
+  const what =
+    jurisdiction && year
+      ? `no jurisdiction could be identified, nor the report's year: give them with ${prompt.code} and ${prompt.year}`
+      : jurisdiction
+        ? `no jurisdiction could be identified: give it with ${prompt.code}`
+        : `the report's year could not be identified: give it with ${prompt.year}`;
+  return `${file}: ${what}; nothing was imported`;
+}
 
 type ImportedDocument = TImportResult["documents"][number];
 
@@ -59,12 +100,11 @@ export function readImportFile(input: ImportFileInput): { documents: ReadDocumen
   try {
     const size = input.byteSize ?? input.bytes.byteLength;
     if (size > MAX_FILE_BYTES) throw tooLargeError(input.filename, size);
-    const documents = /\.jsonl$/i.test(input.filename)
-      ? readFileBytes(input.bytes, {
-          filename: input.filename,
-          onProblem: (problem) => failed.push({ file: problem.file, error: problem.message }),
-        })
-      : [readDocument(input.bytes, { filename: input.filename, hints: hintsOf(input.override) })];
+    const documents = readFileBytes(input.bytes, {
+      filename: input.filename,
+      hints: hintsOf(input.override),
+      onProblem: (problem) => failed.push({ file: problem.file, error: problem.message }),
+    });
     return { documents, failed };
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
@@ -72,12 +112,17 @@ export function readImportFile(input: ImportFileInput): { documents: ReadDocumen
   }
 }
 
-/** Import one file (several documents for a .jsonl file). Unreadable files and lines are reported, not thrown. */
+/**
+ * Import one file (several documents for a .jsonl file). Unreadable files and lines are reported, not thrown; so is
+ * a document whose jurisdiction or year is unknown and not given by the user (nothing of it is written).
+ */
 export async function importFile(db: Db, input: ImportFileInput, options: ImportOptions): Promise<TImportResult> {
   const { documents, failed } = readImportFile(input);
   const imported: ImportedDocument[] = [];
   for (const document of documents) {
-    imported.push(await importDocument(db, document, input, options));
+    const one = await importDocument(db, document, input, options);
+    if ("error" in one) failed.push(one);
+    else imported.push(one);
   }
   return { documents: imported, failed };
 }
@@ -99,12 +144,18 @@ async function importDocument(
   document: ReadDocument,
   input: ImportFileInput,
   options: ImportOptions,
-): Promise<ImportedDocument> {
+): Promise<ImportedDocument | TImportResult["failed"][number]> {
   const hash = contentHash(document.originalText);
   const existing = await findByHash(db, hash, document.file);
   if (existing) return existing;
   const provider = providerOf(db);
-  const reports = document.reports.map((report) => withOverride(report, input.override));
+  const overridden = document.reports.map((report) => withOverride(report, input.override));
+  const missing = missingIdentity(overridden);
+  if (missing.length > 0) {
+    const prompt = options.identityPrompt ?? DEFAULT_IDENTITY_PROMPT;
+    return { file: document.file, error: identityFailure(document.file, missing, prompt), missing };
+  }
+  const reports = overridden.filter(isIdentified);
   try {
     return await db.$transaction(
       async (tx) => {
@@ -127,7 +178,8 @@ async function importDocument(
           const id = await createReport(tx, provider, created.id, position, report, input.override !== undefined);
           stored.push({ id, code: report.code, year: report.year, kind: report.kind });
           if (report.planYear !== null && report.targets.length > 0) touched.add(`${report.code}:${report.planYear}`);
-          for (const outcome of report.outcomes) touched.add(`${report.code}:${outcome.year}`);
+          for (const outcome of report.outcomes)
+            if (outcome.year !== null) touched.add(`${report.code}:${outcome.year}`);
           if (report.reviewYear !== null) touched.add(`${report.code}:${report.reviewYear}`);
         }
         for (const key of touched) {
@@ -164,25 +216,53 @@ async function findByHash(db: Db, hash: string, file: string): Promise<ImportedD
   };
 }
 
-/** The report as the user says it is: another jurisdiction or year moves its plan, review and outcome years along. */
+/**
+ * The report as the user says it is: another jurisdiction or year moves its plan, review and outcome years along.
+ * Where the reader could not tell the year, the user's year is the plan year of a work report (which then reviews
+ * the year before) or the reviewed year of a review source, and the outcomes the reader could not date are of the
+ * reviewed year. Period figures (`period` set) keep `year: null`.
+ */
 function withOverride(report: ReadReport, override: ImportOverride | undefined): ReadReport {
   if (!override || (override.code === undefined && override.year === undefined)) return report;
   const code = override.code ?? report.code;
-  const shift = override.year === undefined ? 0 : override.year - report.year;
-  const division = divisionByCode(code);
+  const named = (given: string) =>
+    given === report.code && report.jurisdiction !== null
+      ? report.jurisdiction
+      : (divisionByCode(given)?.canonicalName ?? (given === NATIONAL.code ? NATIONAL.name : given));
   return {
     ...report,
+    ...yearsAsGiven(report, override.year),
     code,
-    jurisdiction:
-      override.name ??
-      (code === report.code
-        ? report.jurisdiction
-        : (division?.canonicalName ?? (code === NATIONAL.code ? NATIONAL.name : code))),
-    year: report.year + shift,
-    planYear: report.planYear === null ? null : report.planYear + shift,
-    reviewYear: report.reviewYear === null ? null : report.reviewYear + shift,
-    outcomes: report.outcomes.map((outcome) => ({ ...outcome, year: outcome.year + shift })),
+    jurisdiction: code === null ? report.jurisdiction : (override.name ?? named(code)),
     confidence: 1,
+  };
+}
+
+function yearsAsGiven(
+  report: ReadReport,
+  year: number | undefined,
+): Pick<ReadReport, "year" | "planYear" | "reviewYear" | "outcomes"> {
+  if (year === undefined) return report;
+  if (report.year !== null) {
+    const shift = year - report.year;
+    const moved = (value: number | null) => (value === null ? null : value + shift);
+    return {
+      year,
+      planYear: moved(report.planYear),
+      reviewYear: moved(report.reviewYear),
+      outcomes: report.outcomes.map((outcome) => ({ ...outcome, year: moved(outcome.year) })),
+    };
+  }
+  const review = report.kind === "review_source";
+  const reviewed = review ? year : year - 1;
+  const reviews = review || report.outcomes.length > 0 || report.sections.some((s) => s.kind === "review");
+  return {
+    year,
+    planYear: review ? null : year,
+    reviewYear: reviews ? reviewed : null,
+    outcomes: report.outcomes.map((outcome) =>
+      outcome.year === null && !outcome.period ? { ...outcome, year: reviewed } : outcome,
+    ),
   };
 }
 
@@ -209,7 +289,7 @@ async function createReport(
   provider: Provider,
   documentId: string,
   position: number,
-  report: ReadReport,
+  report: IdentifiedReport,
   overridden: boolean,
 ) {
   const created = await tx.report.create({
@@ -257,16 +337,22 @@ async function createReport(
       })),
     );
   }
-  if (report.outcomes.length > 0) {
+  // An outcome is stored as a figure of its year. A multi-year review's period figure (`period` set, `year` null) is
+  // not: the schema cannot say that a row covers several years, and it is never matched to a year's target anyway
+  // (verdicts.md "Periods are not years"). It stays in the report's text; `position` keeps the reader's index.
+  const dated = report.outcomes.flatMap((outcome, index) =>
+    outcome.year === null ? [] : [{ outcome, year: outcome.year, index }],
+  );
+  if (dated.length > 0) {
     const createdAt = timestamp();
     await insertRows(
       tx,
       provider,
       "Outcome",
-      report.outcomes.map((outcome, index) => ({
+      dated.map(({ outcome, year, index }) => ({
         reportId: created.id,
         jurisdictionCode: report.code,
-        year: outcome.year,
+        year,
         position: index,
         indicatorName: outcome.indicator,
         measure: outcome.measure,

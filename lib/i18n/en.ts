@@ -429,6 +429,15 @@ export const en: Messages = {
     invalidCode: "Enter a 6-digit code.",
     invalidYear: "Enter a year between 1949 and 2100.",
     cli: "For many files, use the command line: npx luoshi import <files or folder>",
+    unknown: "not identified",
+    needsIdentity: "needs jurisdiction or year",
+    missingJurisdiction:
+      "The reader could not tell whose report this is: enter its 6-digit GB/T 2260 code above, then save.",
+    missingYear:
+      "The reader could not tell the report's year: enter it above (the plan year of a work report), then save.",
+    assigned: "Will be saved with the code and year entered above.",
+    fillCode: "Enter the code",
+    fillYear: "Enter the year",
     problems: {
       empty: "The file is empty.",
       binary: "This is a binary file, not text.",
@@ -437,6 +446,10 @@ export const en: Messages = {
       tooLarge: "The file is larger than 50 MB.",
       badLine: "This line is not valid JSON.",
       noText: "No readable text.",
+      noIdentity:
+        "No jurisdiction or year could be identified, so nothing was imported: enter the code and the year, then save again.",
+      noJurisdiction: "No jurisdiction could be identified, so nothing was imported: enter the code, then save again.",
+      noYear: "The report's year could not be identified, so nothing was imported: enter the year, then save again.",
     },
   },
   footer: {

@@ -424,6 +424,13 @@ export const zhCN = {
     invalidCode: "请输入 6 位数字代码。",
     invalidYear: "请输入 1949–2100 之间的年份。",
     cli: "批量导入也可以用命令行：npx luoshi import <文件或文件夹>",
+    unknown: "未识别",
+    needsIdentity: "待指定地区或年份",
+    missingJurisdiction: "未能识别这份报告属于哪个地区：请在上方“行政区划代码”中填写 6 位 GB/T 2260 代码，再保存。",
+    missingYear: "未能识别这份报告的年份：请在上方“报告年份”中填写年份（工作报告填计划年份），再保存。",
+    assigned: "将按上方填写的行政区划代码和年份保存。",
+    fillCode: "填写代码",
+    fillYear: "填写年份",
     problems: {
       empty: "文件是空的。",
       binary: "这是二进制文件，不是文本。",
@@ -432,6 +439,9 @@ export const zhCN = {
       tooLarge: "文件超过 50 MB。",
       badLine: "这一行不是有效的 JSON。",
       noText: "没有可读的文本。",
+      noIdentity: "未能识别地区和年份，没有导入：请填写行政区划代码和报告年份后再保存。",
+      noJurisdiction: "未能识别地区，没有导入：请填写行政区划代码后再保存。",
+      noYear: "未能识别年份，没有导入：请填写报告年份后再保存。",
     } as Record<string, string>,
   },
   footer: {

@@ -303,9 +303,10 @@ export type TOutcomeClaim = z.infer<typeof ZOutcomeClaim>;
 
 export const ZPreviewReport = z.object({
   kind: z.string(),
-  jurisdiction: z.string(),
-  code: z.string(),
-  year: z.number().int(),
+  /** Null when the reader could not tell (extraction.md §1 item 4): the import then needs the user's code or year. */
+  jurisdiction: z.string().nullable(),
+  code: z.string().nullable(),
+  year: z.number().int().nullable(),
   planYear: z.number().int().nullable(),
   reviewYear: z.number().int().nullable(),
   confidence: z.number(),

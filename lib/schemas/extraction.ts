@@ -129,12 +129,33 @@ export const ZPair = z.object({
   /** Further review sources of the same jurisdiction and year (news, bulletins). */
   reviewSources: z.array(ZReportRef).optional(),
   matches: z.array(ZMatch),
+  /**
+   * The reviews' outcomes for the year that no target took, then, as context, the period figures (`period` set) of
+   * a multi-year review whose period includes the year: those are never matched to a year's target (verdicts.md).
+   */
   unmatchedOutcomes: z.array(ZOutcome),
   /** Human-readable notes, e.g. two reports claiming the same jurisdiction and year. */
   conflicts: z.array(z.string()).optional(),
 });
 export type TPair = z.infer<typeof ZPair>;
 
-/** `npx luoshi analyze --json` prints exactly this. */
-export const ZAnalyzeOutput = ZExtractOutput.extend({ pairs: z.array(ZPair) });
+/**
+ * A report that was read but takes part in no pair because its jurisdiction or year is unknown (`code` or `year` is
+ * null, extraction.md §1 item 4): pairing is by GB/T code and year, so it waits for a user to assign them (`luoshi
+ * import --code/--year`). `missing` names what is unknown; `note` says so for a person.
+ */
+export const ZUnpairedReport = ZReportRef.extend({
+  missing: z.array(z.enum(["jurisdiction", "year"])).min(1),
+  note: z.string(),
+});
+export type TUnpairedReport = z.infer<typeof ZUnpairedReport>;
+
+/**
+ * `npx luoshi analyze --json` prints exactly this. `unpaired` (present only when not empty) lists the reports of
+ * `documents` that no pair uses because their jurisdiction or year is unknown.
+ */
+export const ZAnalyzeOutput = ZExtractOutput.extend({
+  pairs: z.array(ZPair),
+  unpaired: z.array(ZUnpairedReport).optional(),
+});
 export type TAnalyzeOutput = z.infer<typeof ZAnalyzeOutput>;

@@ -104,7 +104,17 @@ export const ZImportResult = z.object({
       reports: z.array(z.object({ id: z.string(), code: z.string(), year: z.number().int(), kind: z.string() })),
     }),
   ),
-  failed: z.array(z.object({ file: z.string(), error: z.string() })),
+  /**
+   * What could not be imported, and why. `missing` is set when the reader could not tell a document's jurisdiction
+   * or year and the request did not give them: nothing of that document was written; give them and import again.
+   */
+  failed: z.array(
+    z.object({
+      file: z.string(),
+      error: z.string(),
+      missing: z.array(z.enum(["jurisdiction", "year"])).optional(),
+    }),
+  ),
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 

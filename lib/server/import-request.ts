@@ -5,13 +5,19 @@
  */
 import { z } from "zod";
 import { InvalidInputError } from "@/lib/db/errors";
-import type { ImportFileInput } from "@/lib/db/import";
+import type { IdentityPrompt, ImportFileInput } from "@/lib/db/import";
 import { MAX_FILE_BYTES } from "@/lib/engine/reader";
 import { ZCode, ZImportJson, ZYear } from "@/lib/schemas/store";
 import { parseInput, readJson } from "./api";
 
 const ZOverrideFields = z.object({ jurisdiction: ZCode.optional(), year: ZYear.optional() });
 const blankToUndefined = (value: FormDataEntryValue | null) => (value === null || value === "" ? undefined : value);
+
+/** How an import request gives what the reader could not tell: named in the failure of such a document. */
+export const IMPORT_IDENTITY_FIELDS: IdentityPrompt = {
+  code: 'the "jurisdiction" field (a GB/T 2260 code)',
+  year: 'the "year" field',
+};
 
 /** The upload, largest accepted body: a few files at the reader's limit. */
 export const MAX_REQUEST_BYTES = MAX_FILE_BYTES * 4;

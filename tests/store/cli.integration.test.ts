@@ -99,6 +99,46 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
     expect((await luoshi("export", "--format", "xlsx")).code).toBe(2);
   });
 
+  // After the export above, which counts every stored target.
+  it("refuses a text whose jurisdiction or year is unknown, naming --code and --year, then imports it with them", async () => {
+    const unplaced = path.join(dir, "unplaced.txt");
+    writeFileSync(
+      unplaced,
+      "政府工作报告解读：主要预期目标已经明确\n\n本报讯 记者从日前召开的人民代表大会上获悉，政府工作报告提出，" +
+        "2021年经济社会发展的主要预期目标是：地区生产总值增长6%以上；一般公共预算收入增长5%左右；" +
+        "城镇新增就业1.2万人；居民消费价格涨幅控制在3%左右；城镇登记失业率控制在4.5%以内。\n",
+    );
+    const undated = path.join(dir, "undated.txt");
+    writeFileSync(undated, readFileSync(unplaced, "utf8").replace("2021年", "今年"));
+    const before = await counts();
+    const refused = await luoshi("import", unplaced, undated);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/documents: 0 new, 0 unchanged, 2 failed/);
+    expect(refused.stderr).toContain(
+      "unplaced.txt: no jurisdiction could be identified: give it with --code <GB/T 2260 code>; nothing was imported",
+    );
+    expect(refused.stderr).toMatch(
+      /undated\.txt: no jurisdiction could be identified, nor the report's year: give them with --code <GB\/T 2260 code> and --year <year>/,
+    );
+    expect(await counts()).toEqual(before);
+
+    const yearOnly = await luoshi("import", "--year", "2021", undated);
+    expect(yearOnly.code).toBe(1);
+    expect(yearOnly.stderr).toMatch(/undated\.txt: no jurisdiction could be identified: give it with --code/);
+
+    const imported = await luoshi("import", "--code", "370213", "--year", "2021", unplaced, undated);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/documents: 2 new, 0 unchanged, 0 failed/);
+    const db = createDb(database.target);
+    try {
+      const reports = await db.report.findMany({ where: { jurisdictionCode: "370213" }, select: { planYear: true } });
+      expect(reports.map((r) => r.planYear)).toEqual([2021, 2021]);
+      expect(await db.target.count({ where: { jurisdictionCode: "370213", planYear: 2021 } })).toBeGreaterThan(3);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   async function targetsOf2020(): Promise<number> {
     const db = createDb(database.target);
     try {

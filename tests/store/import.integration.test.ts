@@ -2,10 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "@/lib/db/import";
 import { rematchYear } from "@/lib/db/matching";
 import { PROVIDERS } from "@/lib/db/providers";
+import { NO_REVIEW_REASON } from "@/lib/engine/match";
 import { bytesOf, NATIONAL, seedFiles, seedPath } from "../support/corpus";
 import { openTestStore, rowCounts, type TestStore } from "../support/store";
 
 const ENGINE = { tolerance: 0 };
+
+/** A news summary of a plan that names neither the place nor the government (extraction.md §1 item 4). */
+const UNPLACED_NEWS = `政府工作报告解读：主要预期目标已经明确
+
+本报讯 记者从日前召开的人民代表大会上获悉，政府工作报告提出，2021年经济社会发展的主要预期目标是：地区生产总值增长6%以上；一般公共预算收入增长5%左右；城镇新增就业1.2万人；居民消费价格涨幅控制在3%左右；城镇登记失业率控制在4.5%以内。
+`;
+/** The same kind of summary without a year: `今年` with no date to resolve it. */
+const UNDATED_NEWS = UNPLACED_NEWS.replace("2021年", "今年");
 
 describe.each(PROVIDERS)("import on %s", (provider) => {
   let store: TestStore;
@@ -102,6 +111,86 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
     expect(
       await store.db.target.count({ where: { reportId: report.id, planYear: 2024, jurisdictionCode: "370703" } }),
     ).toBeGreaterThan(10);
+  });
+
+  it("does not import a text whose jurisdiction is unknown until the user gives it, then imports it", async () => {
+    const before = await rowCounts(store.db);
+    const bytes = new TextEncoder().encode(UNPLACED_NEWS);
+    const refused = await importFile(store.db, { filename: "unplaced.txt", bytes }, ENGINE);
+    expect(refused.documents).toEqual([]);
+    expect(refused.failed).toEqual([
+      {
+        file: "unplaced.txt",
+        missing: ["jurisdiction"],
+        error:
+          "unplaced.txt: no jurisdiction could be identified: give it with a jurisdiction code (GB/T 2260, 6 digits); " +
+          "nothing was imported",
+      },
+    ]);
+    const prompt = { code: "--code <GB/T 2260 code>", year: "--year <year>" };
+    const asked = await importFile(
+      store.db,
+      { filename: "unplaced.txt", bytes },
+      { ...ENGINE, identityPrompt: prompt },
+    );
+    expect(asked.failed[0]?.error).toMatch(
+      /no jurisdiction could be identified: give it with --code <GB\/T 2260 code>/,
+    );
+    expect(await rowCounts(store.db)).toEqual(before);
+
+    const result = await importFile(
+      store.db,
+      { filename: "unplaced.txt", bytes, override: { code: "370213", year: 2021 } },
+      ENGINE,
+    );
+    expect(result.failed).toEqual([]);
+    expect(result.documents[0]?.reports.map((r) => [r.code, r.year])).toEqual([["370213", 2021]]);
+    const report = await store.db.report.findUniqueOrThrow({
+      where: { id: result.documents[0]?.reports[0]?.id ?? "" },
+      include: { jurisdiction: true },
+    });
+    expect(report.jurisdiction.name).toBe("青岛市李沧区");
+    expect(report.planYear).toBe(2021);
+    const gdp = await store.db.target.findFirst({
+      where: { reportId: report.id, jurisdictionCode: "370213", planYear: 2021, indicatorName: "地区生产总值" },
+      include: { match: true },
+    });
+    expect(gdp?.value).toBe(6);
+    // No review of 2021 is stored: the plan waits for it.
+    expect(gdp?.match).toMatchObject({ verdict: "no_outcome", reason: NO_REVIEW_REASON });
+  });
+
+  it("asks for both jurisdiction and year when neither can be told, and imports with both given", async () => {
+    const before = await rowCounts(store.db);
+    const bytes = new TextEncoder().encode(UNDATED_NEWS);
+    const refused = await importFile(store.db, { filename: "undated.txt", bytes }, ENGINE);
+    expect(refused.documents).toEqual([]);
+    expect(refused.failed).toEqual([
+      {
+        file: "undated.txt",
+        missing: ["jurisdiction", "year"],
+        error: expect.stringMatching(/^undated\.txt: no jurisdiction could be identified, nor the report's year: /),
+      },
+    ]);
+    // A code alone is not enough: the year is still unknown.
+    const codeOnly = await importFile(
+      store.db,
+      { filename: "undated.txt", bytes, override: { code: "370214" } },
+      ENGINE,
+    );
+    expect(codeOnly.failed.map((f) => f.missing)).toEqual([["year"]]);
+    expect(codeOnly.failed[0]?.error).toMatch(
+      /the report's year could not be identified: give it with the report's year/,
+    );
+    expect(await rowCounts(store.db)).toEqual(before);
+
+    const result = await importFile(
+      store.db,
+      { filename: "undated.txt", bytes, override: { code: "370214", year: 2022 } },
+      ENGINE,
+    );
+    expect(result.documents[0]?.reports.map((r) => [r.code, r.year])).toEqual([["370214", 2022]]);
+    expect(await store.db.target.count({ where: { jurisdictionCode: "370214", planYear: 2022 } })).toBeGreaterThan(3);
   });
 
   it("refuses what is not a report and writes nothing", async () => {

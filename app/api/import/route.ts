@@ -3,18 +3,22 @@ import { importFile } from "@/lib/db/import";
 import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
-import { readImportRequest } from "@/lib/server/import-request";
+import { IMPORT_IDENTITY_FIELDS, readImportRequest } from "@/lib/server/import-request";
 import { engineOptions } from "@/lib/server/settings";
 
 export const dynamic = "force-dynamic";
 
-/** `POST /api/import` (editor): one transaction per document; the same text again is reported `created: false`. */
+/**
+ * `POST /api/import` (editor): one transaction per document; the same text again is reported `created: false`. A
+ * document whose jurisdiction or year the reader could not tell, and the request does not give, is reported in
+ * `failed` with `missing` and nothing of it is written.
+ */
 export const POST = handle(async (request) => {
   const editor = requireEditor(request);
   const inputs = await readImportRequest(request, editor.name);
   const result: TImportResult = { documents: [], failed: [] };
   for (const input of inputs) {
-    const one = await importFile(getDb(), input, engineOptions());
+    const one = await importFile(getDb(), input, { ...engineOptions(), identityPrompt: IMPORT_IDENTITY_FIELDS });
     result.documents.push(...one.documents);
     result.failed.push(...one.failed);
   }

@@ -3,7 +3,7 @@
  * target (verdicts.md). With --json, prints the `analyze` JSON of extraction.md; otherwise a table per pair.
  */
 import { z } from "zod";
-import { analyzeReports, reportInputs } from "@/lib/engine/match";
+import { analyzeReports, reportInputs, unpairedReports } from "@/lib/engine/match";
 import { toExtractOutput } from "@/lib/engine/reader";
 import { type TAnalyzeOutput, type TPair, type TVerdict, ZAnalyzeOutput } from "@/lib/schemas/extraction";
 import { parseCommandArgs } from "../args";
@@ -105,17 +105,24 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const extracted = toExtractOutput(documents);
-  const pairs = analyzeReports(reportInputs(extracted.documents), { tolerance: flags.tolerance });
+  const inputs = reportInputs(extracted.documents);
+  const pairs = analyzeReports(inputs, { tolerance: flags.tolerance });
+  const unpaired = unpairedReports(inputs);
   if (flags.json) {
-    const output: TAnalyzeOutput = ZAnalyzeOutput.parse({ ...extracted, pairs });
+    const output: TAnalyzeOutput = ZAnalyzeOutput.parse({
+      ...extracted,
+      pairs,
+      ...(unpaired.length > 0 ? { unpaired } : {}),
+    });
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   }
+  const notes = unpaired.map((report) => `未配对: ${report.note}`);
   if (pairs.length === 0) {
-    io.stdout("没有可评判的计划:所读报告中没有找到目标。\n");
+    io.stdout([...notes, "没有可评判的计划:所读报告中没有找到目标。", ""].join("\n"));
     return 0;
   }
-  io.stdout(`${pairs.map(pairTable).join("\n\n")}\n`);
+  io.stdout(`${[...pairs.map(pairTable), ...(notes.length > 0 ? [notes.join("\n")] : [])].join("\n\n")}\n`);
   return 0;
 }
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { type Db, getDb, providerOf } from "@/lib/db/client";
-import { importFile } from "@/lib/db/import";
+import { type IdentityPrompt, importFile } from "@/lib/db/import";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 import { ZCode } from "@/lib/schemas/store";
@@ -16,8 +16,9 @@ import type { CliIO, Command } from "../command";
 
 const USAGE = `Usage: luoshi import <file or folder...> [--code <GB/T code>] [--year <year>] [--tolerance <t>]
 
-Import government work reports (.txt, .html, .htm, .jsonl; folders are searched recursively) into the database
-that DATABASE_URL names (default: SQLite file:./data/luoshi.db). Importing the same text again changes nothing.
+Import government work reports (.txt, .html, .htm, .jsonl, .csv, .xlsx; folders are searched recursively) into
+the database that DATABASE_URL names (default: SQLite file:./data/luoshi.db). Importing the same text again changes
+nothing. A .csv or .xlsx table holds one report per row (text in full_text, content or text).
 
 Options:
   --code <code>     the jurisdiction of every report imported, instead of the detected one
@@ -32,7 +33,10 @@ const ZImportArgs = z.object({
   tolerance: z.coerce.number().min(0).max(100).default(0),
 });
 
-export const READABLE_EXTENSIONS = /\.(txt|html?|jsonl)$/i;
+/** How a document whose jurisdiction or year the reader could not tell is told to give them. */
+const IDENTITY_FLAGS: IdentityPrompt = { code: "--code <GB/T 2260 code>", year: "--year <year>" };
+
+export const READABLE_EXTENSIONS = /\.(txt|html?|jsonl|csv|xlsx)$/i;
 
 /** The files to import: given files as they are, folders searched for readable extensions. */
 async function collectFiles(paths: string[], io: CliIO): Promise<string[]> {
@@ -102,7 +106,7 @@ export const importCommand: Command = {
         const result = await importFile(
           getDb(),
           { filename: file, bytes, override: { code: args.code, year: args.year } },
-          { tolerance: args.tolerance },
+          { tolerance: args.tolerance, identityPrompt: IDENTITY_FLAGS },
         );
         for (const document of result.documents) tally[document.created ? "created" : "unchanged"] += 1;
         for (const failure of result.failed) problems.push(failure.error);

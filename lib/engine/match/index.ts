@@ -9,8 +9,10 @@ export {
   analyzeReports,
   NO_REVIEW_REASON,
   type PairableReport,
+  periodOnlyReason,
   type ReportInput,
   reportInputs,
+  unpairedReports,
 } from "./pairs";
 export { MIN_SIMILARITY } from "./score";
 export { convertValue, parseUnit, type UnitRelation, unitRelation } from "./units";

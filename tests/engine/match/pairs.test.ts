@@ -10,7 +10,7 @@ const jobsTarget = target({ indicator: "新增就业", value: 5.7, unit: "万人
 const gdp2019 = outcome({ indicator: "全区生产总值", measure: "growth", value: 6, unit: "%", year: 2019 });
 const gdp2018 = outcome({ indicator: "全区生产总值", measure: "growth", value: 7.5, unit: "%", year: 2018 });
 
-function report(fields: Partial<PairableReport> & Pick<PairableReport, "year">): PairableReport {
+function report(fields: Partial<PairableReport> & { year: number }): PairableReport {
   return {
     kind: "work_report",
     jurisdiction: "青岛市市南区",

@@ -46,8 +46,8 @@ describe("the national corpus", () => {
   it("gives no targets for reports that set no plan for the year (1954–1979, 1981–1997, 1999–2002)", async () => {
     const reports = await corpusReports(NATIONAL);
     const withoutList = reports
-      .filter((r) => r.year < 1998 && r.year !== 1980)
-      .concat(reports.filter((r) => r.year >= 1999 && r.year <= 2002));
+      .filter((r) => (r.year ?? 0) < 1998 && r.year !== 1980)
+      .concat(reports.filter((r) => (r.year ?? 0) >= 1999 && (r.year ?? 0) <= 2002));
     expect(withoutList).toHaveLength(28);
     expect(withoutList.filter((r) => r.targets.length > 0).map((r) => r.year)).toEqual([]);
   });

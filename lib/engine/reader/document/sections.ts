@@ -17,7 +17,7 @@ export interface SectionLayout {
 }
 
 /** A part's number (`二、`); it starts a heading at the text start, on a new line, or right after a sentence. */
-const NUMBERED_HEADING = /([一二三四五六七八九十]{1,2})、/g;
+const NUMBERED_HEADING = /([一二三四五六七八九十]{1,2})、(?![一二三四五六七八九十]{1,2}、)/g;
 const BEFORE_HEADING = /[\n。！!？?]/;
 /** Heading text ends with one of these words when the page runs the heading into the next sentence. */
 const HEADING_END =
@@ -25,7 +25,7 @@ const HEADING_END =
 const MAX_HEADING_LENGTH = 60;
 
 /** A review part's heading; spun copies write `回忆` for `回顾`. */
-const REVIEW_TITLE = /回顾|回忆|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
+const REVIEW_TITLE = /回顾|回忆|总结|成就|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
 /** The five-year plan's period (`“十三五”时期主要目标任务`): targets for the period, not for the plan year. */
 const FIVE_YEAR_TITLE = /十[一二三四五六七八九]?五”?(?:时期|期间|规划|计划)|五年规划|五年计划|纲要/;
 /** A part for one year's work, even beside a five-year plan (`二、“十五五”时期目标任务和2026年工作安排`). */
@@ -68,7 +68,8 @@ function findHeadings(text: string): Heading[] {
     const number = match[1] as string;
     const afterNumber = match.index + match[0].length;
     const title = headingTitle(text, afterNumber);
-    if (title.length < 2) continue;
+    // A heading names a part; a figure (`一、二、三产业增加值分别增长4.2%`) makes it a sentence.
+    if (title.length < 2 || /\d%/.test(title)) continue;
     headings.push({ start: match.index, titleEnd: afterNumber + title.length, title: `${number}、${title}`, number });
   }
   return headings;
