@@ -3,8 +3,18 @@
  * outcomes for Y of J — first the review section of J's work report that reviews Y (usually the report of Y+1),
  * then any other review source of J for Y. Reports are keyed by their GB/T 2260 code; names are for display.
  * Two reports of one kind claiming the same jurisdiction and year are all kept and the conflict is reported.
+ * A report whose code or year is unknown (null) takes part in no pair: `unpairedReports` lists it until a user
+ * assigns them. Outcomes of a period (`period` set, `year` null) are never matched to a year's target; those whose
+ * period includes the plan year are shown beside the pair as context (verdicts.md "Periods are not years").
  */
-import type { TExtractedDocument, TExtractedReport, TMatch, TPair } from "@/lib/schemas/extraction";
+import type {
+  TExtractedDocument,
+  TExtractedReport,
+  TMatch,
+  TOutcome,
+  TPair,
+  TUnpairedReport,
+} from "@/lib/schemas/extraction";
 import { groupBy } from "./group-by";
 import { type MatchOptions, matchInStages } from "./match-pair";
 
@@ -25,13 +35,41 @@ export type AnalyzeOptions = MatchOptions;
 
 export const NO_REVIEW_REASON = "未导入回顾该年度的报告";
 
+const refOf = (input: ReportInput) => ({ file: input.file, report: input.report });
+const refText = (input: ReportInput) => `${input.file}#${input.report}`;
+
+/** The reason of a `no_outcome` when the reviews of the year state only figures of a multi-year period. */
+export function periodOnlyReason(year: number, periods: TOutcome[]): string {
+  const spans = [...new Set(periods.flatMap((o) => (o.period ? [`${o.period[0]}—${o.period[1]}年`] : [])))];
+  return `回顾只给出${spans.join("、")}的多年期数字,未单列${year}年的结果`;
+}
+
+/** A report with a known GB/T code and year: the only kind that pairing can place. */
+type IdentifiedReport = ReportInput & { data: PairableReport & { code: string; year: number } };
+
+const isIdentified = (input: ReportInput): input is IdentifiedReport =>
+  input.data.code !== null && input.data.year !== null;
+
+/**
+ * The reports no pair uses because their jurisdiction or year is unknown (extraction.md §1 item 4: read, with null
+ * and a low confidence, for the user to assign at import).
+ */
+export function unpairedReports(reports: ReportInput[]): TUnpairedReport[] {
+  return reports.flatMap((input): TUnpairedReport[] => {
+    const missing: TUnpairedReport["missing"] = [];
+    if (input.data.code === null) missing.push("jurisdiction");
+    if (input.data.year === null) missing.push("year");
+    if (missing.length === 0) return [];
+    const what = missing.map((m) => (m === "jurisdiction" ? "辖区" : "年份")).join("和");
+    const note = `${refText(input)} 未能识别${what},不参与配对;导入时用 --code/--year 指定`;
+    return [{ ...refOf(input), missing, note }];
+  });
+}
+
 /** Every report of the documents, with its file and index. */
 export function reportInputs(documents: TExtractedDocument[]): ReportInput[] {
   return documents.flatMap((doc) => doc.reports.map((data, report) => ({ file: doc.file, report, data })));
 }
-
-const refOf = (input: ReportInput) => ({ file: input.file, report: input.report });
-const refText = (input: ReportInput) => `${input.file}#${input.report}`;
 
 /** The year a report reviews: a work report's review section, or the year a review source reports on. */
 function reviewedYear(input: ReportInput): number | null {
@@ -73,8 +111,9 @@ function judgeAgainstReviews(
   options: AnalyzeOptions,
 ): Pick<TPair, "matches" | "unmatchedOutcomes"> {
   const year = plan.data.planYear;
+  // Only outcomes of the year itself: a period figure (`year` null) never stands for one of its years.
   const outcomesOf = (inputs: ReportInput[]) =>
-    inputs.flatMap((input) => input.data.outcomes.filter((outcome) => outcome.year === year));
+    inputs.flatMap((input) => input.data.outcomes.filter((outcome) => year !== null && outcome.year === year));
   const targets = plan.data.targets;
   if (!review && sources.length === 0) {
     const matches = targets.map((target): TMatch => {
@@ -82,22 +121,36 @@ function judgeAgainstReviews(
     });
     return { matches, unmatchedOutcomes: [] };
   }
-  const { matches, unmatchedOutcomes } = matchInStages(
-    targets,
-    outcomesOf(review ? [review] : []),
-    outcomesOf(sources),
-    options,
-  );
-  return { matches, unmatchedOutcomes };
+  const all = review ? [review, ...sources] : sources;
+  const periods = all.flatMap((input) => input.data.outcomes.filter((outcome) => coversYear(outcome, year)));
+  const main = outcomesOf(review ? [review] : []);
+  const extra = outcomesOf(sources);
+  const { matches, unmatchedOutcomes } = matchInStages(targets, main, extra, options);
+  if (year !== null && periods.length > 0 && main.length + extra.length === 0) {
+    const reason = periodOnlyReason(year, periods);
+    for (const match of matches) if (match.verdict === "no_outcome") match.reason = reason;
+  }
+  return { matches, unmatchedOutcomes: [...unmatchedOutcomes, ...periods] };
+}
+
+/** A period figure whose period includes `year`: shown beside the year's targets as context, never matched. */
+function coversYear(outcome: TOutcome, year: number | null): boolean {
+  if (!outcome.period || year === null) return false;
+  const [first, last] = outcome.period;
+  return first <= year && year <= last;
 }
 
 const isPlan = (input: ReportInput) =>
   input.data.kind === "work_report" && input.data.planYear !== null && input.data.targets.length > 0;
 
-/** Pair every plan with its reviews and judge every target. Plans without targets make no pair. */
+/**
+ * Pair every plan with its reviews and judge every target. Plans without targets make no pair, nor do reports whose
+ * code or year is unknown (see `unpairedReports`).
+ */
 export function analyzeReports(reports: ReportInput[], options: AnalyzeOptions): TPair[] {
-  const byCode = groupBy(reports, (input) => input.data.code);
-  const pairs = reports.filter(isPlan).map((plan): TPair => {
+  const identified = reports.filter(isIdentified);
+  const byCode = groupBy(identified, (input) => input.data.code);
+  const pairs = identified.filter(isPlan).map((plan): TPair => {
     const { code, jurisdiction, planYear } = plan.data;
     const sameCode = byCode.get(code) ?? [];
     const rivalPlans = sameCode.filter((other) => other !== plan && isPlan(other) && other.data.planYear === planYear);
@@ -108,7 +161,7 @@ export function analyzeReports(reports: ReportInput[], options: AnalyzeOptions):
     const sources = [...reviews.slice(1), ...reviewSources];
     const conflicts = conflictNotes(plan, rivalPlans, reviews, reviewSources);
     return {
-      jurisdiction,
+      jurisdiction: jurisdiction ?? code,
       code,
       year: planYear ?? plan.data.year,
       plan: refOf(plan),

@@ -31,6 +31,8 @@ const MULTI_YEAR_FIT = 0.5;
 const BASE_YEAR = /比(\d{4})年/;
 
 function spansSeveralYears(outcome: TOutcome): boolean {
+  // Pairing never offers a period figure (`period` set, `year` null) to a year's target; judged alone, it is weak.
+  if (outcome.period || outcome.year === null) return true;
   if (MULTI_YEAR_MARKERS.some((marker) => outcome.text.includes(marker))) return true;
   const base = outcome.text.match(BASE_YEAR)?.[1];
   return base !== undefined && Number(base) < outcome.year - 1;

@@ -71,10 +71,11 @@ describe("市南区's review of 2019 (in the 2020 report)", () => {
 });
 
 describe("figures that span several years", () => {
-  it("2008: `比2002年增长65.5%` and `年均增长10.6%` are not outcomes of 2007; `比上年下降3.27%` is", async () => {
+  it("2008: `比2002年增长65.5%` and `年均增长10.6%` are figures of a period, not outcomes of 2007; `比上年下降3.27%` is", async () => {
     const report = await reportOf(NATIONAL, 2008);
-    expect(outcomesAt(report, "比2002年增长65.5%").map((o) => o.value)).not.toContain(65.5);
-    expect(outcomesAt(report, "年均增长10.6%").map((o) => o.value)).not.toContain(10.6);
+    const sinceBase = outcomesAt(report, "比2002年增长65.5%").filter((o) => o.value === 65.5);
+    expect(sinceBase.map((o) => [o.year, o.period])).toEqual([[null, [2003, 2007]]]);
+    expect(outcomesAt(report, "年均增长10.6%").filter((o) => o.year === 2007).map((o) => o.value)).not.toContain(10.6);
     expect(outcomesAt(report, "比上年下降3.27%").map((o) => [o.value, o.year])).toContainEqual([3.27, 2007]);
   });
 });

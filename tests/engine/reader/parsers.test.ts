@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { findQuantities } from "@/lib/engine/reader/extract/quantity";
+import { findHeadlineLists } from "@/lib/engine/reader/extract/headline";
 import { extractTargets } from "@/lib/engine/reader/extract/targets";
 import type { TTarget } from "@/lib/schemas/extraction";
 
 /** Targets read from `text` as if it were a whole plan section. */
 function planTargets(text: string): TTarget[] {
-  return extractTargets(text, { kind: "plan", title: "", start: 0, end: text.length });
+  return extractTargets(text, findHeadlineLists(text, 0, text.length), [{ start: 0, end: text.length }]);
 }
 
 function onlyTarget(text: string): TTarget {

@@ -38,8 +38,18 @@ function trimmedEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/**
+ * A title line this close to the next one is the page's own header repeating the report's title (breadcrumbs,
+ * a share bar, a date line in between), not a report of its own.
+ */
+const MIN_REPORT_LENGTH = 800;
+
 export function splitReports(text: string): ReportSpan[] {
-  const titles = [...text.matchAll(TITLE_LINE)].map((m) => ({ start: m.index, title: m[0] }));
+  const found = [...text.matchAll(TITLE_LINE)].map((m) => ({ start: m.index, title: m[0] }));
+  const titles = found.filter((t, i) => {
+    const next = found[i + 1];
+    return !next || next.start - t.start >= MIN_REPORT_LENGTH;
+  });
   const starts = titles.length > 0 ? titles : [{ start: 0, title: null }];
   return starts.map((t, i) => {
     const next = starts[i + 1]?.start ?? text.length;

@@ -16,6 +16,7 @@ import {
   endsWithVerb,
   GROWTH_VERB,
   LEADING_FILLERS,
+  LIST_ITEM_SHORT_FORMS,
   leadingVerb,
   REDUCTION_VERB,
 } from "./vocabulary";
@@ -261,10 +262,56 @@ export function findMentions(text: string, from: number, to: number): Mention[] 
   return mentions;
 }
 
+/** Items of a subject listed before `分别` (`一产、二产、三产增加值`, `城镇和农村居民人均可支配收入`). */
+const LIST_ITEM_SEPARATOR = /[、和及与]/;
+/** The words of a subject before `分别`: what the list names, without the verb of change after it. */
+const BEFORE_RESPECTIVELY = /^(.*?)(?:同比|比上年|较上年)?分别/;
+
+/**
+ * The subjects a `分别` list names, in order, each with the noun they share (`一产、二产、三产增加值` → 一产增加值,
+ * 二产增加值, 三产增加值; `城、乡居民人均可支配收入` → 城镇…, 农村…). Null when the words do not list `count` items.
+ */
+export function listedSubjects(words: string, count: number): string[] | null {
+  const items = words.split(LIST_ITEM_SEPARATOR).filter((item) => item !== "");
+  if (items.length !== count || count < 2) return null;
+  const last = items[items.length - 1] as string;
+  const shortest = Math.max(...items.slice(0, -1).map((item) => item.length));
+  // Short leading items share the last item's noun: `一产、二产、三产增加值`, `常住和户籍人口城镇化率`.
+  const shared = shortest <= 3 && last.length > shortest + 1 ? last.slice(shortest) : "";
+  return items.map((item, i) => {
+    const own = i === items.length - 1 && shared ? last.slice(0, shortest) : item;
+    return `${LIST_ITEM_SHORT_FORMS[own] ?? own}${shared}`;
+  });
+}
+
+/**
+ * `一产、二产、三产增加值分别增长5%左右、5%以上、5%左右`: one mention per listed subject, each figure its own qualifier
+ * (a `控制在` before the list governs every figure); `化学需氧量、氨氮排放量分别下降2%`: one figure for each subject.
+ */
+function distributeRespectively(run: Mention[]): Mention[] | null {
+  const first = run[0] as Mention;
+  const words = BEFORE_RESPECTIVELY.exec(first.subject);
+  if (!words?.[1]) return null;
+  const verb = first.subject.slice(words[0].length);
+  const single = run.length === 1;
+  const items = words[1].split(LIST_ITEM_SEPARATOR).filter((item) => item !== "").length;
+  const subjects = listedSubjects(words[1], single ? items : run.length);
+  if (!subjects) return null;
+  const governing = first.quantity.prefix === "控制在" ? first.quantity.qualifier : null;
+  const figures = single ? subjects.map(() => first) : run;
+  return figures.map((m, i) => {
+    const quantity =
+      governing && i > 0 && !m.quantity.qualifierStated ? { ...m.quantity, qualifier: governing } : m.quantity;
+    const start = single || i === 0 ? first.start : m.start;
+    return { ...m, quantity, subject: `${subjects[i]}${verb}`, start, end: m.end };
+  });
+}
+
 /**
  * A figure without its own subject belongs to the one before it (`…收入87.2亿元,同比增长1%`,
  * `提高到5000元、6000元`);
- * with `分别`, the rates belong in order to the amounts listed before (`830件、3684件，同比分别增长12.8%、14.8%`).
+ * with `分别`, the rates belong in order to the amounts listed before (`830件、3684件，同比分别增长12.8%、14.8%`), or
+ * to the subjects listed before `分别` (`城镇和农村居民人均可支配收入分别增长8%和8.5%`).
  */
 function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
   // Only hedges, a verb of change or a measure word (`同比增长`, `总量`): the subject is the figure before.
@@ -273,28 +320,42 @@ function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
       .replace(/^(?:同比|(?:比|较)(?:\d{4}年|上年|去年)|年均|分别|均|全年|预计)+/, "")
       .replace(GROWTH_VERB, "")
       .replace(/^(?:总量|规模|总额|增速|占比|比重)$/, "") === "";
+  const result: Mention[] = [];
   for (let i = 0; i < inSentence.length; i++) {
     const m = inSentence[i] as Mention;
-    if (!bareSubject(m)) continue;
+    if (!bareSubject(m) && RESPECTIVELY.test(m.subject)) {
+      // A subject listing several items before `分别`, and the bare figures after it.
+      let runEnd = i;
+      while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
+      const distributed = distributeRespectively(inSentence.slice(i, runEnd + 1));
+      if (distributed) {
+        result.push(...distributed);
+        i = runEnd;
+        continue;
+      }
+    }
+    if (!bareSubject(m)) {
+      result.push(m);
+      continue;
+    }
     if (RESPECTIVELY.test(text.slice(m.sentence.start, m.quantity.start))) {
       // The run of subjectless rates starting here, matched to as many named mentions before it.
       let runEnd = i;
       while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
       const run = inSentence.slice(i, runEnd + 1);
-      const named = inSentence.slice(0, i).filter((other) => !bareSubject(other));
+      const named = result.filter((other) => !bareSubject(other));
       const donors = named.slice(-run.length);
       if (donors.length === run.length)
         run.forEach((rate, k) => {
           rate.subject = (donors[k] as Mention).subject + rate.subject;
         });
+      result.push(...run);
       i = runEnd;
       continue;
     }
-    const donor = inSentence
-      .slice(0, i)
-      .reverse()
-      .find((other) => !bareSubject(other));
+    const donor = [...result].reverse().find((other) => !bareSubject(other));
     if (donor) m.subject = donor.subject + m.subject;
+    result.push(m);
   }
-  return inSentence;
+  return result;
 }

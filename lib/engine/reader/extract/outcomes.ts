@@ -9,7 +9,7 @@ import { findMentions, type Mention, sentencesOf } from "./mentions";
 /** Hedges that make a figure an estimate (a `预计` covers every figure after it until the sentence ends). */
 const ESTIMATE = /预计|预测|初步核算|估计/;
 /** A multi-year total or average is not the review year's outcome (`五年来…`, `年均增长`, `累计减贫`). */
-const CUMULATIVE = /历年|(?:五|四|三|十)年来|年均|五年(?:累计|共|新增)|累计(?!完成全年)/;
+const CUMULATIVE = /历年|(?:五|四|三|十)年来|年均|(?:五|四|三|十)年(?:累计|共|新增)/;
 /** A change measured from an earlier base year (`比2002年增长65.5%`) spans several years unless the base is last year. */
 const BASE_YEAR = /(?:比|较|是|相当于)(\d{4})年/;
 /** Part of a year: a month, a quarter, a half (`一季度`, `1-11月`, `上半年`): not the year's outcome. */
@@ -20,10 +20,12 @@ const END_LEVEL = /(?:提高|增加|增长|扩大|提升|上升|跃升|达)(?:�
 const NAMED_YEAR = /(\d{4})年(?!的|底的|末的|水平|基础)/g;
 const BASELINE_BEFORE = /(?:比|较|由|从|是|相当于|同)$/;
 /** Statements that commit rather than report (`今年要…`, `力争…`): no outcome in them, unless they also report. */
-const COMMITS = /今年|明年|(?:要|将)(?:继续|进一步|大力|着力|加快|全面|确保|努力)|力争|确保|预期目标|目标是|目标为|计划/;
+const COMMITS =
+  /(?:今年|明年)[^。]{0,12}?(?:要|将|力争|确保|争取|计划)|(?:要|将)(?:继续|进一步|大力|着力|加快|全面|确保|努力)|力争|确保|争取|预期目标|目标(?:是|为)|计划(?:实现|完成|新增|建成)/;
 const REPORTS = /预计|完成|实现了|同比|比上年|较上年|去年|上年|过去一年|取得|达到了|增长了|初步核算|全年/;
 /** Indicators that governments set as reductions: their outcomes, like their targets, state the size of the cut. */
-const SET_AS_REDUCTION = /能耗|水耗|用水量|排放|化学需氧量|二氧化硫|二氧化碳|氨氮|氮氧化物|碳强度|事故|死亡|亡人|下降率/;
+const SET_AS_REDUCTION =
+  /能耗|水耗|用水量|排放|化学需氧量|二氧化硫|二氧化碳|氨氮|氮氧化物|碳强度|事故|死亡|亡人|下降率|问题|投诉|案件|警情|犯罪|发案|隐患|污染/;
 
 /** A stretch of review text; `period` is set when it is a multi-year review's passage. */
 export interface ReviewStretch {

@@ -43,7 +43,13 @@ export const REDUCTION_VERB = /(?:下降|降低|减少|回落|下调|缩小|减)
 export const LEADING_FILLERS =
   /^(?:其中|同时|并且|并|且|再|共|另|全年|年内|今年|当年|去年|上年|年均|力争|确保|争取|努力|预计|完成|实现|继续|进一步|持续|加快|同比|比上年|较上年|分别|累计|总计|合计|全区|全市|全县|全省|全国|为|对|向|给)+/;
 export const TRAILING_FILLERS =
-  /(?:同比|比上年|较上年|分别|均|总量|全年|年内|继续|进一步|稳步|持续|保持|实现|达到|力争|确保|争取|突破|超过|完成|预计|约|近|共|累计|再|要|拟按|拟|由[^，,]*)+$/;
+  /(?:同比|比上年|较上年|分别|均|总量|全年|年内|继续|进一步|稳步|持续|保持|实现|达到|力争|确保|争取|突破|超过|完成|预计|约|近|共|累计|再|要|拟按|拟|按|由[^，,]*)+$/;
+
+/**
+ * Short forms of list items before a shared noun (`城、乡居民人均可支配收入` = 城镇…, 农村…), as `分别` lists write them.
+ * Source: the wording of work reports (extraction.md §2, `城、乡居民人均可支配收入分别增长8%、9%`).
+ */
+export const LIST_ITEM_SHORT_FORMS: Record<string, string> = { 城: "城镇", 乡: "农村", 城市: "城镇", 农民: "农村" };
 
 /** Phrases that compare with others rather than state an amount (`高于全市16.7个百分点`, `居全市第一`). */
 export const COMPARISON_BEFORE =
