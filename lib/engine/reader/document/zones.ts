@@ -29,7 +29,7 @@ export interface Zones {
 const MULTI_YEAR_OPENING =
   /(?:过去(?:的)?(?:五|四|三|十)年|(?:五|四|三|十)年来|本届政府(?:任期)?|“?十([一二三四五六七八九]?)五”?(?:时期|期间|以来))/;
 /** A paragraph that returns to last year alone ends a multi-year passage. */
-const ONE_YEAR_OPENING = /^(?:过去一年|去年|一年来|刚刚过去的|(?:\d{4})年[，,是])/;
+const ONE_YEAR_OPENING = /^(?:过去一年|去年|一年来|刚刚过去的|即将过去的|(?:\d{4})年(?:[，,是]|以来|全年|我们))/;
 const SPAN_YEARS: Record<string, number> = { 三: 3, 四: 4, 五: 5, 十: 10 };
 /** First year of each five-year plan (`十一五` 2006–2010 …). */
 const FIVE_YEAR_PLAN_START: Record<string, number> = {
@@ -62,36 +62,32 @@ function paragraphStart(text: string, at: number): number {
 }
 
 /**
- * Multi-year passages inside a review: from a heading or paragraph that opens with a multi-year cue to the next
- * paragraph about one year, the next numbered heading, or the review's end.
+ * Multi-year passages inside a review: from a paragraph that opens with a multi-year cue (or from the start of a part
+ * headed as one, `一、过去五年工作回顾`) through the paragraphs that follow, until one turns to a single year
+ * (`刚刚过去的2017年…`, `去年…`) or a new numbered part begins.
  */
 function multiYearPassages(text: string, review: Span, reviewYear: number | null, headingTitle: string): ReviewZone[] {
-  const whole = MULTI_YEAR_OPENING.exec(headingTitle);
-  if (whole && !/一年/.test(headingTitle.slice(0, whole.index))) {
-    return [{ start: review.start, end: review.end, period: periodOf(whole, reviewYear) }];
-  }
   const zones: ReviewZone[] = [];
+  const headed = MULTI_YEAR_OPENING.exec(headingTitle);
+  let open: { start: number; period: [number, number] | null } | null =
+    headed && !/一年/.test(headingTitle.slice(0, headed.index))
+      ? { start: review.start, period: periodOf(headed, reviewYear) }
+      : null;
   let cursor = review.start;
   while (cursor < review.end) {
     const lineEnd = text.indexOf("\n", cursor);
     const end = lineEnd < 0 || lineEnd > review.end ? review.end : lineEnd;
-    const opening = MULTI_YEAR_OPENING.exec(text.slice(cursor, Math.min(end, cursor + 12)));
-    if (opening) {
-      let passageEnd = end;
-      // The passage runs on through paragraphs that do not turn to one year or a new numbered part.
-      while (passageEnd < review.end) {
-        const next = passageEnd + 1;
-        const line = text.slice(next, Math.min(review.end, next + 16));
-        if (ONE_YEAR_OPENING.test(line) || /^[一二三四五六七八九十]+、/.test(line)) break;
-        const nextEnd = text.indexOf("\n", next);
-        passageEnd = nextEnd < 0 || nextEnd > review.end ? review.end : nextEnd;
-      }
-      zones.push({ start: cursor, end: passageEnd, period: periodOf(opening, reviewYear) });
-      cursor = passageEnd + 1;
-      continue;
+    const head = text.slice(cursor, Math.min(end, cursor + 16));
+    const opening = MULTI_YEAR_OPENING.exec(head.slice(0, 12));
+    const closes = ONE_YEAR_OPENING.test(head) || (cursor > review.start && /^[一二三四五六七八九十]+、/.test(head));
+    if (open && (closes || opening)) {
+      if (cursor > open.start) zones.push({ start: open.start, end: cursor, period: open.period });
+      open = null;
     }
+    if (!open && opening && opening.index === 0) open = { start: cursor, period: periodOf(opening, reviewYear) };
     cursor = end + 1;
   }
+  if (open && review.end > open.start) zones.push({ start: open.start, end: review.end, period: open.period });
   return zones;
 }
 

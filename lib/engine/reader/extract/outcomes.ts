@@ -19,6 +19,8 @@ const END_LEVEL = /(?:提高|增加|增长|扩大|提升|上升|跃升|达)(?:�
 /** A year named before a figure, and a baseline use of a year (`比2012年`, `2012年的`) that does not date it. */
 const NAMED_YEAR = /(\d{4})年(?!的|底的|末的|水平|基础)/g;
 const BASELINE_BEFORE = /(?:比|较|由|从|是|相当于|同)$/;
+/** Words that put a figure of a multi-year review in last year alone (`去年…`, `比上年上涨4.8%`). */
+const ONE_YEAR = /去年|上年|过去一年|刚刚过去的一年|一年来/;
 /** Statements that commit rather than report (`今年要…`, `力争…`): no outcome in them, unless they also report. */
 const COMMITS =
   /(?:今年|明年)[^。]{0,12}?(?:要|将|力争|确保|争取|计划)|(?:要|将)(?:继续|进一步|大力|着力|加快|全面|确保|努力)|力争|确保|争取|预期目标|目标(?:是|为)|计划(?:实现|完成|新增|建成)/;
@@ -51,7 +53,8 @@ function dateFigure(sentence: string, at: number, clause: string, year: number |
     if (baseYear !== null && year !== null) return { year: null, period: [baseYear + 1, year] };
     return null;
   }
-  if (zone.period && named === null && !END_LEVEL.test(clause.replace(/(?:约|近|超过|突破)$/, ""))) {
+  const oneYear = ONE_YEAR.test(sentence.slice(0, at));
+  if (zone.period && named === null && !oneYear && !END_LEVEL.test(clause.replace(/(?:约|近|超过|突破)$/, ""))) {
     return { year: null, period: zone.period };
   }
   return { year, period: null };
