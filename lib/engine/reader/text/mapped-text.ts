@@ -107,3 +107,80 @@ export function rewrite(source: MappedText, pattern: RegExp, replacer: (match: R
   builder.keep(cursor, source.text.length);
   return builder.build();
 }
+
+const UTF16 = new TextDecoder("utf-16le");
+
+function hasSurrogate(codes: Uint16Array): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * Writes a new text one UTF-16 code unit at a time, each with its offset in the original text, into growable typed
+ * buffers: no string per character, no intermediate maps. Normalisation appends every character it keeps here in
+ * one pass over the source and builds the MappedText once.
+ */
+export class MappedTextWriter {
+  private codes: Uint16Array;
+  private origins: Int32Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(Math.max(16, capacity));
+    this.origins = new Int32Array(Math.max(16, capacity) + 1);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** The code unit at `index`, or -1 outside the text written so far. */
+  codeAt(index: number): number {
+    return index >= 0 && index < this.size ? (this.codes[index] as number) : -1;
+  }
+
+  /** The last code unit written, or -1 before the first. */
+  last(): number {
+    return this.size > 0 ? (this.codes[this.size - 1] as number) : -1;
+  }
+
+  push(code: number, origin: number): void {
+    if (this.size === this.codes.length) this.grow();
+    this.codes[this.size] = code;
+    this.origins[this.size] = origin;
+    this.size++;
+  }
+
+  /** Forget everything written after the first `length` code units. */
+  truncate(length: number): void {
+    this.size = Math.max(0, Math.min(length, this.size));
+  }
+
+  /** The text written, with `end` as the original offset of its end. */
+  build(end: number): MappedText {
+    const origin = this.origins.slice(0, this.size + 1);
+    origin[this.size] = end;
+    const codes = this.codes.subarray(0, this.size);
+    if (!hasSurrogate(codes)) return new MappedText(UTF16.decode(codes), origin);
+    // Lone surrogates would become U+FFFD in a decoder: copy code units as they are.
+    const parts: string[] = [];
+    const CHUNK = 8192;
+    for (let start = 0; start < this.size; start += CHUNK) {
+      const chunk = this.codes.subarray(start, Math.min(this.size, start + CHUNK));
+      parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+    }
+    return new MappedText(parts.join(""), origin);
+  }
+
+  private grow(): void {
+    const codes = new Uint16Array(this.codes.length * 2);
+    codes.set(this.codes);
+    this.codes = codes;
+    const origins = new Int32Array(codes.length + 1);
+    origins.set(this.origins);
+    this.origins = origins;
+  }
+}
