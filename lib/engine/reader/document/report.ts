@@ -5,7 +5,7 @@
 import type { TOutcome } from "@/lib/schemas/extraction";
 import { extractOutcomes } from "../extract/outcomes";
 import type { HeadlineList } from "../extract/headline";
-import { extractTargets } from "../extract/targets";
+import { extractTargets, statementTargets } from "../extract/targets";
 import type { MappedText } from "../text/mapped-text";
 import type { ReadHints, ReadReport } from "../types";
 import { divisionsNamed, findDivisionNames } from "./divisions";
@@ -57,14 +57,24 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
     const zones = findZones(text, layout, identity.kind === "work_report" ? planYear : null);
     const foreign = zones.lists.filter((list) => listOfAnotherGovernment(text, list, identity.code));
     zones.lists = zones.lists.filter((list) => !foreign.includes(list));
-    const targets =
-      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, [...layout.lookBacks, ...foreign], planYear) : [];
+    const skipped = [...layout.lookBacks, ...foreign];
+    let targets =
+      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, skipped, planYear) : [];
+    if (identity.kind === "work_report" && zones.free.length > 0) {
+      // Where there are no parts, statements that commit are targets too (a news item's `今年，…增长12%`).
+      const stated = statementTargets(text, zones.free, [...skipped, ...zones.lists], planYear).filter(
+        (s) => !targets.some((t) => t.indicator === s.indicator && t.measure === s.measure && t.value === s.value),
+      );
+      targets = [...targets, ...stated].sort((a, b) => a.start - b.start);
+    }
     const reviewText =
       identity.kind === "work_report" ? zones.reviews : [{ start: 0, end: text.length, period: null }];
     const outcomes: TOutcome[] = [
       ...reviewText.flatMap((zone) => extractOutcomes(text, zone, reviewed)),
       ...layout.lookBacks.flatMap((passage) => extractOutcomes(text, { ...passage, period: null }, reviewed)),
-    ].sort((a, b) => a.start - b.start);
+    ]
+      .filter((o) => !targets.some((t) => o.start < t.end && t.start < o.end))
+      .sort((a, b) => a.start - b.start);
     if (targets.length === 0 && outcomes.length === 0 && !(identity.kind === "work_report" && identity.known)) {
       reasons.push("it holds no target and no outcome of a government's year");
       continue;

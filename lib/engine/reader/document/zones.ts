@@ -22,6 +22,8 @@ export interface Zones {
   lists: HeadlineList[];
   plans: Span[];
   reviews: ReviewZone[];
+  /** Text in no part at all (a news item, an excerpt): its statements are judged one by one. */
+  free: Span[];
   sections: TSection[];
 }
 
@@ -132,13 +134,13 @@ export function findZones(text: string, layout: SectionLayout, planYear: number 
   }
   const reviewYear = planYear === null ? null : planYear - 1;
   const reviews: ReviewZone[] = [];
+  const free: Span[] = [];
   for (const review of headedReviews) reviews.push(...reviewZones(text, review, reviewYear, review.title));
   if (headedReviews.length === 0) {
     // Without a review heading, whatever is neither plan nor another part may report last year: its statements are
     // judged one by one when outcomes are read.
     const taken = [...plans, ...others].sort((a, b) => a.start - b.start);
     let cursor = 0;
-    const free: Span[] = [];
     for (const part of taken) {
       if (part.start > cursor) free.push({ start: cursor, end: part.start });
       cursor = Math.max(cursor, part.end);
@@ -154,6 +156,7 @@ export function findZones(text: string, layout: SectionLayout, planYear: number 
     lists,
     plans,
     reviews,
+    free,
     sections: sections.sort((a, b) => a.start - b.start),
   };
 }

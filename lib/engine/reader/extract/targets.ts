@@ -68,6 +68,44 @@ interface Span {
   end: number;
 }
 
+/** Words by which a statement outside any plan part commits to a figure for the year (`今年，…增长12%`). */
+const COMMITMENT_CUE =
+  /今年|明年|力争|确保|争取|预期|目标(?:为|是|定为|定在|确定为|设定为)|挑战|计划(?:实现|完成|新增)|将(?:实现|达到|突破|增长)|要(?:实现|达到|确保|突破)/;
+/** Words by which a clause reports instead (`去年`, `预计`, `今年以来`, `上半年`). */
+const REPORT_CUE =
+  /去年|上年|过去|一年来|同比|预计|实现了|完成了|增长了|达到了|今年以来|季度|[上下]半年|\d{1,2}月(?:份|末|底|以来)?|提出的/;
+/** A paragraph opening `今年：` commits for every figure in it (`今年：…力争到位国内省外资金5000亿元`). */
+const THIS_YEAR_PARAGRAPH = /^(?:今年|\d{4}年)[:：]/;
+
+/**
+ * Targets stated one by one where a text has no plan part (a news item: `今年，南京市地区生产总值增长12%`,
+ * `经济增长预期7%左右`): a figure whose own clause, or its sentence before it, commits and does not report.
+ */
+export function statementTargets(text: string, spans: Span[], skipped: Span[], planYear: number | null): TTarget[] {
+  const targets: TTarget[] = [];
+  for (const span of spans) {
+    for (const mention of findMentions(text, span.start, span.end)) {
+      if (skipped.some((s) => mention.quantity.start >= s.start && mention.quantity.end <= s.end)) continue;
+      const clauseStart = Math.max(
+        mention.sentence.start,
+        ...["，", ",", "；", ";"].map((d) => text.lastIndexOf(d, mention.quantity.start - 1) + 1),
+      );
+      const clause = text.slice(clauseStart, mention.quantity.end);
+      const before = text.slice(mention.sentence.start, mention.quantity.start);
+      const paragraph = text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start);
+      if (REPORT_CUE.test(clause) || namesAnotherYear(before, planYear)) continue;
+      const commits =
+        COMMITMENT_CUE.test(clause) ||
+        (COMMITMENT_CUE.test(before) && !REPORT_CUE.test(before)) ||
+        THIS_YEAR_PARAGRAPH.test(paragraph);
+      if (!commits) continue;
+      const target = mentionTarget(text, mention, /预期|目标/.test(before));
+      if (target) targets.push(target);
+    }
+  }
+  return foldStretches(text, targets);
+}
+
 /**
  * Targets of a report: the items of its headline lists, and the quantified commitments of its plan parts, leaving
  * out `skipped` passages (inside the plan, passages that report last year, and other governments' lists).
