@@ -90,11 +90,14 @@ function sentenceAt(text: string, from: number, to: number): Sentence {
   return { start: from, end: to, lineEnd: false };
 }
 
+/** Verbs of the year's work (`坚持…`, `开展…`, `推进…`): a sentence of them describes work, not targets. */
+const WORK_VERB = /我们|将要|要把|坚持|开展|推进|加强|实施|深化|贡献|围绕|着力|聚焦/;
+
 function readsAsItems(sentence: string): boolean {
   const s = sentence.replace(BULLET, "").trim();
   if (s === "" || LIST_STOP.test(s)) return false;
   if (TARGET_FIGURE.test(s)) return true;
-  return s.length <= MAX_QUALITATIVE_SENTENCE && QUALITATIVE_CLAUSE.test(s) && !/我们|将要|要把/.test(s);
+  return s.length <= MAX_QUALITATIVE_SENTENCE && QUALITATIVE_CLAUSE.test(s) && !WORK_VERB.test(s);
 }
 
 /** The end of the list that starts at `start`: its first sentence, then every following sentence of items. */

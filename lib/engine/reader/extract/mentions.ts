@@ -13,10 +13,12 @@ import {
   COMPARISON_BEFORE,
   DESCRIPTIVE_BEFORE,
   DURATION_AFTER,
+  PARTS_AFTER,
   endsWithVerb,
   GROWTH_VERB,
   LEADING_FILLERS,
   LIST_ITEM_SHORT_FORMS,
+  PAIRED_PREFIXES,
   leadingVerb,
   REDUCTION_VERB,
 } from "./vocabulary";
@@ -125,6 +127,7 @@ const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
     rejects: (c) => DESCRIPTIVE_BEFORE.test(c.before) || COMPARISON_BEFORE.test(c.before),
   },
   { why: "a duration", rejects: (c) => c.q.unit === "个" && DURATION_AFTER.test(c.after) },
+  { why: "a count of parts of the text (`10个方面`)", rejects: (c) => c.q.unit === "个" && PARTS_AFTER.test(c.after) },
   {
     why: "a money threshold naming a class of things (`千万元以上签约落地项目`), unless it is the scale itself",
     rejects: (c) => c.q.unit.endsWith("元") && /^[\u3400-\u9fff]/.test(c.after) && !/^(?:规模|的)/.test(c.after),
@@ -166,10 +169,18 @@ function contextOf(sentence: string, q: Quantity, quotes: [number, number][], al
 const CHANGE_VERB_FIRST = /^(?:提升|提高|增加|降低|减少|压减|压缩)(?!.*[至到])/;
 const REDUCTION_FIRST = /^(?:降低|减少|压减|压缩)/;
 
+/**
+ * A verb of change a few words before a rate, with only words about the target between (`增长的预期目标为8%`,
+ * `增长挑战10%`, `GDP增长目标定在6.5%`): the rate is a growth rate.
+ */
+const GROWTH_BEFORE_TARGET_WORDS =
+  /(?:增长|增速|增幅|涨幅|上涨)(?:的)?(?:预期目标|预期|目标|挑战|目标定为|目标定在|目标为|目标是|定为|定在)(?:为|是|定为|定在|确定为)?$/;
+
 function measureOf(q: Quantity, before: string): { measure: TMeasure; reduction: boolean } {
   if (q.unit === "个百分点") return { measure: "growth", reduction: REDUCTION_VERB.test(before) };
-  if (q.unit !== "%") return { measure: "level", reduction: false };
+  if (q.unit !== "%" && q.unit !== "‰") return { measure: "level", reduction: false };
   if (GROWTH_VERB.test(before)) return { measure: "growth", reduction: REDUCTION_VERB.test(before) };
+  if (GROWTH_BEFORE_TARGET_WORDS.test(before)) return { measure: "growth", reduction: false };
   if (CHANGE_VERB_FIRST.test(before)) return { measure: "growth", reduction: REDUCTION_FIRST.test(before) };
   return { measure: "share", reduction: false };
 }
@@ -272,6 +283,12 @@ const BEFORE_RESPECTIVELY = /^(.*?)(?:同比|比上年|较上年)?分别/;
  * 二产增加值, 三产增加值; `城、乡居民人均可支配收入` → 城镇…, 农村…). Null when the words do not list `count` items.
  */
 export function listedSubjects(words: string, count: number): string[] | null {
+  const pair = Object.keys(PAIRED_PREFIXES).find((prefix) => words.startsWith(prefix));
+  if (pair && count === 2 && !LIST_ITEM_SEPARATOR.test(words)) {
+    // `城乡居民人均可支配收入分别增长6%、9%`: one word for both halves.
+    const rest = words.slice(pair.length);
+    return (PAIRED_PREFIXES[pair] as [string, string]).map((half) => `${half}${rest}`);
+  }
   const items = words.split(LIST_ITEM_SEPARATOR).filter((item) => item !== "");
   if (items.length !== count || count < 2) return null;
   const last = items[items.length - 1] as string;

@@ -68,12 +68,16 @@ interface Span {
   end: number;
 }
 
-/** Words by which a statement outside any plan part commits to a figure for the year (`今年，…增长12%`). */
-const COMMITMENT_CUE =
-  /今年|明年|力争|确保|争取|预期|目标(?:为|是|定为|定在|确定为|设定为)|挑战|计划(?:实现|完成|新增)|将(?:实现|达到|突破|增长)|要(?:实现|达到|确保|突破)/;
+/** Words in a figure's own clause by which it is committed to (`经济增长预期7%左右`, `力争…`, `目标定在6.5%以上`). */
+const CLAUSE_COMMITMENT =
+  /力争|确保|(?<!控制在|低于|高于|超过|实现|完成|好于|达到|超出)预期(?:目标)?(?:为|是|定为|定在|确定为)?|目标(?:为|是|定为|定在|确定为|设定为)|挑战|计划(?:实现|完成|新增)|将(?:实现|达到|突破|增长)|要(?:实现|达到|确保|突破)/;
+/** A sentence about the five-year plan's goals (`“十四五”时期…`, `到2025年`): not the year's targets. */
+const PERIOD_GOAL = /十[一二三四五六七八九]?五|五年|期间|时期|今后|(?<![谈说提达做看想得受])到(?:\d{4}|[二〇零一三四五六七八九0]{4})年/;
+/** The year a statement commits for, named before it in its paragraph (`今年，…`, `对于今年的…`). */
+const THIS_YEAR = /今年|明年|本年度/;
 /** Words by which a clause reports instead (`去年`, `预计`, `今年以来`, `上半年`). */
 const REPORT_CUE =
-  /去年|上年|过去|一年来|同比|预计|实现了|完成了|增长了|达到了|今年以来|季度|[上下]半年|\d{1,2}月(?:份|末|底|以来)?|提出的/;
+  /去年|上年|过去|一年来|同比|预计|实现了|完成了|增长了|达到了|今年以来|季度|[上下]半年|\d{1,2}月(?:份|末|底|以来)?|提出的|(?:控制在|低于|高于|超过|实现|完成|好于|超出)(?:了)?(?:年初)?预期/;
 /** A paragraph opening `今年：` commits for every figure in it (`今年：…力争到位国内省外资金5000亿元`). */
 const THIS_YEAR_PARAGRAPH = /^(?:今年|\d{4}年)[:：]/;
 
@@ -93,11 +97,10 @@ export function statementTargets(text: string, spans: Span[], skipped: Span[], p
       const clause = text.slice(clauseStart, mention.quantity.end);
       const before = text.slice(mention.sentence.start, mention.quantity.start);
       const paragraph = text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start);
-      if (REPORT_CUE.test(clause) || namesAnotherYear(before, planYear)) continue;
+      if (REPORT_CUE.test(clause) || namesAnotherYear(before, planYear) || PERIOD_GOAL.test(paragraph)) continue;
+      const clauseBefore = text.slice(clauseStart, mention.quantity.start);
       const commits =
-        COMMITMENT_CUE.test(clause) ||
-        (COMMITMENT_CUE.test(before) && !REPORT_CUE.test(before)) ||
-        THIS_YEAR_PARAGRAPH.test(paragraph);
+        CLAUSE_COMMITMENT.test(clauseBefore) || THIS_YEAR.test(paragraph) || THIS_YEAR_PARAGRAPH.test(paragraph);
       if (!commits) continue;
       const target = mentionTarget(text, mention, /预期|目标/.test(before));
       if (target) targets.push(target);

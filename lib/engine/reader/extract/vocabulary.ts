@@ -49,6 +49,9 @@ export const TRAILING_FILLERS =
  * Short forms of list items before a shared noun (`城、乡居民人均可支配收入` = 城镇…, 农村…), as `分别` lists write them.
  * Source: the wording of work reports (extraction.md §2, `城、乡居民人均可支配收入分别增长8%、9%`).
  */
+/** One word naming two subjects of a `分别` list (`城乡居民…分别增长6%、9%`). Source: extraction.md §2. */
+export const PAIRED_PREFIXES: Record<string, [string, string]> = { 城乡: ["城镇", "农村"] };
+
 export const LIST_ITEM_SHORT_FORMS: Record<string, string> = { 城: "城镇", 乡: "农村", 城市: "城镇", 农民: "农村" };
 
 /** Phrases that compare with others rather than state an amount (`高于全市16.7个百分点`, `居全市第一`). */
@@ -61,6 +64,9 @@ export const DESCRIPTIVE_BEFORE =
 
 /** Units of time after `个` make a duration (`3个工作日`), not a count. */
 export const DURATION_AFTER = /^(?:工作日|月|小时|年|季度|星期|周|交易日)/;
+
+/** Nouns after `个` that count parts of a text or a programme (`做好10个方面工作`), not things to deliver. */
+export const PARTS_AFTER = /^(?:方面|部分|领域|重点|板块)/;
 
 /**
  * The sentence opening the headline targets: `主要预期目标是：`, or a looser `主要目标是：` / `预期目标是：` about this
