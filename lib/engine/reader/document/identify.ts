@@ -31,6 +31,8 @@ export interface Identity {
   /** A work report by its own words (a title or the phrases of a report), of a known government and year: read even
    * when it sets no quantified target (the State Council's reports before 1998). */
   known: boolean;
+  /** The text is a report's own (not a news item or digest about it). */
+  itself: boolean;
 }
 
 /** Why a text is not identified as a report, in plain words. */
@@ -116,6 +118,7 @@ export function identifyReport(title: string, body: string, hints: IdentityHints
       reviewYear: hasReview && year ? year.year - 1 : null,
       confidence: round2(Math.min(who.confidence, year?.confidence ?? 0.3)),
       known: who.code !== null && year !== null && isReportItself(title, body),
+      itself: isReportItself(title, body),
     };
   }
   // Another document reviewing a year (a news item on last year's results): its year is the one it reviews.
@@ -129,6 +132,7 @@ export function identifyReport(title: string, body: string, hints: IdentityHints
     reviewYear: reviewed,
     confidence: round2(Math.min(who.confidence, reviewed === null ? 0.3 : 0.85)),
     known: false,
+    itself: false,
   };
 }
 

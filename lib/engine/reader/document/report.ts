@@ -60,8 +60,9 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
     const skipped = [...layout.lookBacks, ...foreign];
     let targets =
       identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, skipped, planYear) : [];
-    if (identity.kind === "work_report" && zones.free.length > 0) {
-      // Where there are no parts, statements that commit are targets too (a news item's `今年，…增长12%`).
+    if (identity.kind === "work_report" && !identity.itself && zones.free.length > 0) {
+      // In a news item or digest, statements that commit are targets too (`今年，…增长12%`); a report's own text
+      // states its targets in its plan part.
       const stated = statementTargets(text, zones.free, [...skipped, ...zones.lists], planYear).filter(
         (s) => !targets.some((t) => t.indicator === s.indicator && t.measure === s.measure && t.value === s.value),
       );
@@ -80,7 +81,7 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
       continue;
     }
     const offset = span.start;
-    const { known: _known, ...fields } = identity;
+    const { known: _known, itself: _itself, ...fields } = identity;
     reports.push({
       ...fields,
       reviewYear: outcomes.some((o) => o.year !== null) ? reviewed : identity.reviewYear,

@@ -65,6 +65,12 @@ const REVIEW_CUES: { pattern: RegExp; weight: number }[] = [
   { pattern: new RegExp(`对${YEAR}年[^。\\n]{0,24}?(?:回顾|总结)`, "g"), weight: 4 },
   { pattern: new RegExp(`(?:刚刚|即将)?过去的${YEAR}年`, "g"), weight: 4 },
   { pattern: new RegExp(`(?:初步)?预计(?:到)?${YEAR}年`, "g"), weight: 3 },
+  // `2019年，是我县经济社会发展非同寻常的一年`: a year told as past (a plan calls its year `…之年`).
+  { pattern: new RegExp(`${YEAR}年[，,]?是[^。\\n]{2,40}?的一年`, "g"), weight: 3 },
+  // `2016年较好完成了…`, `2016年预计实现生产总值…`, `2015年，全市经济运行…`
+  { pattern: new RegExp(`${YEAR}年(?:[^，,。\\n]{0,4})(?:较好|全面|圆满|顺利)?完成(?:了)`, "g"), weight: 3 },
+  { pattern: new RegExp(`${YEAR}年(?:预计|初步核算|全年实现)`, "g"), weight: 3 },
+  { pattern: new RegExp(`${YEAR}年[，,]?(?:全国|全省|全市|全区|全县|全旗|全州|全盟|我国|我省|我市|我区|我县)(?:上下|人民|经济)`, "g"), weight: 2 },
   {
     pattern: new RegExp(
       `${YEAR}年(?:底|末|全年)?[，,]?(?:预计)?(?:全国|全省|全市|全区|全县|全旗|全州|全盟|我国|我省|我市|我区|我县)[^。\\n]{0,20}?(?:生产总值|经济)[^。\\n]{0,12}?(?:增长|达到|实现|完成|突破)`,
@@ -79,7 +85,7 @@ const DELIVERY_DATE = new RegExp(`${YEAR}年(\\d{1,2})月\\d{1,2}日(?:上午|�
 /** A page or news item's date near its top: `2016-01-24`, `2019年1月8日`, `2019.01.08`. */
 const PAGE_DATE = new RegExp(`${YEAR}[-年/.](\\d{1,2})[-月/.](\\d{1,2})`, "g");
 /** A month named with a session opening, without a year: `12月19日，…十届人大二次会议开幕`. */
-const SESSION_MONTH = /(\d{1,2})月\d{1,2}日[^。\n]{0,30}?(?:人大|人民代表大会)[^。\n]{0,12}?会议/;
+const SESSION_MONTH = /(?<!\d)(\d{1,2})月\d{1,2}日[^。\n]{0,30}?(?:人大|人民代表大会)[^。\n]{0,12}?会议/;
 /** `十一届全国人大五次会议`, `第十一届全国人民代表大会第五次会议`. */
 const NPC_SESSION = /(?:第)?([十一二三四五六七八九]{1,3})届全国(?:人大|人民代表大会)(?:第)?([一二三四五六七])次会议/g;
 const TITLE_YEAR = new RegExp(`${YEAR}年`);
@@ -146,9 +152,10 @@ export function yearEvidence(title: string, text: string): YearEvidence[] {
     const dated = [...opening.matchAll(PAGE_DATE)][0];
     if (dated) {
       const sessionMonth = SESSION_MONTH.exec(opening);
-      const month = Number(sessionMonth?.[1] ?? dated[2]);
+      const sessionMonthNumber = Number(sessionMonth?.[1] ?? 0);
+      const month = sessionMonthNumber >= 1 && sessionMonthNumber <= 12 ? sessionMonthNumber : Number(dated[2]);
       const year = Number(dated[1]) + (month >= LATE_MONTH ? 1 : 0);
-      evidence.push({ year, role: "delivery", weight: 2.5, at: dated.index });
+      evidence.push({ year, role: "delivery", weight: 1.5, at: dated.index });
     }
   }
   for (const m of text.matchAll(NPC_SESSION)) {
