@@ -6,12 +6,17 @@
 import { type ReadDocument, ReadError, readPath } from "@/lib/engine/reader";
 import type { CliIO } from "./command";
 
-export async function readInputFiles(command: string, paths: string[], io: CliIO): Promise<ReadDocument[]> {
+export async function readInputFiles(
+  command: string,
+  paths: string[],
+  io: CliIO,
+  options: { explain?: boolean } = {},
+): Promise<ReadDocument[]> {
   const documents: ReadDocument[] = [];
   const complain = (error: ReadError) => io.stderr(`luoshi ${command}: ${error.message}\n`);
   for (const path of paths) {
     try {
-      documents.push(...(await readPath(path, { onProblem: complain })));
+      documents.push(...(await readPath(path, { onProblem: complain, explain: options.explain })));
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       complain(error);

@@ -4,13 +4,13 @@
  * still read, and the exit status is non-zero only when none could be.
  */
 import { z } from "zod";
-import { type ReadDocument, type ReadReport, toExtractOutput } from "@/lib/engine/reader";
+import { type FigureTrace, type ReadDocument, type ReadReport, toExtractOutput } from "@/lib/engine/reader";
 import type { TTarget } from "@/lib/schemas/extraction";
 import { parseCommandArgs } from "../args";
-import type { Command } from "../command";
+import { type Command, UsageError } from "../command";
 import { readInputFiles } from "../read-inputs";
 
-const USAGE = `Usage: luoshi extract <file...> [--json]
+const USAGE = `Usage: luoshi extract <file...> [--json | --explain]
 
 Read government work reports (.txt, .html; .jsonl with one document per line; .csv or .xlsx with one document per
 row, text in a full_text/content/text column) and print, for each report, its jurisdiction, year, sections, targets
@@ -18,10 +18,12 @@ and outcomes.
 
 Options:
   --json      print one JSON document (the extract contract of extraction.md) instead of a summary
+  --explain   print, for each figure of each report, which rule kept or dropped it and why
   -h, --help  show this help`;
 
 const ZExtractArgs = z.object({
   json: z.boolean().default(false),
+  explain: z.boolean().default(false),
   positionals: z.array(z.string().min(1)).min(1, "give at least one file to read"),
 });
 
@@ -58,13 +60,40 @@ function formatReport(document: ReadDocument, report: ReadReport): string {
   return lines.join("\n");
 }
 
+const DECISION_SIGNS = { kept: "+", dropped: "-", noted: " " } as const;
+
+/** What became of a figure in the end: the target or outcome read from it, or nothing. */
+function fateOf(report: ReadReport, figure: FigureTrace): string {
+  const overlaps = (item: { start: number; end: number }) => item.start < figure.end && figure.start < item.end;
+  const target = report.targets.find((t) => t.measure !== "qualitative" && overlaps(t));
+  if (target) return `target ${target.indicator} ${formatFigure(target)}${target.headline ? " (headline)" : ""}`;
+  const outcome = report.outcomes.find((o) => o.measure !== "qualitative" && overlaps(o));
+  if (outcome) {
+    const when = outcome.period ? `${outcome.period[0]}–${outcome.period[1]}` : `${outcome.year ?? "?"}`;
+    return `outcome ${outcome.indicator} ${outcome.value}${outcome.unit ?? ""} of ${when}`;
+  }
+  return "not read";
+}
+
+/** Each figure of a report with the decisions of every rule that looked at it. */
+function formatExplanation(document: ReadDocument, report: ReadReport): string {
+  const lines = [formatReport(document, report), "  figures:"];
+  for (const figure of report.explanation ?? []) {
+    const context = report.text.slice(Math.max(0, figure.start - 16), figure.start).replace(/\n/g, " ");
+    lines.push(`  [${figure.start}] …${context}【${figure.text}】 → ${fateOf(report, figure)}`);
+    for (const step of figure.steps) lines.push(`      ${DECISION_SIGNS[step.decision]} ${step.stage}: ${step.why}`);
+  }
+  return lines.join("\n");
+}
+
 export const extractCommand: Command = {
   name: "extract",
   summary: "read reports and print their targets and outcomes",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseCommandArgs(argv, { json: { type: "boolean" } }, ZExtractArgs);
-    const documents = await readInputFiles("extract", args.positionals, io);
+    const args = parseCommandArgs(argv, { json: { type: "boolean" }, explain: { type: "boolean" } }, ZExtractArgs);
+    if (args.json && args.explain) throw new UsageError("--json and --explain cannot be combined");
+    const documents = await readInputFiles("extract", args.positionals, io, { explain: args.explain });
     if (documents.length === 0) {
       io.stderr("luoshi extract: no file could be read\n");
       return 1;
@@ -72,7 +101,8 @@ export const extractCommand: Command = {
     if (args.json) {
       io.stdout(`${JSON.stringify(toExtractOutput(documents), null, 2)}\n`);
     } else {
-      const blocks = documents.flatMap((document) => document.reports.map((report) => formatReport(document, report)));
+      const format = args.explain ? formatExplanation : formatReport;
+      const blocks = documents.flatMap((document) => document.reports.map((report) => format(document, report)));
       io.stdout(`${blocks.join("\n\n")}\n`);
     }
     return 0;

@@ -6,6 +6,7 @@
  *         ─ extract/targets (plan) + extract/outcomes (review) ─ ReadReport
  */
 export { MAX_FILE_BYTES, ReadError, type ReadErrorCode, tooLargeError } from "./errors";
+export type { FigureStep, FigureTrace } from "./explain";
 export { toExtractOutput } from "./output";
 export { type ReadFileOptions, type ReadOptions, readDocument, readFileBytes } from "./read";
 export { readPath } from "./read-path";

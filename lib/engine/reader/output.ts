@@ -8,7 +8,7 @@ export function toExtractOutput(documents: ReadDocument[]): TExtractOutput {
     documents: documents.map((document) => ({
       file: document.file,
       encoding: document.encoding,
-      reports: document.reports.map(({ text: _text, toOriginalOffset: _map, ...report }) => report),
+      reports: document.reports.map(({ text: _text, toOriginalOffset: _map, explanation: _why, ...report }) => report),
     })),
   });
 }

@@ -16,6 +16,8 @@ export interface ReadOptions {
   /** Name used in results and error messages (a path or an upload's name). */
   filename: string;
   hints?: ReadHints;
+  /** Record why each figure was kept or dropped (`ReadReport.explanation`). */
+  explain?: boolean;
 }
 
 export interface ReadFileOptions {
@@ -27,6 +29,8 @@ export interface ReadFileOptions {
   hints?: ReadHints;
   /** Called for each line of a .jsonl file or row of a table that cannot be read; the others are still read. */
   onProblem?: (problem: ReadError) => void;
+  /** Record why each figure was kept or dropped (`ReadReport.explanation`). */
+  explain?: boolean;
 }
 
 /** A .jsonl line: the text in `content` or `text`, and optional hints (the national corpus gives `year` as text). */
@@ -70,11 +74,12 @@ function readDecoded(
   originalText: string,
   mapped: MappedText,
   hints: ReadHints,
+  explain = false,
 ): ReadDocument {
   if (!containsChinese(mapped.text)) {
     throw new ReadError("not_a_report", file, "the text holds no Chinese; a government work report was expected");
   }
-  const { reports, reasons } = readReports(normalizeText(mapped), hints);
+  const { reports, reasons } = readReports(normalizeText(mapped), hints, { explain });
   if (reports.length === 0) {
     throw new ReadError(
       "not_a_report",
@@ -89,7 +94,7 @@ function readDecoded(
 export function readDocument(bytes: Uint8Array, options: ReadOptions): ReadDocument {
   const { text, encoding } = decodeBytes(bytes, options.filename);
   const mapped = isHtmlName(options.filename) || looksLikeHtml(text) ? htmlToText(text) : MappedText.identity(text);
-  return readDecoded(options.filename, encoding, text, mapped, cleanHints(options.hints ?? {}));
+  return readDecoded(options.filename, encoding, text, mapped, cleanHints(options.hints ?? {}), options.explain);
 }
 
 /**
@@ -151,7 +156,7 @@ function* jsonlAttempts(text: string, encoding: string, options: ReadFileOptions
       });
       const lineText = content ?? body ?? "";
       if (lineText.trim() === "") throw new ReadError("empty", file, "the line's text is empty");
-      return readDecoded(file, encoding, lineText, MappedText.identity(lineText), hints);
+      return readDecoded(file, encoding, lineText, MappedText.identity(lineText), hints, options.explain);
     };
   }
 }
@@ -174,6 +179,7 @@ function* tableAttempts(bytes: Uint8Array, options: ReadFileOptions): Generator<
         entry.text,
         mapped,
         cleanHints({ ...entry.hints, ...cleanHints(options.hints ?? {}) }),
+        options.explain,
       );
     };
   }
@@ -188,5 +194,5 @@ export function readFileBytes(bytes: Uint8Array, options: ReadFileOptions): Read
   if (isTableName(options.filename)) {
     return collectDocuments(options, tableAttempts(bytes, options), "row");
   }
-  return [readDocument(bytes, { filename: options.filename, hints: options.hints })];
+  return [readDocument(bytes, { filename: options.filename, hints: options.hints, explain: options.explain })];
 }

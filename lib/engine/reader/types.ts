@@ -1,4 +1,5 @@
 import type { TExtractedReport } from "@/lib/schemas/extraction";
+import type { FigureTrace } from "./explain";
 
 /** What the caller knows about a document beyond its bytes (a .jsonl line's fields, a table row's, an import form). */
 export interface ReadHints {
@@ -19,6 +20,8 @@ export interface ReadReport extends TExtractedReport {
   text: string;
   /** Offset in the document's `originalText` of an offset in `text` (end offsets map too). */
   toOriginalOffset: (offset: number) => number;
+  /** Why each figure was kept or dropped, when the read asked for it (`luoshi extract --explain`). */
+  explanation?: FigureTrace[];
 }
 
 /** A decoded document (a file, one line of a .jsonl file, one row of a table) and the reports read from it. */

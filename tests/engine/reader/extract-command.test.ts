@@ -113,3 +113,51 @@ describe("luoshi extract", () => {
     });
   });
 });
+
+describe("luoshi extract --explain", () => {
+  let dir = "";
+  let news = "";
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "luoshi-explain-"));
+    news = join(dir, "news.txt");
+    // A news item written for this test: last year's results, this year's list, a five-year goal, an ordinal.
+    await writeFile(
+      news,
+      [
+        "本报讯 1月10日，望川市第十七届人民代表大会第三次会议开幕，市长代表市人民政府作政府工作报告。",
+        "报告指出，2023年全市地区生产总值增长6.1%，城镇新增就业3.2万人。",
+        "2024年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。",
+        "到2027年，全市地区生产总值突破5000亿元。",
+      ].join("\n"),
+    );
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("says for every figure which rule kept or dropped it", async () => {
+    const { status, stdout } = await run(["extract", "--explain", news]);
+    expect(status).toBe(0);
+    const figure = (text: string) => {
+      const at = stdout.indexOf(`【${text}】`);
+      expect(at, text).toBeGreaterThan(0);
+      const next = stdout.indexOf("【", at + 1);
+      return stdout.slice(at, next < 0 ? undefined : next);
+    };
+    expect(figure("6%左右")).toMatch(/→ target 地区生产总值 growth ≈6% \(headline\)/);
+    expect(figure("6%左右")).toMatch(/\+ headline: an item of the headline list/);
+    expect(figure("6.1%")).toMatch(/→ outcome 地区生产总值 6\.1% of 2023/);
+    expect(figure("6.1%")).toMatch(/\+ outcome: an outcome of 2023/);
+    expect(figure("突破5000亿元")).toMatch(/→ not read/);
+    expect(figure("突破5000亿元")).toMatch(/- (?:outcome|statement|plan|part): /);
+    expect(figure("三次")).toMatch(/- refiner: /);
+  });
+
+  it("refuses --json with --explain", async () => {
+    const { status, stderr } = await run(["extract", "--json", "--explain", news]);
+    expect(status).not.toBe(0);
+    expect(stderr).toMatch(/cannot be combined/);
+  });
+});

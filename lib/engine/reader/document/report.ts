@@ -4,7 +4,9 @@
  */
 import type { TOutcome } from "@/lib/schemas/extraction";
 import { extractOutcomes } from "../extract/outcomes";
+import { Explanation } from "../explain";
 import type { HeadlineList } from "../extract/headline";
+import { findQuantities } from "../extract/quantity";
 import { extractTargets, statementTargets } from "../extract/targets";
 import type { MappedText } from "../text/mapped-text";
 import type { ReadHints, ReadReport } from "../types";
@@ -35,11 +37,23 @@ function listOfAnotherGovernment(text: string, list: HeadlineList, code: string 
   return !named.some((d) => d.code === code || code.startsWith(d.code.replace(/0+$/, "")));
 }
 
-export function readReports(normalized: MappedText, hints: ReadHints): ReportsOrReasons {
+/** Figures no stage looked at stand outside every part the reader reads (a five-year plan, the government's conduct). */
+function noteUnread(text: string, trace: Explanation): void {
+  for (const q of findQuantities(text)) {
+    if (!trace.decided(q.start)) trace.note(q, "part", "dropped", "outside the parts where targets and outcomes are read");
+  }
+}
+
+export function readReports(
+  normalized: MappedText,
+  hints: ReadHints,
+  options: { explain?: boolean } = {},
+): ReportsOrReasons {
   const reports: ReadReport[] = [];
   const reasons: string[] = [];
   for (const span of splitReports(normalized.text)) {
     const text = normalized.text.slice(span.start, span.end);
+    const trace = options.explain ? new Explanation(text) : undefined;
     const layout = findSections(text);
     const title = span.title ?? hints.title ?? "";
     let identity: ReturnType<typeof identifyReport>;
@@ -52,44 +66,49 @@ export function readReports(normalized: MappedText, hints: ReadHints): ReportsOr
       }
       throw error;
     }
-    const planYear = identity.kind === "work_report" ? identity.planYear : null;
-    const reviewed = identity.kind === "work_report" ? (planYear === null ? null : planYear - 1) : identity.year;
-    const zones = findZones(text, layout, identity.kind === "work_report" ? planYear : null);
+    const isWorkReport = identity.kind === "work_report";
+    const planYear = isWorkReport ? identity.planYear : null;
+    const reviewed = isWorkReport ? (planYear === null ? null : planYear - 1) : identity.year;
+    const zones = findZones(text, layout, planYear);
     const foreign = zones.lists.filter((list) => listOfAnotherGovernment(text, list, identity.code));
     zones.lists = zones.lists.filter((list) => !foreign.includes(list));
     const skipped = [...layout.lookBacks, ...foreign];
-    let targets =
-      identity.kind === "work_report" ? extractTargets(text, zones.lists, zones.plans, skipped, planYear) : [];
-    if (identity.kind === "work_report" && !identity.itself && zones.free.length > 0) {
+    let targets = isWorkReport ? extractTargets(text, zones.lists, zones.plans, skipped, planYear, trace) : [];
+    if (isWorkReport && !identity.itself && zones.free.length > 0) {
       // In a news item or digest, statements that commit are targets too (`今年，…增长12%`); a report's own text
       // states its targets in its plan part.
-      const stated = statementTargets(text, zones.free, [...skipped, ...zones.lists], planYear).filter(
+      const stated = statementTargets(text, zones.free, [...skipped, ...zones.lists], planYear, trace).filter(
         (s) => !targets.some((t) => t.indicator === s.indicator && t.measure === s.measure && t.value === s.value),
       );
       targets = [...targets, ...stated].sort((a, b) => a.start - b.start);
     }
-    const reviewText =
-      identity.kind === "work_report" ? zones.reviews : [{ start: 0, end: text.length, period: null }];
+    const reviewText = isWorkReport ? zones.reviews : [{ start: 0, end: text.length, period: null }];
     const outcomes: TOutcome[] = [
-      ...reviewText.flatMap((zone) => extractOutcomes(text, zone, reviewed)),
-      ...layout.lookBacks.flatMap((passage) => extractOutcomes(text, { ...passage, period: null }, reviewed)),
+      ...reviewText.flatMap((zone) => extractOutcomes(text, zone, reviewed, trace)),
+      ...layout.lookBacks.flatMap((passage) => extractOutcomes(text, { ...passage, period: null }, reviewed, trace)),
     ]
-      .filter((o) => !targets.some((t) => o.start < t.end && t.start < o.end))
+      .filter((o) => {
+        const isTarget = targets.some((t) => o.start < t.end && t.start < o.end);
+        if (isTarget) trace?.note(o, "outcome", "dropped", "the same figure is read as a target");
+        return !isTarget;
+      })
       .sort((a, b) => a.start - b.start);
-    if (targets.length === 0 && outcomes.length === 0 && !(identity.kind === "work_report" && identity.known)) {
+    if (targets.length === 0 && outcomes.length === 0 && !(isWorkReport && identity.known)) {
       reasons.push("it holds no target and no outcome of a government's year");
       continue;
     }
+    if (trace) noteUnread(text, trace);
     const offset = span.start;
     const { known: _known, itself: _itself, ...fields } = identity;
     reports.push({
       ...fields,
       reviewYear: outcomes.some((o) => o.year !== null) ? reviewed : identity.reviewYear,
-      sections: identity.kind === "work_report" ? zones.sections : [{ kind: "review", title: "", start: 0, end: text.length }],
+      sections: isWorkReport ? zones.sections : [{ kind: "review", title: "", start: 0, end: text.length }],
       targets,
       outcomes,
       text,
       toOriginalOffset: (position: number) => normalized.toOriginal(offset + position),
+      ...(trace ? { explanation: trace.figuresInOrder() } : {}),
     });
   }
   return { reports, reasons };

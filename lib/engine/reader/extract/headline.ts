@@ -5,6 +5,7 @@
  * explains, restates or turns to the year's work.
  */
 import type { TTarget } from "@/lib/schemas/extraction";
+import type { Explanation } from "../explain";
 import { nameIndicator } from "./indicator";
 import { findMentions } from "./mentions";
 import { mentionTarget } from "./target-of";
@@ -43,7 +44,7 @@ const NOT_A_LIST_BEFORE =
 const NOT_A_LIST_AFTER = /^(?:[。，,、；;]|任务|全面|提前|顺利|如期|圆满|基本|完成|实现|的|和|与|、)/;
 /** Sentences that end a list: explanations, restatements, the year's work, a numbered part. */
 const LIST_STOP =
-  /^(?:为实现|为此|实现上述|实现今年|实现这些|上述|这些|这是|这里|主要考虑|综合考虑|考虑|提出上述|提出这些|我们|要|必须|今年要|今年将|今年政府|全年工作|围绕|做好|全面做好|着力|重点|同时要|各位代表|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]|\d+[.、．])|(?:目标(?:定为|确定为|设定为|设定在|定在)|预期目标|是稳中求进|考虑了|主要考虑|总的考虑|兼顾了|通观全局|必须把握|原则)/;
+  /^(?:为实现|为此|实现上述|实现今年|实现这些|上述|这些|这是|这里|主要考虑|综合考虑|考虑|提出上述|提出这些|我们|要|必须|今年要|今年将|今年政府|全年工作|围绕|做好|全面做好|着力|重点|同时要|各位代表|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]|\d+[.、．])|(?:目标(?:定为|确定为|设定为|设定在|定在)|预期目标|是稳中求进|考虑了|主要考虑|总的考虑|兼顾了|通观全局|必须把握|原则|(?<![谈说提达做看想得受])到\d{4}年|十[一二三四五六七八九]?五”?(?:时期|期间|末)|今后五年)/;
 /** A sentence of items: a figure of a target, or a short clause saying how something should go. */
 const TARGET_FIGURE =
   /(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|达到|控制在|保持在|稳定在|力争|以上|以内|左右)[^。；;]{0,12}?\d|\d[\d.]*(?:%|‰|个百分点|万人|亿元|万吨|亿斤|万亩|微克)/;
@@ -148,9 +149,9 @@ function qualitativeIndicator(item: string): string {
 }
 
 /** The items of a headline list: each figure as a target, each item without one as a qualitative target. */
-export function headlineTargets(text: string, list: HeadlineList): TTarget[] {
+export function headlineTargets(text: string, list: HeadlineList, trace?: Explanation): TTarget[] {
   const targets: TTarget[] = [];
-  const numeric = findMentions(text, list.start, list.end);
+  const numeric = findMentions(text, list.start, list.end, trace);
   let itemStart = list.start;
   for (let i = list.start; i <= list.end; i++) {
     const ch = text[i] ?? "。";
@@ -167,6 +168,14 @@ export function headlineTargets(text: string, list: HeadlineList): TTarget[] {
     if (inItem.length > 0) {
       for (const m of inItem) {
         const target = mentionTarget(text, m, true);
+        trace?.note(
+          m.quantity,
+          "headline",
+          target ? "kept" : "dropped",
+          target
+            ? `an item of the headline list (${target.indicator})`
+            : "an item of the headline list without a subject",
+        );
         if (target) targets.push(target);
       }
       continue;

@@ -8,6 +8,7 @@
  * (`总投资732.3亿元的40个重点项目`, `占全市80%的任务`), durations (`3个工作日`) and comparisons (`高于全市16.7个百分点`).
  */
 import type { TMeasure } from "@/lib/schemas/extraction";
+import type { Explanation } from "../explain";
 import { findQuantities, type Quantity, shifted } from "./quantity";
 import {
   COMPARISON_BEFORE,
@@ -208,7 +209,12 @@ function nounAfter(sentence: string, from: number, to: number): string {
   return /^[\u3400-\u9fff“]/.test(noun) ? noun : "";
 }
 
-export function findMentions(text: string, from: number, to: number): Mention[] {
+function describeQuantity(q: Quantity): string {
+  const figure = q.qualifier === "range" ? `${q.min}–${q.max}` : `${q.value}`;
+  return `${figure}${q.unit} (${q.qualifier}${q.qualifierStated ? "" : ", implied"})`;
+}
+
+export function findMentions(text: string, from: number, to: number, trace?: Explanation): Mention[] {
   const mentions: Mention[] = [];
   // One scan of the whole stretch (quantities never cross a sentence end), then sentence by sentence.
   const found = findQuantities(text.slice(from, to));
@@ -223,7 +229,13 @@ export function findMentions(text: string, from: number, to: number): Mention[] 
     const quotes = quotedRanges(s);
     const kept = all.filter((q) => {
       const context = contextOf(s, q, quotes, all);
-      return !REFINERS.some((refiner) => refiner.rejects(context));
+      const rejecting = REFINERS.find((refiner) => refiner.rejects(context));
+      if (trace) {
+        const span = { start: q.start + sentence.start, end: q.end + sentence.start };
+        trace.note(span, "parser", "noted", `read as ${describeQuantity(q)}`);
+        if (rejecting) trace.note(span, "refiner", "dropped", rejecting.why);
+      }
+      return !rejecting;
     });
     const inSentence: Mention[] = [];
     let previousEnd = 0;

@@ -3,6 +3,7 @@
  * statements that say in words whether a target was reached (`物价调控目标没有完成`, `超过全年预期目标`).
  */
 import type { TMeasure, TOutcome } from "@/lib/schemas/extraction";
+import type { Explanation } from "../explain";
 import { cleanSubject, isMeaningfulName, nameIndicator } from "./indicator";
 import { findMentions, type Mention, sentencesOf } from "./mentions";
 
@@ -13,7 +14,8 @@ const CUMULATIVE = /历年|(?:五|四|三|十)年来|年均|(?:五|四|三|十)�
 /** A change measured from an earlier base year (`比2002年增长65.5%`) spans several years unless the base is last year. */
 const BASE_YEAR = /(?:比|较|是|相当于)(\d{4})年/;
 /** Part of a year: a month, a quarter, a half (`一季度`, `1-11月`, `上半年`): not the year's outcome. */
-const PART_OF_YEAR = /(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|(?<!\d{4}年)\d{1,2}月份?(?:以来|末|底)?[，,]?$/;
+const PART_OF_YEAR =
+  /(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|(?<!\d{4}年)\d{1,2}月份?(?:以来|末|底)?[，,]?$/;
 /** The level reached at the end of a period (`由1.24万亿元提高到1.95万亿元`): an outcome of its last year. */
 const END_LEVEL = /(?:提高|增加|增长|扩大|提升|上升|跃升|达)(?:到|至)$/;
 /** A year named before a figure, and a baseline use of a year (`比2012年`, `2012年的`) that does not date it. */
@@ -36,22 +38,22 @@ export interface ReviewStretch {
   period: [number, number] | null;
 }
 
-type Dating = { year: number | null; period: [number, number] | null } | null;
+/** The year or period a figure reports on, or why it reports on neither the review year nor a period. */
+type Dating = { year: number | null; period: [number, number] | null } | { rejected: string };
 
-/** The year or period a figure reports on, or null when it reports on neither the review year nor a period. */
 function dateFigure(sentence: string, at: number, clause: string, year: number | null, zone: ReviewStretch): Dating {
-  if (PART_OF_YEAR.test(clause)) return null;
+  if (PART_OF_YEAR.test(clause)) return { rejected: "a figure of part of the year (a quarter, a half, months)" };
   let named: number | null = null;
   for (const m of sentence.slice(0, at).matchAll(NAMED_YEAR)) {
     if (!BASELINE_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) named = Number(m[1]);
   }
-  if (named !== null && year !== null && named !== year) return null;
+  if (named !== null && year !== null && named !== year) return { rejected: `a figure of ${named}, not of ${year}` };
   const base = BASE_YEAR.exec(clause);
   const baseYear = base ? Number(base[1]) : null;
   if (CUMULATIVE.test(clause) || (baseYear !== null && year !== null && baseYear < year - 1)) {
     if (zone.period) return { year: null, period: zone.period };
     if (baseYear !== null && year !== null) return { year: null, period: [baseYear + 1, year] };
-    return null;
+    return { rejected: "a multi-year total or average whose period is not told" };
   }
   const oneYear = ONE_YEAR.test(sentence.slice(0, at));
   if (zone.period && named === null && !oneYear && !END_LEVEL.test(clause.replace(/(?:约|近|超过|突破)$/, ""))) {
@@ -151,11 +153,16 @@ function qualitative(
 }
 
 /** Outcomes of the review stretch `zone`, for the review year `year` (null when unknown). */
-export function extractOutcomes(text: string, zone: ReviewStretch, year: number | null): TOutcome[] {
+export function extractOutcomes(
+  text: string,
+  zone: ReviewStretch,
+  year: number | null,
+  trace?: Explanation,
+): TOutcome[] {
   const { start: from, end: to } = zone;
   const outcomes: TOutcome[] = [];
   const bySentence = new Map<number, Mention[]>();
-  for (const m of findMentions(text, from, to))
+  for (const m of findMentions(text, from, to, trace))
     bySentence.set(m.sentence.start, [...(bySentence.get(m.sentence.start) ?? []), m]);
   for (const sentence of sentencesOf(text, from, to)) {
     const s = text.slice(sentence.start, sentence.end);
@@ -213,13 +220,23 @@ export function extractOutcomes(text: string, zone: ReviewStretch, year: number 
 
     const commits = COMMITS.test(s) && !REPORTS.test(s);
     for (const mention of inSentence) {
-      if (restated.has(mention) || commits) continue;
+      if (restated.has(mention) || commits) {
+        const why = commits ? "its sentence commits (`力争`, `确保`, `今年要…`)" : "a target named in a verdict";
+        trace?.note(mention.quantity, "outcome", "dropped", why);
+        continue;
+      }
       const at = mention.quantity.start - sentence.start;
       const clause = s.slice(clauseStart(s, at), at);
       const dating = dateFigure(s, at, clause, year, zone);
-      if (!dating) continue;
+      if ("rejected" in dating) {
+        trace?.note(mention.quantity, "outcome", "dropped", dating.rejected);
+        continue;
+      }
       const subject = cleanSubject(mention.subject, mention.measure);
-      if (!isMeaningfulName(subject)) continue;
+      if (!isMeaningfulName(subject)) {
+        trace?.note(mention.quantity, "outcome", "dropped", "no subject names what it measures");
+        continue;
+      }
       const { name, polarity } = nameIndicator(subject, mention.measure, mention.reduction);
       const q = mention.quantity;
       const estimated = ESTIMATE.test(s.slice(0, at)) || q.qualifier === "about";
@@ -236,6 +253,14 @@ export function extractOutcomes(text: string, zone: ReviewStretch, year: number 
         stated: judged.get(mention) ?? null,
       });
       if (dating.period) found.period = dating.period;
+      trace?.note(
+        mention.quantity,
+        "outcome",
+        "kept",
+        dating.period
+          ? `a figure of the period ${dating.period[0]}–${dating.period[1]} (${name})`
+          : `an outcome of ${year ?? "the review year"} (${name})`,
+      );
       outcomes.push(found);
     }
   }

@@ -4,7 +4,8 @@
  * headline targets (`经济增长预期目标为5%左右，既是…`) are not targets.
  */
 import type { TTarget } from "@/lib/schemas/extraction";
-import { type HeadlineList, headlineTargets } from "./headline";
+import type { Explanation } from "../explain";
+import { type HeadlineList, headlineTargets, opensPlan } from "./headline";
 import { findMentions, type Mention } from "./mentions";
 import { foldStretches, mentionTarget } from "./target-of";
 
@@ -18,7 +19,8 @@ const HISTORY_SENTENCE =
 const REPORTING_SENTENCE =
   /初步预计|初步核算|据统计|同比|(?<!比)去年|(?<![比较])上年|过去一年|刚刚过去|一年来|实现了|完成了|取得了|增长了|达到了|初步核算|(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月/;
 /** A paragraph on part of a year (`2022年一季度，…`): its figures are results so far, not targets. */
-const PART_OF_YEAR_OPENING = /^(?:\d{4}年)?(?:[一二三四]|前三|第[一二三四])季度|^(?:\d{4}年)?[上下]半年|^(?:\d{4}年)?\d{1,2}[-—~至]\d{1,2}月/;
+const PART_OF_YEAR_OPENING =
+  /^(?:\d{4}年)?(?:[一二三四]|前三|第[一二三四])季度|^(?:\d{4}年)?[上下]半年|^(?:\d{4}年)?\d{1,2}[-—~至]\d{1,2}月/;
 /** A year named before a figure; a baseline (`比1980年`) does not date the sentence. */
 const NAMED_YEAR = /(?<![比较同])(\d{4})年/g;
 /** Sentences explaining the headline targets restate them. */
@@ -72,7 +74,8 @@ interface Span {
 const CLAUSE_COMMITMENT =
   /力争|确保|(?<!控制在|低于|高于|超过|实现|完成|好于|达到|超出)预期(?:目标)?(?:为|是|定为|定在|确定为)?|目标(?:为|是|定为|定在|确定为|设定为)|挑战|计划(?:实现|完成|新增)|将(?:实现|达到|突破|增长)|要(?:实现|达到|确保|突破)/;
 /** A sentence about the five-year plan's goals (`“十四五”时期…`, `到2025年`): not the year's targets. */
-const PERIOD_GOAL = /十[一二三四五六七八九]?五|五年|期间|时期|今后|(?<![谈说提达做看想得受])到(?:\d{4}|[二〇零一三四五六七八九0]{4})年/;
+const PERIOD_GOAL =
+  /十[一二三四五六七八九]?五|五年|期间|时期|今后|(?<![谈说提达做看想得受])到(?:\d{4}|[二〇零一三四五六七八九0]{4})年/;
 /** The year a statement commits for, named before it in its paragraph (`今年，…`, `对于今年的…`). */
 const THIS_YEAR = /今年|明年|本年度/;
 /** Words by which a clause reports instead (`去年`, `预计`, `今年以来`, `上半年`). */
@@ -81,32 +84,75 @@ const REPORT_CUE =
 /** A paragraph opening `今年：` commits for every figure in it (`今年：…力争到位国内省外资金5000亿元`). */
 const THIS_YEAR_PARAGRAPH = /^(?:今年|\d{4}年)[:：]/;
 
+/** Why a figure outside any plan part is not a stated target, or null when its statement commits to it. */
+function statementRejection(text: string, mention: Mention, planYear: number | null): string | null {
+  const clauseStart = Math.max(
+    mention.sentence.start,
+    ...["，", ",", "；", ";"].map((d) => text.lastIndexOf(d, mention.quantity.start - 1) + 1),
+  );
+  const clause = text.slice(clauseStart, mention.quantity.end);
+  const before = text.slice(mention.sentence.start, mention.quantity.start);
+  const paragraph = text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start);
+  if (REPORT_CUE.test(clause)) return "its clause reports (`去年`, `预计`, `今年以来`, a comparison with the plan)";
+  if (namesAnotherYear(before, planYear)) return "its sentence names another year than the plan's";
+  if (PERIOD_GOAL.test(paragraph)) return "its paragraph is about a five-year period";
+  const clauseBefore = text.slice(clauseStart, mention.quantity.start);
+  const commits =
+    CLAUSE_COMMITMENT.test(clauseBefore) || THIS_YEAR.test(paragraph) || THIS_YEAR_PARAGRAPH.test(paragraph);
+  return commits ? null : "nothing commits to it (no `力争`, `预期`, `目标为`, no `今年` before it)";
+}
+
 /**
  * Targets stated one by one where a text has no plan part (a news item: `今年，南京市地区生产总值增长12%`,
  * `经济增长预期7%左右`): a figure whose own clause, or its sentence before it, commits and does not report.
  */
-export function statementTargets(text: string, spans: Span[], skipped: Span[], planYear: number | null): TTarget[] {
+export function statementTargets(
+  text: string,
+  spans: Span[],
+  skipped: Span[],
+  planYear: number | null,
+  trace?: Explanation,
+): TTarget[] {
   const targets: TTarget[] = [];
   for (const span of spans) {
-    for (const mention of findMentions(text, span.start, span.end)) {
+    for (const mention of findMentions(text, span.start, span.end, trace)) {
       if (skipped.some((s) => mention.quantity.start >= s.start && mention.quantity.end <= s.end)) continue;
-      const clauseStart = Math.max(
-        mention.sentence.start,
-        ...["，", ",", "；", ";"].map((d) => text.lastIndexOf(d, mention.quantity.start - 1) + 1),
+      const rejection = statementRejection(text, mention, planYear);
+      const target = rejection
+        ? null
+        : mentionTarget(text, mention, /预期|目标/.test(text.slice(mention.sentence.start, mention.quantity.start)));
+      trace?.note(
+        mention.quantity,
+        "statement",
+        target ? "kept" : "noted",
+        target
+          ? `a target stated in a news item (${target.indicator})`
+          : `not a stated target: ${rejection ?? "no subject"}`,
       );
-      const clause = text.slice(clauseStart, mention.quantity.end);
-      const before = text.slice(mention.sentence.start, mention.quantity.start);
-      const paragraph = text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start);
-      if (REPORT_CUE.test(clause) || namesAnotherYear(before, planYear) || PERIOD_GOAL.test(paragraph)) continue;
-      const clauseBefore = text.slice(clauseStart, mention.quantity.start);
-      const commits =
-        CLAUSE_COMMITMENT.test(clauseBefore) || THIS_YEAR.test(paragraph) || THIS_YEAR_PARAGRAPH.test(paragraph);
-      if (!commits) continue;
-      const target = mentionTarget(text, mention, /预期|目标/.test(before));
       if (target) targets.push(target);
     }
   }
   return foldStretches(text, targets);
+}
+
+/** Why a figure of a plan part is not a target, or null when it is a commitment for the plan year. */
+function bodyRejection(
+  text: string,
+  mention: Mention,
+  context: { lists: HeadlineList[]; skipped: Span[]; planYear: number | null; isHistory: (m: Mention) => boolean },
+): string | null {
+  const inside = (q: Span, span: Span) => q.start >= span.start && q.end <= span.end;
+  if (context.lists.some((list) => inside(mention.quantity, list))) return "read as an item of the headline list";
+  if (context.skipped.some((passage) => inside(mention.quantity, passage)))
+    return "in a passage that looks back on last year, or in another government's list";
+  if (context.isHistory(mention)) return "its sentence or paragraph tells history (`年来`, `已经`, `…了`)";
+  const sentence = text.slice(mention.sentence.start, mention.sentence.end);
+  if (context.lists.length > 0 && RESTATEMENT.test(sentence)) return "its sentence restates or explains the targets";
+  if (REPORTING_SENTENCE.test(sentence)) return "its sentence reports (`同比`, `去年`, `一季度`…)";
+  if (namesAnotherYear(sentence, context.planYear)) return "its sentence names another year than the plan's";
+  if (PART_OF_YEAR_OPENING.test(text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start)))
+    return "its paragraph is about part of the year";
+  return null;
 }
 
 /**
@@ -119,22 +165,33 @@ export function extractTargets(
   plans: Span[],
   skipped: Span[] = [],
   planYear: number | null = null,
+  trace?: Explanation,
 ): TTarget[] {
-  const headline = lists.flatMap((list) => headlineTargets(text, list));
+  // A headline repeating one item of the list below it (`今年预期目标:地区生产总值增7.5%-8%`) adds no target.
+  const byList = lists.map((list) => headlineTargets(text, list, trace));
+  const headline = byList.flatMap((targets, i) =>
+    targets.filter(
+      (target) =>
+        opensPlan(lists[i] as HeadlineList) ||
+        !byList.some((other, j) => j !== i && other.some((o) => sameTarget(o, target))),
+    ),
+  );
   const body: TTarget[] = [];
-  const isHistory = historyJudge(text);
-  const inside = (q: Span, span: Span) => q.start >= span.start && q.end <= span.end;
+  const context = { lists, skipped, planYear, isHistory: historyJudge(text) };
   for (const plan of plans) {
-    for (const mention of findMentions(text, plan.start, plan.end)) {
-      if (lists.some((list) => inside(mention.quantity, list))) continue;
-      if (skipped.some((passage) => inside(mention.quantity, passage))) continue;
-      if (isHistory(mention)) continue;
-      const sentence = text.slice(mention.sentence.start, mention.sentence.end);
-      if (lists.length > 0 && RESTATEMENT.test(sentence)) continue;
-      if (REPORTING_SENTENCE.test(sentence) || namesAnotherYear(sentence, planYear)) continue;
-      if (PART_OF_YEAR_OPENING.test(text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start))) continue;
+    for (const mention of findMentions(text, plan.start, plan.end, trace)) {
+      const rejection = bodyRejection(text, mention, context);
+      if (rejection) {
+        if (!lists.some((list) => mention.quantity.start >= list.start && mention.quantity.end <= list.end))
+          trace?.note(mention.quantity, "plan", "dropped", rejection);
+        continue;
+      }
       const target = mentionTarget(text, mention, false);
-      if (!target || headline.some((h) => sameTarget(h, target))) continue;
+      if (!target || headline.some((h) => sameTarget(h, target))) {
+        trace?.note(mention.quantity, "plan", "dropped", target ? "repeats a headline target" : "no subject names it");
+        continue;
+      }
+      trace?.note(mention.quantity, "plan", "kept", `a commitment of the plan part (${target.indicator})`);
       body.push(target);
     }
   }
