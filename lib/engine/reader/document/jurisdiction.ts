@@ -482,7 +482,15 @@ function confidenceOf(best: Scored, runnerUp: Scored | undefined, ambiguous: boo
   return Math.round(confidence * 100) / 100;
 }
 
-function guessFromText(title: string, body: string): JurisdictionGuess | null {
+/**
+ * How much of a report identification reads. Who delivers a report is said at its start (the session, `代表X人民政府`,
+ * the self-references of the review), and mentions further on only repeat the proportions: reading a whole
+ * 40 000-character report would cost more than the rest of the reader.
+ */
+const IDENTIFICATION_SPAN = 16_000;
+
+function guessFromText(title: string, wholeBody: string): JurisdictionGuess | null {
+  const body = wholeBody.length > IDENTIFICATION_SPAN ? wholeBody.slice(0, IDENTIFICATION_SPAN) : wholeBody;
   const text = title ? `${title}\n${body}` : body;
   const counts = levelCounts(text);
   const national = nationalScore(title, text, counts);
