@@ -16,6 +16,8 @@ export interface IdentityHints {
   code?: string;
   year?: number;
   title?: string;
+  /** ISO date a corpus row says the report was published. */
+  publishDate?: string;
 }
 
 export interface Identity {
@@ -62,6 +64,12 @@ interface YearGuess {
 function guessReportYear(title: string, body: string, hints: IdentityHints, layout: SectionLayout): YearGuess | null {
   if (hints.year) return { year: hints.year, confidence: 0.95 };
   const evidence = yearEvidence(title, body);
+  const published = hints.publishDate ? /^(\d{4})-(\d{2})/.exec(hints.publishDate) : null;
+  if (published) {
+    // A corpus row's publication date dates the delivery: `今年` is that year, or the next for a December report.
+    const month = Number(published[2]);
+    evidence.push({ year: Number(published[1]) + (month >= 11 ? 1 : 0), role: "delivery", weight: 3, at: 0 });
+  }
   if (layout.planHeadingYear) evidence.push({ year: layout.planHeadingYear, role: "plan", weight: 4, at: 0 });
   if (layout.reviewHeadingYear) evidence.push({ year: layout.reviewHeadingYear, role: "review", weight: 4, at: 0 });
   const guess = guessPlanYear(evidence);
