@@ -63,6 +63,9 @@ function quotedRanges(sentence: string): [number, number][] {
   return [...sentence.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+/** `增加到2015年的1.8万亿元`: the level of a year, not a described thing. */
+const YEAR_OF = /\d{4}年(?:底|末)?的$/;
+
 /** Characters that end a clause: `，,；;：:`. */
 const CLAUSE_DELIMITERS = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0xff1a, 0x3a]);
 
@@ -121,7 +124,8 @@ const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
   },
   {
     why: "a count of a described portfolio (`总投资…的40个`) or a baseline (`由2300元`)",
-    rejects: (c) => (c.before.endsWith("的") && c.followsAnotherNumber) || c.before.endsWith("由"),
+    rejects: (c) =>
+      (c.before.endsWith("的") && c.followsAnotherNumber && !YEAR_OF.test(c.before)) || c.before.endsWith("由"),
   },
   {
     why: "a description or a comparison",
@@ -288,7 +292,12 @@ export function findMentions(text: string, from: number, to: number, trace?: Exp
 /** Items of a subject listed before `分别` (`一产、二产、三产增加值`, `城镇和农村居民人均可支配收入`). */
 const LIST_ITEM_SEPARATOR = /[、和及与]/;
 /** The words of a subject before `分别`: what the list names, without the verb of change after it. */
-const BEFORE_RESPECTIVELY = /^(.*?)(?:同比|比上年|较上年)?分别/;
+const BEFORE_RESPECTIVELY = /^(.*?)(?:同比|比上年|较上年)?(?:分别|均(?=增长|下降|提高|降低|达到|为|超过|突破|控制|保持))/;
+/** A subject that lists several items for its figures: before `分别`, before `均增长`, or a paired word (`城乡`). */
+function listsItems(subject: string, figures: number): boolean {
+  if (BEFORE_RESPECTIVELY.test(subject)) return true;
+  return figures === 2 && Object.keys(PAIRED_PREFIXES).some((prefix) => subject.startsWith(prefix));
+}
 
 /**
  * The subjects a `分别` list names, in order, each with the noun they share (`一产、二产、三产增加值` → 一产增加值,
@@ -319,8 +328,9 @@ export function listedSubjects(words: string, count: number): string[] | null {
  */
 function distributeRespectively(run: Mention[]): Mention[] | null {
   const first = run[0] as Mention;
-  const words = BEFORE_RESPECTIVELY.exec(first.subject);
-  if (!words?.[1]) return null;
+  // `城乡居民人均可支配收入28250元和8975元`: a paired word with two figures and no `分别`.
+  const words = BEFORE_RESPECTIVELY.exec(first.subject) ?? [first.subject, first.subject];
+  if (!words[1]) return null;
   const verb = first.subject.slice(words[0].length);
   const single = run.length === 1;
   const items = words[1].split(LIST_ITEM_SEPARATOR).filter((item) => item !== "").length;
@@ -352,10 +362,10 @@ function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
   const result: Mention[] = [];
   for (let i = 0; i < inSentence.length; i++) {
     const m = inSentence[i] as Mention;
-    if (!bareSubject(m) && RESPECTIVELY.test(m.subject)) {
-      // A subject listing several items before `分别`, and the bare figures after it.
-      let runEnd = i;
-      while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
+    let runEnd = i;
+    while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
+    if (!bareSubject(m) && listsItems(m.subject, runEnd - i + 1)) {
+      // A subject listing several items (before `分别`, `均`, or a paired word), and the bare figures after it.
       const distributed = distributeRespectively(inSentence.slice(i, runEnd + 1));
       if (distributed) {
         result.push(...distributed);

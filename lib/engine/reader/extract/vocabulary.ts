@@ -50,7 +50,10 @@ export const TRAILING_FILLERS =
  * Source: the wording of work reports (extraction.md §2, `城、乡居民人均可支配收入分别增长8%、9%`).
  */
 /** One word naming two subjects of a `分别` list (`城乡居民…分别增长6%、9%`). Source: extraction.md §2. */
-export const PAIRED_PREFIXES: Record<string, [string, string]> = { 城乡: ["城镇", "农村"] };
+export const PAIRED_PREFIXES: Record<string, [string, string]> = {
+  城镇农村: ["城镇", "农村"],
+  城乡: ["城镇", "农村"],
+};
 
 export const LIST_ITEM_SHORT_FORMS: Record<string, string> = { 城: "城镇", 乡: "农村", 城市: "城镇", 农民: "农村" };
 
