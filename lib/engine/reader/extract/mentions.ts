@@ -63,6 +63,9 @@ function quotedRanges(sentence: string): [number, number][] {
   return [...sentence.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+/** Words after an amount that go on with the figure (`25948元和12437元`, `87亿元，增长5%`), not name a class of things. */
+const FIGURE_CONTINUES = /^(?:规模|的|和|及|与|、|分别|同比|增长|下降|比|较|左右|以上|以内|大关|关口)/;
+
 /** `增加到2015年的1.8万亿元`: the level of a year, not a described thing. */
 const YEAR_OF = /\d{4}年(?:底|末)?的$/;
 
@@ -135,7 +138,8 @@ const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
   { why: "a count of parts of the text (`10个方面`)", rejects: (c) => c.q.unit === "个" && PARTS_AFTER.test(c.after) },
   {
     why: "a money threshold naming a class of things (`千万元以上签约落地项目`), unless it is the scale itself",
-    rejects: (c) => c.q.unit.endsWith("元") && /^[\u3400-\u9fff]/.test(c.after) && !/^(?:规模|的)/.test(c.after),
+    rejects: (c) =>
+      c.q.unit.endsWith("元") && /^[\u3400-\u9fff]/.test(c.after) && !FIGURE_CONTINUES.test(c.after),
   },
   {
     why: "a specification of one facility",
