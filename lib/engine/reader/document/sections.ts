@@ -25,7 +25,8 @@ const HEADING_END =
 const MAX_HEADING_LENGTH = 60;
 
 /** A review part's heading; spun copies write `回忆` for `回顾`. */
-const REVIEW_TITLE = /回顾|回忆|总结|成就|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
+const REVIEW_TITLE =
+  /回顾|回忆|总结|成就|成绩|成效|目标(?:提前|胜利|圆满|全面|顺利)?(?:实现|完成)|过去(?:一|五)年|一年来|关于过去五年|取得伟大成就的五年/;
 /** The five-year plan's period (`“十三五”时期主要目标任务`): targets for the period, not for the plan year. */
 const FIVE_YEAR_TITLE = /十[一二三四五六七八九]?五”?(?:时期|期间|规划|计划)|五年规划|五年计划|纲要/;
 /** A part for one year's work, even beside a five-year plan (`二、“十五五”时期目标任务和2026年工作安排`). */
