@@ -75,7 +75,11 @@ describe("figures that span several years", () => {
     const report = await reportOf(NATIONAL, 2008);
     const sinceBase = outcomesAt(report, "比2002年增长65.5%").filter((o) => o.value === 65.5);
     expect(sinceBase.map((o) => [o.year, o.period])).toEqual([[null, [2003, 2007]]]);
-    expect(outcomesAt(report, "年均增长10.6%").filter((o) => o.year === 2007).map((o) => o.value)).not.toContain(10.6);
+    expect(
+      outcomesAt(report, "年均增长10.6%")
+        .filter((o) => o.year === 2007)
+        .map((o) => o.value),
+    ).not.toContain(10.6);
     expect(outcomesAt(report, "比上年下降3.27%").map((o) => [o.value, o.year])).toContainEqual([3.27, 2007]);
   });
 });

@@ -89,7 +89,9 @@ function isReportItself(title: string, body: string): boolean {
 const HEADLINE_CUE = /主要预期目标|预期目标(?:是|为)?[:：]/;
 
 function isWorkReport(title: string, body: string): boolean {
-  return isReportItself(title, body) || (!RESOLUTION.test(title) && (ABOUT_A_REPORT.test(body) || HEADLINE_CUE.test(body)));
+  return (
+    isReportItself(title, body) || (!RESOLUTION.test(title) && (ABOUT_A_REPORT.test(body) || HEADLINE_CUE.test(body)))
+  );
 }
 
 /** The year an article reviews: the year it names most, before its publication year when it is dated. */

@@ -3,9 +3,9 @@
  * the plan and outcomes from the review.
  */
 import type { TOutcome } from "@/lib/schemas/extraction";
-import { extractOutcomes } from "../extract/outcomes";
 import { Explanation } from "../explain";
 import type { HeadlineList } from "../extract/headline";
+import { extractOutcomes } from "../extract/outcomes";
 import { findQuantities } from "../extract/quantity";
 import { extractTargets, statementTargets } from "../extract/targets";
 import type { MappedText } from "../text/mapped-text";
@@ -31,7 +31,12 @@ const CUE_SUBJECT_LENGTH = 30;
  */
 function listOfAnotherGovernment(text: string, list: HeadlineList, code: string | null): boolean {
   if (code === null) return false;
-  const from = Math.max(0, list.cue - CUE_SUBJECT_LENGTH, text.lastIndexOf("。", list.cue) + 1, text.lastIndexOf("\n", list.cue) + 1);
+  const from = Math.max(
+    0,
+    list.cue - CUE_SUBJECT_LENGTH,
+    text.lastIndexOf("。", list.cue) + 1,
+    text.lastIndexOf("\n", list.cue) + 1,
+  );
   const named = findDivisionNames(text.slice(from, list.cue)).flatMap((m) => divisionsNamed(m.name));
   if (named.length === 0) return false;
   return !named.some((d) => d.code === code || code.startsWith(d.code.replace(/0+$/, "")));
@@ -40,7 +45,8 @@ function listOfAnotherGovernment(text: string, list: HeadlineList, code: string 
 /** Figures no stage looked at stand outside every part the reader reads (a five-year plan, the government's conduct). */
 function noteUnread(text: string, trace: Explanation): void {
   for (const q of findQuantities(text)) {
-    if (!trace.decided(q.start)) trace.note(q, "part", "dropped", "outside the parts where targets and outcomes are read");
+    if (!trace.decided(q.start))
+      trace.note(q, "part", "dropped", "outside the parts where targets and outcomes are read");
   }
 }
 

@@ -14,13 +14,13 @@ import {
   COMPARISON_BEFORE,
   DESCRIPTIVE_BEFORE,
   DURATION_AFTER,
-  PARTS_AFTER,
   endsWithVerb,
   GROWTH_VERB,
   LEADING_FILLERS,
   LIST_ITEM_SHORT_FORMS,
-  PAIRED_PREFIXES,
   leadingVerb,
+  PAIRED_PREFIXES,
+  PARTS_AFTER,
   REDUCTION_VERB,
 } from "./vocabulary";
 
@@ -138,8 +138,7 @@ const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
   { why: "a count of parts of the text (`10个方面`)", rejects: (c) => c.q.unit === "个" && PARTS_AFTER.test(c.after) },
   {
     why: "a money threshold naming a class of things (`千万元以上签约落地项目`), unless it is the scale itself",
-    rejects: (c) =>
-      c.q.unit.endsWith("元") && /^[\u3400-\u9fff]/.test(c.after) && !FIGURE_CONTINUES.test(c.after),
+    rejects: (c) => c.q.unit.endsWith("元") && /^[\u3400-\u9fff]/.test(c.after) && !FIGURE_CONTINUES.test(c.after),
   },
   {
     why: "a specification of one facility",
@@ -296,7 +295,8 @@ export function findMentions(text: string, from: number, to: number, trace?: Exp
 /** Items of a subject listed before `分别` (`一产、二产、三产增加值`, `城镇和农村居民人均可支配收入`). */
 const LIST_ITEM_SEPARATOR = /[、和及与]/;
 /** The words of a subject before `分别`: what the list names, without the verb of change after it. */
-const BEFORE_RESPECTIVELY = /^(.*?)(?:同比|比上年|较上年)?(?:分别|均(?=增长|下降|提高|降低|达到|为|超过|突破|控制|保持))/;
+const BEFORE_RESPECTIVELY =
+  /^(.*?)(?:同比|比上年|较上年)?(?:分别|均(?=增长|下降|提高|降低|达到|为|超过|突破|控制|保持))/;
 /** A subject that lists several items for its figures: before `分别`, before `均增长`, or a paired word (`城乡`). */
 function listsItems(subject: string, figures: number): boolean {
   if (BEFORE_RESPECTIVELY.test(subject)) return true;

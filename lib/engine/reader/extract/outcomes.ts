@@ -26,7 +26,8 @@ const ONE_YEAR = /去年|上年|过去一年|刚刚过去的一年|一年来/;
 /** Statements that commit rather than report (`今年要…`, `力争…`): no outcome in them, unless they also report. */
 const COMMITS =
   /(?:今年|明年)[^。]{0,12}?(?:要|将|力争|确保|争取|计划)|(?:要|将)(?:继续|进一步|大力|着力|加快|全面|确保|努力)|力争|确保|争取|预期目标|目标(?:是|为)|计划(?:实现|完成|新增|建成)/;
-const REPORTS = /预计|完成|实现了|(?:低于|高于|超过|超出|好于|实现|达到)(?:了)?(?:年初)?预期|同比|比上年|较上年|去年|上年|过去一年|取得|达到了|增长了|初步核算|全年/;
+const REPORTS =
+  /预计|完成|实现了|(?:低于|高于|超过|超出|好于|实现|达到)(?:了)?(?:年初)?预期|同比|比上年|较上年|去年|上年|过去一年|取得|达到了|增长了|初步核算|全年/;
 /** Indicators that governments set as reductions: their outcomes, like their targets, state the size of the cut. */
 const SET_AS_REDUCTION =
   /能耗|水耗|用水量|排放|化学需氧量|二氧化硫|二氧化碳|氨氮|氮氧化物|碳强度|事故|死亡|亡人|下降率|问题|投诉|案件|警情|犯罪|发案|隐患|污染/;
