@@ -259,6 +259,8 @@ interface DivisionIndex {
   officialNames: Set<string>;
   /** The first two UTF-16 code units of every name, as one number: scanning skips other pairs without strings. */
   namePrefixes: Set<number>;
+  /** Flags the UTF-16 code units a name can start with: most characters of a text start none, and are skipped. */
+  nameStarts: Uint8Array;
   /** Names (official and short) keyed by their first two characters, longest first, for scanning. */
   byPrefix: Map<string, string[]>;
 }
@@ -335,9 +337,11 @@ function buildIndex(): DivisionIndex {
   for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
   const namePrefixes = new Set<number>();
   for (const name of byName.keys()) namePrefixes.add(pairCode(name, 0));
+  const nameStarts = new Uint8Array(0x10000);
+  for (const name of byName.keys()) nameStarts[name.charCodeAt(0)] = 1;
   const byCode = new Map(all.map((d) => [d.code, d]));
   const officialNames = new Set(all.flatMap((d) => spellings(d.name)));
-  return { all, byCode, byName, officialNames, namePrefixes, byPrefix };
+  return { all, byCode, byName, officialNames, namePrefixes, nameStarts, byPrefix };
 }
 
 function divisionIndex(): DivisionIndex {
@@ -393,11 +397,11 @@ export interface NameMention {
 
 /** Every division name in `text`, longest match first at each position (`市南区` is not also counted as `市南`). */
 export function findDivisionNames(text: string): NameMention[] {
-  const { byPrefix, namePrefixes } = divisionIndex();
+  const { byPrefix, namePrefixes, nameStarts } = divisionIndex();
   const mentions: NameMention[] = [];
   let i = 0;
   while (i < text.length - 1) {
-    if (!namePrefixes.has(pairCode(text, i))) {
+    if (nameStarts[text.charCodeAt(i)] === 0 || !namePrefixes.has(pairCode(text, i))) {
       i++;
       continue;
     }
