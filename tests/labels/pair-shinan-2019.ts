@@ -25,23 +25,13 @@
  * - `开展食品安全定性定量检测3500批次` ↔ `食品抽检3500批次` → met (3500 ≥ 3500).
  * - `新增学位1400余个`: `余` is not a hedge, so estimated is false.
  */
+import { o } from "./target-label";
 import type { OutcomeLabel, PairItemLabel } from "./types";
 
 /** The verdicts.md example outcome for 一般公共预算收入, verbatim. */
 const BUDGET_OUTCOME = "完成区级一般公共预算收入87.2亿元,同比增长1%";
 
 export const shinan2019ReviewSource = "seeds/001_afcc151cafc2b4a6.txt";
-
-function o(
-  find: string,
-  indicator: string,
-  measure: OutcomeLabel["measure"],
-  value: number,
-  unit: string,
-  estimated = false,
-): OutcomeLabel {
-  return { find, indicator, measure, value, unit, estimated };
-}
 
 export const shinan2019Outcomes: OutcomeLabel[] = [
   o("预计全区生产总值同比增长6%左右", "地区生产总值", "growth", 6, "%", true),

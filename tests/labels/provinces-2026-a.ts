@@ -36,33 +36,11 @@
  *   上海/江苏 `…左右`). 超过/突破/以上 are not hedges.
  * - 吉林 `农民人均收入增加1207元`: indicator 农村居民人均可支配收入增加额 (level, 元), kept apart from the income level.
  */
-import { H, t } from "./target-label";
-import type { CorpusReportLabels, OutcomeLabel, TargetLabel } from "./types";
+import { H, LOW, o, q, range, t } from "./target-label";
+import type { CorpusReportLabels } from "./types";
 
-const Q = { ...H, polarity: "neutral" } as const;
-const L = { ...H, polarity: "lower_better" } as const;
-
-/** A qualitative headline item. */
-function q(find: string, indicator: string): TargetLabel {
-  return t(find, indicator, "qualitative", "none", null, null, Q);
-}
-
-/** A ranged headline growth target (`5%—5.5%`). */
-function r(find: string, indicator: string, min: number, max: number): TargetLabel {
-  return t(find, indicator, "growth", "range", null, "%", { ...H, min, max });
-}
-
-/** An outcome of the review year. */
-function o(
-  find: string,
-  indicator: string,
-  measure: OutcomeLabel["measure"],
-  value: number,
-  unit: string,
-  estimated = false,
-): OutcomeLabel {
-  return { find, indicator, measure, value, unit, estimated };
-}
+const L = LOW;
+const r = range;
 
 const GDP = "地区生产总值";
 const REV = "一般公共预算收入";

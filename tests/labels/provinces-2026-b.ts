@@ -42,32 +42,8 @@
  * - `预计`, `左右`, `约` → estimated; `突破`, `超过`, `以上`, `初步统计` are not hedges (`数字经济增加值预计达3.4万亿元`
  *   is estimated).
  */
-import { H, t } from "./target-label";
-import type { CorpusReportLabels, OutcomeLabel, TargetLabel } from "./types";
-
-/** A headline item whose indicator is better lower (unemployment rate, CPI). */
-const LOW = { ...H, polarity: "lower_better" } as const;
-
-/** A qualitative headline item. */
-function q(find: string, indicator: string): TargetLabel {
-  return t(find, indicator, "qualitative", "none", null, null, { ...H, polarity: "neutral" });
-}
-
-/** A ranged headline growth target. */
-function range(find: string, indicator: string, min: number, max: number): TargetLabel {
-  return t(find, indicator, "growth", "range", null, "%", { ...H, min, max });
-}
-
-function o(
-  find: string,
-  indicator: string,
-  measure: OutcomeLabel["measure"],
-  value: number,
-  unit: string,
-  estimated = false,
-): OutcomeLabel {
-  return { find, indicator, measure, value, unit, estimated };
-}
+import { H, LOW, o, q, range, t } from "./target-label";
+import type { CorpusReportLabels } from "./types";
 
 const GDP = "地区生产总值";
 const REVENUE = "一般公共预算收入";
