@@ -2,21 +2,16 @@
  * Units as reports write them (`万人`, `亿元`, `台(套)`, `万亿斤`) and whether two of them measure the same thing.
  * A unit is a chain of multipliers (`万`, `亿`…) before a base unit; bases of one dimension convert (`吨` = 2000 `斤`).
  * Counting words (`家`, `处`, `台`) only agree with themselves, their alternatives (`台(套)` is `台` or `套`) and the
- * generic `个`: `台(套)` against `处` is not comparable (verdicts.md).
+ * generic `个`: `台(套)` against `处` is not comparable (verdicts.md). Bases, counting words and multipliers come from
+ * the one table of units (lib/engine/units), which the reader reads too.
  */
 
-const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
-  ["万亿", 1e12],
-  ["千亿", 1e11],
-  ["百亿", 1e10],
-  ["亿", 1e8],
-  ["千万", 1e7],
-  ["百万", 1e6],
-  ["十万", 1e5],
-  ["万", 1e4],
-  ["千", 1e3],
-  ["百", 1e2],
-];
+import { MAGNITUDES, UNITS } from "@/lib/engine/units";
+
+/** Multipliers (the table's magnitudes), longest first: `万亿` before `万`. */
+const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [...MAGNITUDES]
+  .sort((a, b) => b.word.length - a.word.length)
+  .map((m) => [m.word, m.factor] as const);
 
 interface BaseUnit {
   dimension: string;
@@ -24,34 +19,16 @@ interface BaseUnit {
   factor: number;
 }
 
-/** Measurement bases: same dimension ⇒ convertible. Counting words are handled separately below. */
-const BASES: Record<string, BaseUnit> = {
-  "%": { dimension: "percent", factor: 1 },
-  个百分点: { dimension: "percentage_point", factor: 1 },
-  百分点: { dimension: "percentage_point", factor: 1 },
-  倍: { dimension: "times", factor: 1 },
-  人: { dimension: "people", factor: 1 },
-  名: { dimension: "people", factor: 1 },
-  位: { dimension: "people", factor: 1 },
-  人次: { dimension: "person_times", factor: 1 },
-  户: { dimension: "households", factor: 1 },
-  元: { dimension: "yuan", factor: 1 },
-  美元: { dimension: "usd", factor: 1 },
-  斤: { dimension: "mass", factor: 1 },
-  公斤: { dimension: "mass", factor: 2 },
-  克: { dimension: "mass", factor: 0.002 },
-  吨: { dimension: "mass", factor: 2000 },
-  平方米: { dimension: "area", factor: 1 },
-  平方公里: { dimension: "area", factor: 1e6 },
-  公顷: { dimension: "area", factor: 1e4 },
-  亩: { dimension: "area", factor: 10_000 / 15 },
-  米: { dimension: "length", factor: 1 },
-  公里: { dimension: "length", factor: 1000 },
-  立方米: { dimension: "volume", factor: 1 },
-  瓦: { dimension: "power", factor: 1 },
-  瓦时: { dimension: "energy", factor: 1 },
-  度: { dimension: "energy", factor: 1000 },
-};
+/** Measurement bases, every spelling of each: same dimension ⇒ convertible. Counting words are handled apart. */
+const BASES: Record<string, BaseUnit> = {};
+/** Counting words of the table, every spelling. */
+const COUNTERS = new Set<string>();
+for (const entry of UNITS) {
+  for (const spelling of [entry.unit, ...(entry.aliases ?? [])]) {
+    if (entry.counter) COUNTERS.add(spelling);
+    else BASES[spelling] = { dimension: entry.dimension, factor: entry.factor };
+  }
+}
 
 /** A bare multiplier (`万`): the thing counted is implied by the indicator. */
 const IMPLIED = "implied";
@@ -59,37 +36,6 @@ const IMPLIED = "implied";
 const RATIO_DIMENSIONS = new Set(["percent", "percentage_point", "times"]);
 
 const GENERIC_COUNTER = "个";
-const COUNTERS = new Set([
-  GENERIC_COUNTER,
-  "家",
-  "处",
-  "座",
-  "所",
-  "项",
-  "件",
-  "条",
-  "部",
-  "台",
-  "套",
-  "张",
-  "栋",
-  "间",
-  "辆",
-  "支",
-  "批",
-  "批次",
-  "场",
-  "次",
-  "种",
-  "只",
-  "块",
-  "宗",
-  "起",
-  "轮",
-  "期",
-  "类",
-  "款",
-]);
 
 export type UnitRelation =
   /** Same unit. */
@@ -155,7 +101,7 @@ function parseUncached(text: string): ParsedUnit {
   // `1000万` with the thing counted left implicit (`农村贫困人口减少1000万以上`).
   if (rest === "") return { text, dimension: IMPLIED, factor, counters: [] };
   const base = parseBase(rest);
-  // A multiplier before an unknown word was part of the word (`千层`): keep the whole text opaque.
+  // A multiplier before an unknown word was part of the word (`千岛`): keep the whole text opaque.
   if (base.dimension.startsWith("unit:") && rest !== text) return { text, ...parseBase(text) };
   return { text, dimension: base.dimension, factor: factor * base.factor, counters: base.counters };
 }

@@ -58,4 +58,32 @@ describe("unit compatibility", () => {
     expect(unitRelation("万吨标准煤", "万吨标准煤")).toBe("same");
     expect(unitRelation("万吨标准煤", "万吨")).toBe("incompatible");
   });
+
+  it("converts per mille into percent and reads the spellings of one unit as one", () => {
+    expect(unitRelation("‰", "%")).toBe("scaled");
+    expect(convertValue(5, "‰", "%")).toBeCloseTo(0.5);
+    expect(unitRelation("‰", "个百分点")).toBe("incompatible");
+    expect(unitRelation("微克/立方米", "微克每立方米")).toBe("scaled");
+    expect(convertValue(35, "微克每立方米", "微克/立方米")).toBeCloseTo(35);
+    expect(unitRelation("百分点", "个百分点")).toBe("scaled");
+  });
+
+  it("knows the units of the report tables: 担, 标箱, 千瓦, 千瓦时, 兆瓦, 千伏", () => {
+    // 1 担 = 100 斤: 2万担 of tobacco is 200万斤.
+    expect(convertValue(2, "万担", "万斤")).toBeCloseTo(200);
+    expect(convertValue(1030, "万标箱", "标箱")).toBeCloseTo(10_300_000);
+    expect(convertValue(120, "万千瓦", "千瓦")).toBeCloseTo(1_200_000);
+    expect(convertValue(3, "兆瓦", "千瓦")).toBeCloseTo(3000);
+    expect(convertValue(50, "亿千瓦时", "亿度")).toBeCloseTo(50);
+    expect(unitRelation("千伏", "千瓦")).toBe("incompatible");
+    expect(unitRelation("万千瓦", "万千瓦时")).toBe("incompatible");
+  });
+
+  it("keeps days, ages and counts apart; 宗 and 起 are counting words", () => {
+    expect(unitRelation("天", "岁")).toBe("incompatible");
+    expect(unitRelation("天", "个")).toBe("incompatible");
+    expect(unitRelation("宗", "个")).toBe("loose");
+    expect(unitRelation("起", "宗")).toBe("incompatible");
+    expect(unitRelation("台套", "台(套)")).toBe("same");
+  });
 });

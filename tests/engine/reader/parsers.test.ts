@@ -3,8 +3,8 @@
  * where each result starts, the text it matched, and its fields; and clauses that must yield nothing.
  */
 import { describe, expect, it } from "vitest";
-import { findQuantities } from "@/lib/engine/reader/extract/quantity";
 import { findHeadlineLists } from "@/lib/engine/reader/extract/headline";
+import { findQuantities } from "@/lib/engine/reader/extract/quantity";
 import { extractTargets } from "@/lib/engine/reader/extract/targets";
 import type { TTarget } from "@/lib/schemas/extraction";
 
@@ -71,6 +71,110 @@ describe("quantity parsers", () => {
     ["贷款余额保持万亿以上规模", 1, "万亿"],
   ])("counts written in Chinese numerals or magnitudes: %s", (text, value, unit) => {
     expect(findQuantities(text).map((q) => [q.value, q.unit])).toEqual([[value, unit]]);
+  });
+
+  it.each([
+    ["全年经济增长百分之十一点五", "百分之十一点五", 11.5, "%", "exact"],
+    ["今年预期增长百分之八左右", "百分之八左右", 8, "%", "about"],
+    ["物价涨幅控制在百分之三以内", "控制在百分之三以内", 3, "%", "at_most"],
+    ["人口自然增长率千分之五", "千分之五", 5, "‰", "exact"],
+    ["财政收入达到十二点八万亿元", "达到十二点八万亿元", 12.8, "万亿元", "exact"],
+    ["全市生产总值四千一百七十亿元", "四千一百七十亿元", 4170, "亿元", "exact"],
+    ["全省工业总产值一万六千七百七十亿元", "一万六千七百七十亿元", 16770, "亿元", "exact"],
+    ["原煤产量一亿零六百万吨", "一亿零六百万吨", 10600, "万吨", "exact"],
+    ["投资增速提高零点五个百分点", "零点五个百分点", 0.5, "个百分点", "exact"],
+    ["城镇化率提高一个百分点", "一个百分点", 1, "个百分点", "exact"],
+    ["发电设备二万五千千瓦", "二万五千千瓦", 25000, "千瓦", "exact"],
+  ])(
+    "Chinese numerals with a fraction, a decimal point or a magnitude: %s → %s",
+    (text, matched, value, unit, qualifier) => {
+      const [q, ...rest] = findQuantities(text);
+      expect(rest).toHaveLength(0);
+      expect(q && text.slice(q.start, q.end)).toBe(matched);
+      expect(q).toMatchObject({ start: text.indexOf(matched), value, unit, qualifier });
+    },
+  );
+
+  it("reads a fraction and an amount in words as figures, not as a count that needs a verb", () => {
+    expect(findQuantities("增长百分之六").map((q) => q.chineseNumeral)).toEqual([false]);
+    expect(findQuantities("总值四千一百七十亿元").map((q) => q.chineseNumeral)).toEqual([false]);
+    expect(findQuantities("建成两所学校").map((q) => q.chineseNumeral)).toEqual([true]);
+  });
+
+  it("a range written in words: `百分之六至百分之六点五`", () => {
+    const [q] = findQuantities("经济增长百分之六至百分之六点五");
+    expect(q).toMatchObject({ start: 4, end: 15, value: null, min: 6, max: 6.5, unit: "%", qualifier: "range" });
+  });
+
+  it.each([
+    ["人口自然增长率控制在2.5‰以内", "控制在2.5‰以内", 2.5, "‰", "at_most"],
+    ["新增市场主体1400余个", "1400余个", 1400, "个", "at_least"],
+    ["新培育专精特新企业10多家", "10多家", 10, "家", "at_least"],
+    ["办理各类案件2万余件", "2万余件", 2, "万件", "at_least"],
+    ["研发投入力争增长10%左右", "10%左右", 10, "%", "about"],
+    ["全年力争增长6.5%", "6.5%", 6.5, "%", "exact"],
+    ["外贸进出口超过3000亿元", "超过3000亿元", 3000, "亿元", "at_least"],
+    ["赤字率不超过3%", "不超过3%", 3, "%", "at_most"],
+    ["单位产值能耗不低于2%", "不低于2%", 2, "%", "at_least"],
+    ["一般公共预算支出按增长5%安排", "5%", 5, "%", "exact"],
+    ["细颗粒物平均浓度控制在每立方米35微克左右", "控制在每立方米35微克左右", 35, "微克/立方米", "about"],
+    ["细颗粒物平均浓度下降到32微克/立方米", "下降到32微克/立方米", 32, "微克/立方米", "at_most"],
+    ["细颗粒物浓度为30微克每立方米", "为30微克每立方米", 30, "微克/立方米", "exact"],
+    ["空气质量优良天数增加30天", "30天", 30, "天", "exact"],
+    ["项目审批时限压缩到15天以内。", "15天以内", 15, "天", "at_most"],
+    ["人均预期寿命达到80岁", "达到80岁", 80, "岁", "exact"],
+    ["茶叶产量3.5万担", "3.5万担", 3.5, "万担", "exact"],
+    ["集装箱吞吐量800万标箱", "800万标箱", 800, "万标箱", "exact"],
+    ["新增光伏装机120万千瓦", "120万千瓦", 120, "万千瓦", "exact"],
+    ["全社会用电量增加50亿千瓦时", "50亿千瓦时", 50, "亿千瓦时", "exact"],
+    ["粮食产量稳定在600亿斤以上", "稳定在600亿斤以上", 600, "亿斤", "at_least"],
+    ["供应住宅用地40宗", "40宗", 40, "宗", "exact"],
+    ["发生生产安全事故12起", "12起", 12, "起", "exact"],
+    ["新增造林面积80平方公里", "80平方公里", 80, "平方公里", "exact"],
+  ])("%s → %s", (text, matched, value, unit, qualifier) => {
+    const [q, ...rest] = findQuantities(text);
+    expect(rest).toHaveLength(0);
+    expect(q && text.slice(q.start, q.end)).toBe(matched);
+    expect(q).toMatchObject({ start: text.indexOf(matched), value, unit, qualifier });
+  });
+
+  it.each([
+    ["国内生产总值增长5%—5.5%", "5%—5.5%", 5, 5.5],
+    ["国内生产总值增长4.5-5%", "4.5-5%", 4.5, 5],
+    ["国内生产总值增长7.5%-8%", "7.5%-8%", 7.5, 8],
+    ["国内生产总值增长6%——6.5%", "6%——6.5%", 6, 6.5],
+  ])("a range: %s", (text, matched, min, max) => {
+    const [q] = findQuantities(text);
+    expect(q && text.slice(q.start, q.end)).toBe(matched);
+    expect(q).toMatchObject({ value: null, min, max, qualifier: "range" });
+  });
+
+  it.each([
+    ["a deadline", "企业登记3天内办结"],
+    ["an age group", "为60岁以上老年人提供服务"],
+    ["an age group in words", "关爱三岁以下婴幼儿"],
+    ["a word beginning with 天", "新建2000天然气管道"],
+    ["a word beginning with 起", "补贴标准从3起步"],
+    ["a ratio of weights", "土壤有机质含量25克/千克"],
+  ])("reads no quantity in %s: %s", (_why, text) => {
+    expect(findQuantities(text)).toEqual([]);
+  });
+
+  it("takes the qualifier word before the number into the quantity, the longest that ends there", () => {
+    expect(findQuantities("赤字率不超过3%")[0]).toMatchObject({ start: 3, prefix: "不超过", qualifier: "at_most" });
+    expect(findQuantities("新建项目通过5个")[0]).toMatchObject({ start: 6, prefix: "" });
+    expect(findQuantities("接近5%")[0]).toMatchObject({ start: 2, prefix: "" });
+    expect(findQuantities("增长5%以上超过3%").map((q) => [q.start, q.end, q.prefix, q.suffix])).toEqual([
+      [2, 6, "", "以上"],
+      [6, 10, "超过", ""],
+    ]);
+  });
+
+  it("reads thousands separators wherever the digits start", () => {
+    expect(findQuantities("粮食产量33，212万吨、1234,567万元").map((q) => [q.value, q.unit])).toEqual([
+      [33212, "万吨"],
+      [234567, "万元"],
+    ]);
   });
 });
 

@@ -14,8 +14,8 @@ import {
   AROUND_UNITS,
   BRACKETED_ALTERNATIVES,
   canonicalSpelling,
-  MAGNITUDES as MAGNITUDE_TABLE,
   MAGNITUDE_WORDS,
+  MAGNITUDES,
   READ_SPELLINGS,
   type Spelling,
 } from "../../units";
@@ -50,9 +50,9 @@ export interface Quantity {
   chineseNumeral: boolean;
 }
 
-/** Everything between an opening bracket and a closing one is a counting alternative: `台(套)`, `场（次）`. */
+/** Counting words a unit may carry in brackets: `台(套)`, `场（次）`. */
 const BRACKETED = BRACKETED_ALTERNATIVES.join("|");
-/** A CJK character: a noun after a unit of days or years of age makes it a group or a deadline (`60岁以上老年人`). */
+/** A CJK character: after a unit of days or years of age it begins a noun (`60岁以上老年人`, `3天内办结`). */
 const CJK = "[\\u3400-\\u9fff]";
 const SUFFIX_WORDS = "以上|以内|以下|左右|上下";
 
@@ -73,7 +73,7 @@ const BASE_UNITS = READ_SPELLINGS.map(spellingPattern).join("|");
 /** A unit may carry its counting variant in brackets: `台(套)`, `场(次)`, `家(次)`. */
 const UNIT = `(?:${BASE_UNITS})(?:\\((?:${BRACKETED})\\)|（(?:${BRACKETED})）)?`;
 /** Magnitudes that stay in the unit (extraction.md: `5.7` with unit `万人`). */
-const MAGNITUDES = MAGNITUDE_WORDS.join("|");
+const MAGNITUDE = MAGNITUDE_WORDS.join("|");
 
 /** The unit as given: an alias becomes its table spelling (`微克每立方米` → `微克/立方米`), a bracket stays. */
 function givenUnit(written: string): string {
@@ -97,15 +97,13 @@ const G = {
   suffix: "suffix",
 } as const;
 
-/**
- * Qualifier words before a number. One-character words must not end another word (`通过`, `接近`, `最近` are not
- * `过`/`近`): the characters that may not come before them.
- */
+/** Qualifier words before a number. */
 const PREFIX_WORDS = new Set(
   "控制在 不超过 不高于 不低于 不少于 扩增至 扩增到 提高到 提高至 提升到 提升至 增加到 增加至 扩大到 扩大至 降低到 降低至 下降到 下降至 保持在 稳定在 保持 达到 突破 超过 多于 少于 低于 高于 降至 增至 约 近 超 逾 过 达 为 在".split(
     " ",
   ),
 );
+/** One-character words must not end another word (`通过`, `接近`, `最近` are not `过`/`近`): what may not precede them. */
 const PREFIX_NOT_AFTER: Record<string, string> = { 近: "最接附将", 过: "通经度" };
 const LONGEST_PREFIX = Math.max(...[...PREFIX_WORDS].map((word) => word.length));
 /** The last characters of the qualifier words: most numbers follow none of them. */
@@ -219,7 +217,7 @@ const rangeParser: Parser = {
   worthTrying: /\d[^\d]{0,3}[-－–—~～至到]\d/,
   anchors: "digit",
   pattern: new RegExp(
-    `(?<${G.number}>${NUMBER})(?<${G.unitMin}>[%‰])?${RANGE_DASH}(?<${G.numberMax}>${NUMBER})(?<${G.magnitude}>${MAGNITUDES})?(?<${G.unit}>${UNIT})${suffixPart}`,
+    `(?<${G.number}>${NUMBER})(?<${G.unitMin}>[%‰])?${RANGE_DASH}(?<${G.numberMax}>${NUMBER})(?<${G.magnitude}>${MAGNITUDE})?(?<${G.unit}>${UNIT})${suffixPart}`,
     "y",
   ),
   extract(match, prefix) {
@@ -281,7 +279,7 @@ const aroundParser: Parser = {
 const arabicParser: Parser = {
   anchors: "digit",
   pattern: new RegExp(
-    `(?<${G.number}>${NUMBER})(?<${G.approx}>余|多)?(?:(?<${G.unit}>${UNIT})|(?<${G.magnitude}>${MAGNITUDES})(?<${G.approxAfterMagnitude}>余|多)?(?<${G.unitAfterMagnitude}>${UNIT})?)${suffixPart}`,
+    `(?<${G.number}>${NUMBER})(?<${G.approx}>余|多)?(?:(?<${G.unit}>${UNIT})|(?<${G.magnitude}>${MAGNITUDE})(?<${G.approxAfterMagnitude}>余|多)?(?<${G.unitAfterMagnitude}>${UNIT})?)${suffixPart}`,
     "y",
   ),
   extract(match, prefix) {
@@ -326,7 +324,7 @@ const fractionParser: Parser = {
   },
 };
 
-const MAGNITUDE_FACTOR = new Map(MAGNITUDE_TABLE.map((m) => [m.word, m.factor]));
+const MAGNITUDE_FACTOR = new Map(MAGNITUDES.map((m) => [m.word, m.factor]));
 
 /**
  * A numeral's value in the unit its magnitude starts: `一万六千七百七十` before `亿` is 16770 (亿), but `一亿零六百`
@@ -334,8 +332,9 @@ const MAGNITUDE_FACTOR = new Map(MAGNITUDE_TABLE.map((m) => [m.word, m.factor]))
  */
 function numeralValue(numeral: string, magnitude: string): number | null {
   const factor = MAGNITUDE_FACTOR.get(magnitude);
-  if (!factor || numeral.includes(CHINESE_DECIMAL_POINT) || !/[万亿]/.test(numeral))
+  if (!factor || numeral.includes(CHINESE_DECIMAL_POINT) || !/[万亿]/.test(numeral)) {
     return parseChineseNumeral(numeral);
+  }
   const total = parseChineseNumeral(`${numeral}${magnitude}`);
   return total === null ? null : Number((total / factor).toPrecision(12));
 }
@@ -408,14 +407,14 @@ export function shifted(q: Quantity, by: number): Quantity {
 }
 
 /** What may begin a number, by character code: a digit, a Chinese numeral (`百`/`千` may begin `百分之`), `万`/`亿`. */
-const DIGIT = 1;
-const NUMERAL = 2;
-const MAGNITUDE = 4;
+const START_DIGIT = 1;
+const START_NUMERAL = 2;
+const START_MAGNITUDE = 4;
 const STARTS = new Uint8Array(0x10000);
-for (let code = 0x30; code <= 0x39; code++) STARTS[code] = DIGIT;
-for (const ch of CHINESE_NUMERAL_CHARS) STARTS[ch.charCodeAt(0)] = NUMERAL;
-STARTS["万".charCodeAt(0)] = MAGNITUDE;
-STARTS["亿".charCodeAt(0)] = MAGNITUDE;
+for (let code = 0x30; code <= 0x39; code++) STARTS[code] = START_DIGIT;
+for (const ch of CHINESE_NUMERAL_CHARS) STARTS[ch.charCodeAt(0)] = START_NUMERAL;
+STARTS["万".charCodeAt(0)] = START_MAGNITUDE;
+STARTS["亿".charCodeAt(0)] = START_MAGNITUDE;
 
 type Anchors = Record<AnchorKind, number[]>;
 
@@ -425,7 +424,7 @@ type Anchors = Record<AnchorKind, number[]>;
  */
 function beforeSeparator(text: string, i: number): boolean {
   let end = i;
-  while (end < i + 4 && STARTS[text.charCodeAt(end)] === DIGIT) end++;
+  while (end < i + 4 && STARTS[text.charCodeAt(end)] === START_DIGIT) end++;
   const next = text[end];
   return end - i <= 3 && (next === "," || next === "，");
 }
@@ -440,9 +439,9 @@ function anchorsOf(text: string): Anchors {
   for (let i = 0; i < text.length; i++) {
     const kind = STARTS[text.charCodeAt(i)];
     if (!kind) continue;
-    if (kind === DIGIT) {
-      if (i === 0 || STARTS[text.charCodeAt(i - 1)] !== DIGIT || beforeSeparator(text, i)) anchors.digit.push(i);
-    } else if (kind === NUMERAL) {
+    if (kind === START_DIGIT) {
+      if (i === 0 || STARTS[text.charCodeAt(i - 1)] !== START_DIGIT || beforeSeparator(text, i)) anchors.digit.push(i);
+    } else if (kind === START_NUMERAL) {
       anchors.numeral.push(i);
       if (text.startsWith("分之", i + 1) && (text[i] === "百" || text[i] === "千")) anchors.fraction.push(i);
     } else if (text[i] === "亿" || text[i + 1] === "亿") anchors.magnitude.push(i);
