@@ -127,8 +127,7 @@ export function findZones(text: string, layout: SectionLayout, planYear: number 
   if (plans.length === 0 && opening) {
     // No heading announces the plan: it starts with the paragraph of the first full headline list (a headline
     // restating one target, `今年预期目标:地区生产总值增7.5%-8%`, opens nothing).
-    const first = opening;
-    const plan = { kind: "plan" as const, title: "", start: paragraphStart(text, first.cue), end: text.length };
+    const plan = { kind: "plan" as const, title: "", start: paragraphStart(text, opening.cue), end: text.length };
     plans = [plan];
     sections.push(plan);
   }

@@ -4,6 +4,7 @@
  */
 import type { TMeasure, TOutcome } from "@/lib/schemas/extraction";
 import type { Explanation } from "../explain";
+import { PART_OF_YEAR, yearsNamed } from "./dating";
 import { cleanSubject, isMeaningfulName, nameIndicator } from "./indicator";
 import { findMentions, type Mention, sentencesOf } from "./mentions";
 
@@ -13,14 +14,10 @@ const ESTIMATE = /预计|预测|初步核算|估计/;
 const CUMULATIVE = /历年|(?:五|四|三|十)年来|年均|(?:五|四|三|十)年(?:累计|共|新增)/;
 /** A change measured from an earlier base year (`比2002年增长65.5%`) spans several years unless the base is last year. */
 const BASE_YEAR = /(?:比|较|是|相当于)(\d{4})年/;
-/** Part of a year: a month, a quarter, a half (`一季度`, `1-11月`, `上半年`): not the year's outcome. */
-const PART_OF_YEAR =
-  /(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|(?<!\d{4}年)\d{1,2}月份?(?:以来|末|底)?[，,]?$/;
+/** A clause about part of a year (`一季度`, `1-11月`, `上半年`, `6月末`): not the year's outcome. */
+const PART_OF_YEAR_CLAUSE = new RegExp(`${PART_OF_YEAR.source}|(?<!\\d{4}年)\\d{1,2}月份?(?:以来|末|底)?[，,]?$`);
 /** The level reached at the end of a period (`由1.24万亿元提高到1.95万亿元`): an outcome of its last year. */
 const END_LEVEL = /(?:提高|增加|增长|扩大|提升|上升|跃升|达)(?:到|至)$/;
-/** A year named before a figure, and a baseline use of a year (`比2012年`, `2012年的`) that does not date it. */
-const NAMED_YEAR = /(\d{4})年(?!的|底的|末的|水平|基础)/g;
-const BASELINE_BEFORE = /(?:比|较|由|从|是|相当于|同)$/;
 /** Words that put a figure of a multi-year review in last year alone (`去年…`, `比上年上涨4.8%`). */
 const ONE_YEAR = /去年|上年|过去一年|刚刚过去的一年|一年来/;
 /** Statements that commit rather than report (`今年要…`, `力争…`): no outcome in them, unless they also report. */
@@ -43,11 +40,8 @@ export interface ReviewStretch {
 type Dating = { year: number | null; period: [number, number] | null } | { rejected: string };
 
 function dateFigure(sentence: string, at: number, clause: string, year: number | null, zone: ReviewStretch): Dating {
-  if (PART_OF_YEAR.test(clause)) return { rejected: "a figure of part of the year (a quarter, a half, months)" };
-  let named: number | null = null;
-  for (const m of sentence.slice(0, at).matchAll(NAMED_YEAR)) {
-    if (!BASELINE_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) named = Number(m[1]);
-  }
+  if (PART_OF_YEAR_CLAUSE.test(clause)) return { rejected: "a figure of part of the year (a quarter, a half, months)" };
+  const named = yearsNamed(sentence.slice(0, at)).pop() ?? null;
   if (named !== null && year !== null && named !== year) return { rejected: `a figure of ${named}, not of ${year}` };
   const base = BASE_YEAR.exec(clause);
   const baseYear = base ? Number(base[1]) : null;

@@ -1,15 +1,15 @@
 /**
  * Targets of a report: the headline items of its 主要预期目标 lists (numeric or qualitative, see headline.ts) and
- * the quantified commitments of its plan parts. History told inside a plan (`30年来…`, `从6家增长到131家`) and restatements of the
- * headline targets (`经济增长预期目标为5%左右，既是…`) are not targets.
+ * the quantified commitments of its plan parts. History told inside a plan (`30年来…`, `从6家增长到131家`) and
+ * restatements of the headline targets (`经济增长预期目标为5%左右，既是…`) are not targets.
  */
 import type { TTarget } from "@/lib/schemas/extraction";
 import type { Explanation } from "../explain";
+import { PART_OF_YEAR, yearsNamed } from "./dating";
 import { type HeadlineList, headlineTargets, opensPlan } from "./headline";
 import { findMentions, type Mention } from "./mentions";
 import { foldStretches, mentionTarget } from "./target-of";
 
-/** History inside a plan section: a retrospective paragraph or sentence. */
 /** A paragraph opening with a span of years (`30年来`, `四十年…`) tells history; so does one counted from a founding. */
 const HISTORY_PARAGRAPH =
   /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})年(?!度|内|底|末|初|中|前|后|[，,])|\d+年来[，,]我们/;
@@ -17,12 +17,9 @@ const HISTORY_SENTENCE =
   /年来|以来|之初|先后|已经|已(?:达|有|超过|突破)|如今|历届|建(?:区|市|县|省|州)(?:时|之初|以来)|从[^，,。]{0,16}(?:增长|增加|提高|扩展|发展|扩大)到|(?:完成|实现|突破|达到|超过|建成|办成|解决|取得|增长|提高|增加|形成|培育|引进)了/;
 /** A sentence that reports rather than commits: last year's figures quoted inside a plan or a news item. */
 const REPORTING_SENTENCE =
-  /初步预计|初步核算|据统计|同比|(?<!比)去年|(?<![比较])上年|过去一年|刚刚过去|一年来|实现了|完成了|取得了|增长了|达到了|初步核算|(?:[一二三四]|前三|第[一二三四])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月/;
+  /初步预计|初步核算|据统计|同比|(?<!比)去年|(?<![比较])上年|过去一年|刚刚过去|一年来|实现了|完成了|取得了|增长了|达到了/;
 /** A paragraph on part of a year (`2022年一季度，…`): its figures are results so far, not targets. */
-const PART_OF_YEAR_OPENING =
-  /^(?:\d{4}年)?(?:[一二三四]|前三|第[一二三四])季度|^(?:\d{4}年)?[上下]半年|^(?:\d{4}年)?\d{1,2}[-—~至]\d{1,2}月/;
-/** A year named before a figure; a baseline (`比1980年`) does not date the sentence. */
-const NAMED_YEAR = /(?<![比较同])(\d{4})年/g;
+const PART_OF_YEAR_OPENING = new RegExp(`^(?:\\d{4}年)?(?:${PART_OF_YEAR.source})`);
 /** Sentences explaining the headline targets restate them. */
 const RESTATEMENT = /预期目标|目标定在|目标设定|着重说明|提出上述/;
 
@@ -61,8 +58,7 @@ function sameTarget(a: TTarget, b: TTarget): boolean {
 /** A sentence about another year than the plan's (`2022年郑州…`, `到2025年…`) sets no target for it. */
 function namesAnotherYear(sentence: string, planYear: number | null): boolean {
   if (planYear === null) return false;
-  for (const m of sentence.matchAll(NAMED_YEAR)) if (Number(m[1]) !== planYear) return true;
-  return false;
+  return yearsNamed(sentence).some((year) => year !== planYear);
 }
 
 interface Span {
@@ -148,7 +144,8 @@ function bodyRejection(
   if (context.isHistory(mention)) return "its sentence or paragraph tells history (`年来`, `已经`, `…了`)";
   const sentence = text.slice(mention.sentence.start, mention.sentence.end);
   if (context.lists.length > 0 && RESTATEMENT.test(sentence)) return "its sentence restates or explains the targets";
-  if (REPORTING_SENTENCE.test(sentence)) return "its sentence reports (`同比`, `去年`, `一季度`…)";
+  if (REPORTING_SENTENCE.test(sentence) || PART_OF_YEAR.test(sentence))
+    return "its sentence reports (`同比`, `去年`, `一季度`…)";
   if (namesAnotherYear(sentence, context.planYear)) return "its sentence names another year than the plan's";
   if (PART_OF_YEAR_OPENING.test(text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start)))
     return "its paragraph is about part of the year";
