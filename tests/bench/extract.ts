@@ -2,6 +2,9 @@
  * Extraction throughput on the real corpus: MiB of input bytes per second and reports per second, on one core, plus
  * peak memory. Each round reads every file of a set from its bytes through the whole reader (decode → normalise →
  * split into reports → extract targets and outcomes); 3 untimed warm-up rounds, then 7 rounds timed one by one.
+ * Then the cost of pasted lists of thousands of figures (text written here, in three shapes: a review list, a headline
+ * list, a news item of clauses), at 2 000, 8 000 and 20 000 items: each pass of the reader must stay linear in its
+ * input, so the time per item must not grow with the list (one untimed warm-up read, then the best of three).
  * Run from the repository root:
  *   npm run bench -- extract
  */
@@ -34,6 +37,38 @@ function extractAll(inputs: { name: string; bytes: Uint8Array }[]): number {
   return reports;
 }
 
+const LIST_SHAPES: Record<string, (n: number) => string> = {
+  "review list": (n) =>
+    `一、2023年工作回顾\n过去一年，${Array.from({ length: n }, (_, i) => `新增企业${i % 97}家`).join("、")}。\n` +
+    "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右。",
+  "headline list": (n) =>
+    `2024年主要预期目标是：${Array.from({ length: n }, (_, i) => `指标${i % 50}增长${i % 9}%`).join("，")}。`,
+  "news clauses": (n) => `本报讯 今年，${Array.from({ length: n }, (_, i) => `完成投资${i % 90}亿元`).join("，")}。`,
+};
+const LIST_SIZES = [2000, 8000, 20000];
+
+function readOnce(text: string): number {
+  const started = performance.now();
+  try {
+    readFileBytes(new TextEncoder().encode(text), { filename: "list.txt" });
+  } catch {
+    // A list the reader refuses still costs its reading.
+  }
+  return performance.now() - started;
+}
+
+function benchLongLists(): void {
+  for (const [shape, make] of Object.entries(LIST_SHAPES)) {
+    const cells = LIST_SIZES.map((n) => {
+      const text = make(n);
+      readOnce(text);
+      const best = Math.min(readOnce(text), readOnce(text), readOnce(text));
+      return `${n} items ${best.toFixed(0)} ms (${((best * 1000) / n).toFixed(1)} µs/item)`;
+    });
+    console.log(`${shape}: ${cells.join(", ")}`);
+  }
+}
+
 /** Rounds are timed one by one: the median says what to expect, the best what the code does without contention. */
 export async function benchExtract(): Promise<void> {
   for (const set of SETS) {
@@ -59,5 +94,6 @@ export async function benchExtract(): Promise<void> {
         `best ${(mebibytes / best).toFixed(1)} MiB/s`,
     );
   }
+  benchLongLists();
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }

@@ -12,13 +12,18 @@ const BASELINE_BEFORE = /(?:比|较|由|从|是|相当于|同)$/;
 /** A year before these words is a baseline too (`是2012年的1.2倍`, `2012年底的水平`). */
 const BASELINE_AFTER = /^(?:的|底的|末的|水平|基础)/;
 
-/** The years `text` names as its time, in order. */
-export function yearsNamed(text: string): number[] {
-  const years: number[] = [];
+/** The years `text` names as its time, in order, with where each is named. */
+export function yearsNamedAt(text: string): { year: number; at: number }[] {
+  const years: { year: number; at: number }[] = [];
   for (const m of text.matchAll(NAMED_YEAR)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (!BASELINE_BEFORE.test(before) && !BASELINE_AFTER.test(after)) years.push(Number(m[1]));
+    if (!BASELINE_BEFORE.test(before) && !BASELINE_AFTER.test(after)) years.push({ year: Number(m[1]), at: m.index });
   }
   return years;
+}
+
+/** The years `text` names as its time, in order. */
+export function yearsNamed(text: string): number[] {
+  return yearsNamedAt(text).map((named) => named.year);
 }

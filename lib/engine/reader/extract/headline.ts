@@ -132,8 +132,9 @@ function* cuesIn(text: string, from: number, to: number): Generator<{ index: num
   let after = from;
   CUE_WORD.lastIndex = from;
   for (let word = CUE_WORD.exec(text); word && word.index < to; word = CUE_WORD.exec(text)) {
-    const lineStart = text.lastIndexOf("\n", word.index - 1) + 1;
-    const windowStart = Math.max(after, lineStart, word.index - CUE_REACH);
+    const reach = Math.max(after, word.index - CUE_REACH);
+    const lineStart = reach + text.slice(reach, word.index).lastIndexOf("\n") + 1;
+    const windowStart = Math.max(reach, lineStart);
     const window = text.slice(windowStart, Math.min(text.length, word.index + CUE_REACH));
     cue.lastIndex = 0;
     for (let m = cue.exec(window); m; m = cue.exec(window)) {

@@ -59,6 +59,20 @@ export function sentencesOf(text: string, from: number, to: number): { start: nu
   return sentences;
 }
 
+/** Whether [start, end) lies inside one of `ranges` (in order, not overlapping): a binary search. */
+function insideAny(ranges: [number, number][], start: number, end: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [a, b] = ranges[middle] as [number, number];
+    if (start < a) high = middle - 1;
+    else if (start >= b) low = middle + 1;
+    else return end <= b;
+  }
+  return false;
+}
+
 function quotedRanges(sentence: string): [number, number][] {
   return [...sentence.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
 }
@@ -76,14 +90,24 @@ function isClauseDelimiter(text: string, i: number): boolean {
   return CLAUSE_DELIMITERS.has(text.charCodeAt(i));
 }
 
+/**
+ * The longest stretch read as one clause. Prose never runs this far without a comma; a pasted list of thousands of
+ * items does, and reading it clause by clause from each figure would cost the square of its length.
+ */
+export const MAX_CLAUSE_LENGTH = 200;
+/** How much of the text after a figure the refiners look at (all of them test its beginning). */
+const AFTER_LENGTH = 40;
+
 function clauseStartBefore(sentence: string, position: number): number {
-  for (let i = position - 1; i >= 0; i--) if (isClauseDelimiter(sentence, i)) return i + 1;
-  return 0;
+  const limit = Math.max(0, position - MAX_CLAUSE_LENGTH);
+  for (let i = position - 1; i >= limit; i--) if (isClauseDelimiter(sentence, i)) return i + 1;
+  return limit;
 }
 
 function clauseEndAfter(sentence: string, position: number): number {
-  for (let i = position; i < sentence.length; i++) if (isClauseDelimiter(sentence, i) || sentence[i] === "。") return i;
-  return sentence.length;
+  const limit = Math.min(sentence.length, position + MAX_CLAUSE_LENGTH);
+  for (let i = position; i < limit; i++) if (isClauseDelimiter(sentence, i) || sentence[i] === "。") return i;
+  return limit;
 }
 
 /** What a refiner sees of a quantity: its sentence, the clause text before it, and what follows. */
@@ -110,7 +134,7 @@ const COUNTING_VERB =
  * when no refiner rejects it.
  */
 const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
-  { why: "in quotation marks or a title", rejects: (c) => c.quotes.some(([a, b]) => c.q.start >= a && c.q.end <= b) },
+  { why: "in quotation marks or a title", rejects: (c) => insideAny(c.quotes, c.q.start, c.q.end) },
   {
     why: "glued to a code or an ordinal",
     rejects: (c) => {
@@ -161,15 +185,18 @@ const REFINERS: { why: string; rejects: (c: QuantityContext) => boolean }[] = [
   },
 ];
 
-function contextOf(sentence: string, q: Quantity, quotes: [number, number][], all: Quantity[]): QuantityContext {
+/** The context of `all[index]`: quantities are in text order, so the one before it is `all[index - 1]`. */
+function contextOf(sentence: string, all: Quantity[], index: number, quotes: [number, number][]): QuantityContext {
+  const q = all[index] as Quantity;
   const clauseStart = clauseStartBefore(sentence, q.start);
+  const previous = all[index - 1];
   return {
     sentence,
     q,
     before: sentence.slice(clauseStart, q.start),
-    after: sentence.slice(q.end),
+    after: sentence.slice(q.end, q.end + AFTER_LENGTH),
     quotes,
-    followsAnotherNumber: all.some((other) => other.end <= q.start && other.start >= clauseStart),
+    followsAnotherNumber: previous !== undefined && previous.end <= q.start && previous.start >= clauseStart,
   };
 }
 
@@ -234,8 +261,11 @@ export function findMentions(text: string, from: number, to: number, trace?: Exp
     if (all.length === 0) continue;
     const s = text.slice(sentence.start, sentence.end);
     const quotes = quotedRanges(s);
-    const kept = all.filter((q) => {
-      const context = contextOf(s, q, quotes, all);
+    // The quantity after each kept one, found by walking `all` alongside (kept is in the same order).
+    const nextStart = new Map<Quantity, number>();
+    all.forEach((q, i) => nextStart.set(q, all[i + 1]?.start ?? s.length));
+    const kept = all.filter((q, index) => {
+      const context = contextOf(s, all, index, quotes);
       const rejecting = REFINERS.find((refiner) => refiner.rejects(context));
       if (trace) {
         const span = { start: q.start + sentence.start, end: q.end + sentence.start };
@@ -255,7 +285,7 @@ export function findMentions(text: string, from: number, to: number, trace?: Exp
       const rawBefore = s.slice(segmentStart, q.start);
       const before = rawBefore.replace(CONNECTORS_AT_START, "");
       const start = segmentStart + (rawBefore.length - before.length);
-      const nextQuantity = all.find((other) => other.start >= q.end)?.start ?? s.length;
+      const nextQuantity = nextStart.get(q) ?? s.length;
       const clauseEnd = Math.min(clauseEndAfter(s, q.end), nextQuantity);
       const noun = nounAfter(s, q.end, clauseEnd);
       const previous = inSentence[inSentence.length - 1];
@@ -297,10 +327,13 @@ const LIST_ITEM_SEPARATOR = /[、和及与]/;
 /** The words of a subject before `分别`: what the list names, without the verb of change after it. */
 const BEFORE_RESPECTIVELY =
   /^(.*?)(?:同比|比上年|较上年)?(?:分别|均(?=增长|下降|提高|降低|达到|为|超过|突破|控制|保持))/;
+function startsWithPairedWord(subject: string): boolean {
+  return Object.keys(PAIRED_PREFIXES).some((prefix) => subject.startsWith(prefix));
+}
+
 /** A subject that lists several items for its figures: before `分别`, before `均增长`, or a paired word (`城乡`). */
 function listsItems(subject: string, figures: number): boolean {
-  if (BEFORE_RESPECTIVELY.test(subject)) return true;
-  return figures === 2 && Object.keys(PAIRED_PREFIXES).some((prefix) => subject.startsWith(prefix));
+  return BEFORE_RESPECTIVELY.test(subject) || (figures === 2 && startsWithPairedWord(subject));
 }
 
 /**
@@ -364,29 +397,40 @@ function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
       .replace(GROWTH_VERB, "")
       .replace(/^(?:总量|规模|总额|增速|占比|比重)$/, "") === "";
   const result: Mention[] = [];
-  for (let i = 0; i < inSentence.length; i++) {
-    const m = inSentence[i] as Mention;
+  // Mentions with a subject of their own, in order: the donors of the bare ones after them.
+  const named: Mention[] = [];
+  const runEndFrom = (i: number) => {
     let runEnd = i;
     while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
-    if (!bareSubject(m) && listsItems(m.subject, runEnd - i + 1)) {
+    return runEnd;
+  };
+  for (let i = 0; i < inSentence.length; i++) {
+    const m = inSentence[i] as Mention;
+    const bare = bareSubject(m);
+    if (!bare && (BEFORE_RESPECTIVELY.test(m.subject) || startsWithPairedWord(m.subject))) {
       // A subject listing several items (before `分别`, `均`, or a paired word), and the bare figures after it.
-      const distributed = distributeRespectively(inSentence.slice(i, runEnd + 1));
+      const runEnd = runEndFrom(i);
+      const distributed = listsItems(m.subject, runEnd - i + 1)
+        ? distributeRespectively(inSentence.slice(i, runEnd + 1))
+        : null;
       if (distributed) {
         result.push(...distributed);
+        named.push(...distributed);
         i = runEnd;
         continue;
       }
     }
-    if (!bareSubject(m)) {
+    if (!bare) {
       result.push(m);
+      named.push(m);
       continue;
     }
-    if (RESPECTIVELY.test(text.slice(m.sentence.start, m.quantity.start))) {
+    if (
+      RESPECTIVELY.test(text.slice(Math.max(m.sentence.start, m.quantity.start - MAX_CLAUSE_LENGTH), m.quantity.start))
+    ) {
       // The run of subjectless rates starting here, matched to as many named mentions before it.
-      let runEnd = i;
-      while (runEnd + 1 < inSentence.length && bareSubject(inSentence[runEnd + 1] as Mention)) runEnd++;
+      const runEnd = runEndFrom(i);
       const run = inSentence.slice(i, runEnd + 1);
-      const named = result.filter((other) => !bareSubject(other));
       const donors = named.slice(-run.length);
       if (donors.length === run.length)
         run.forEach((rate, k) => {
@@ -396,7 +440,7 @@ function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
       i = runEnd;
       continue;
     }
-    const donor = [...result].reverse().find((other) => !bareSubject(other));
+    const donor = named[named.length - 1];
     if (donor) m.subject = donor.subject + m.subject;
     result.push(m);
   }

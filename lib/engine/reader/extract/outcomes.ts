@@ -4,7 +4,8 @@
  */
 import type { TMeasure, TOutcome } from "@/lib/schemas/extraction";
 import type { Explanation } from "../explain";
-import { PART_OF_YEAR, yearsNamed } from "./dating";
+import { clauseStart as boundedClauseStart } from "./context";
+import { PART_OF_YEAR, yearsNamedAt } from "./dating";
 import { cleanSubject, isMeaningfulName, nameIndicator } from "./indicator";
 import { findMentions, type Mention, sentencesOf } from "./mentions";
 
@@ -39,9 +40,43 @@ export interface ReviewStretch {
 /** The year or period a figure reports on, or why it reports on neither the review year nor a period. */
 type Dating = { year: number | null; period: [number, number] | null } | { rejected: string };
 
-function dateFigure(sentence: string, at: number, clause: string, year: number | null, zone: ReviewStretch): Dating {
+/** What a sentence says of its time, read once for all its figures (a sentence may hold thousands). */
+interface SentenceTime {
+  years: { year: number; at: number }[];
+  /** Where `去年`, `比上年`… first put the sentence in last year, or Infinity. */
+  oneYearAt: number;
+  /** Where a hedge (`预计`) first stands, or Infinity: it covers every figure after it. */
+  estimateAt: number;
+}
+
+/** The last year named before `at` (the list is in text order): a binary search. */
+function lastYearBefore(years: { year: number; at: number }[], at: number): number | null {
+  let low = 0;
+  let high = years.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((years[middle] as { at: number }).at < at) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? (years[low - 1] as { year: number }).year : null;
+}
+
+function firstIndex(sentence: string, pattern: RegExp): number {
+  const at = sentence.search(pattern);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
+}
+
+function sentenceTime(sentence: string): SentenceTime {
+  return {
+    years: yearsNamedAt(sentence),
+    oneYearAt: firstIndex(sentence, ONE_YEAR),
+    estimateAt: firstIndex(sentence, ESTIMATE),
+  };
+}
+
+function dateFigure(time: SentenceTime, at: number, clause: string, year: number | null, zone: ReviewStretch): Dating {
   if (PART_OF_YEAR_CLAUSE.test(clause)) return { rejected: "a figure of part of the year (a quarter, a half, months)" };
-  const named = yearsNamed(sentence.slice(0, at)).pop() ?? null;
+  const named = lastYearBefore(time.years, at);
   if (named !== null && year !== null && named !== year) return { rejected: `a figure of ${named}, not of ${year}` };
   const base = BASE_YEAR.exec(clause);
   const baseYear = base ? Number(base[1]) : null;
@@ -50,7 +85,7 @@ function dateFigure(sentence: string, at: number, clause: string, year: number |
     if (baseYear !== null && year !== null) return { year: null, period: [baseYear + 1, year] };
     return { rejected: "a multi-year total or average whose period is not told" };
   }
-  const oneYear = ONE_YEAR.test(sentence.slice(0, at));
+  const oneYear = time.oneYearAt < at;
   if (zone.period && named === null && !oneYear && !END_LEVEL.test(clause.replace(/(?:约|近|超过|突破)$/, ""))) {
     return { year: null, period: zone.period };
   }
@@ -93,11 +128,8 @@ function verdictsIn(sentence: string): Verdict[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-const CLAUSE_END = /[，,；;：:]/;
-
 function clauseStart(sentence: string, index: number): number {
-  for (let i = index - 1; i >= 0; i--) if (CLAUSE_END.test(sentence[i] as string)) return i + 1;
-  return 0;
+  return boundedClauseStart(sentence, index, 0);
 }
 
 /** The `；`-part of a sentence around `index`: a verdict speaks only of figures in its own part. */
@@ -157,8 +189,11 @@ export function extractOutcomes(
   const { start: from, end: to } = zone;
   const outcomes: TOutcome[] = [];
   const bySentence = new Map<number, Mention[]>();
-  for (const m of findMentions(text, from, to, trace))
-    bySentence.set(m.sentence.start, [...(bySentence.get(m.sentence.start) ?? []), m]);
+  for (const m of findMentions(text, from, to, trace)) {
+    const list = bySentence.get(m.sentence.start);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence.start, [m]);
+  }
   for (const sentence of sentencesOf(text, from, to)) {
     const s = text.slice(sentence.start, sentence.end);
     const inSentence = bySentence.get(sentence.start) ?? [];
@@ -214,6 +249,7 @@ export function extractOutcomes(
     }
 
     const commits = COMMITS.test(s) && !REPORTS.test(s);
+    let time: SentenceTime | null = null;
     for (const mention of inSentence) {
       if (restated.has(mention) || commits) {
         const why = commits ? "its sentence commits (`力争`, `确保`, `今年要…`)" : "a target named in a verdict";
@@ -222,7 +258,8 @@ export function extractOutcomes(
       }
       const at = mention.quantity.start - sentence.start;
       const clause = s.slice(clauseStart(s, at), at);
-      const dating = dateFigure(s, at, clause, year, zone);
+      time ??= sentenceTime(s);
+      const dating = dateFigure(time, at, clause, year, zone);
       if ("rejected" in dating) {
         trace?.note(mention.quantity, "outcome", "dropped", dating.rejected);
         continue;
@@ -234,7 +271,7 @@ export function extractOutcomes(
       }
       const { name, polarity } = nameIndicator(subject, mention.measure, mention.reduction);
       const q = mention.quantity;
-      const estimated = ESTIMATE.test(s.slice(0, at)) || q.qualifier === "about";
+      const estimated = time.estimateAt < at || q.qualifier === "about";
       // A decline is a negative growth, except for what governments set as reductions (`能耗下降3.5%` → 3.5).
       const negative = mention.measure === "growth" && mention.reduction && !SET_AS_REDUCTION.test(`${subject}${name}`);
       const flip = (v: number | null) => (v !== null && negative ? -v : v);

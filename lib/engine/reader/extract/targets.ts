@@ -5,6 +5,7 @@
  */
 import type { TTarget } from "@/lib/schemas/extraction";
 import type { Explanation } from "../explain";
+import { clauseStart, Paragraphs, textAfter, textBefore } from "./context";
 import { PART_OF_YEAR, yearsNamed } from "./dating";
 import { type HeadlineList, headlineTargets, opensPlan } from "./headline";
 import { findMentions, type Mention } from "./mentions";
@@ -24,8 +25,8 @@ const PART_OF_YEAR_OPENING = new RegExp(`^(?:\\d{4}年)?(?:${PART_OF_YEAR.source
 const RESTATEMENT = /预期目标|目标定在|目标设定|着重说明|提出上述/;
 
 /** Whether mentions lie in history, judged once per sentence and paragraph (a page may run a section on one line). */
-function historyJudge(text: string): (mention: Mention) => boolean {
-  const paragraphs = new Map<number, boolean>();
+function historyJudge(text: string, paragraphs: Paragraphs): (mention: Mention) => boolean {
+  const judgedParagraphs = new Map<number, boolean>();
   const sentences = new Map<number, boolean>();
   return (mention) => {
     let sentence = sentences.get(mention.sentence.start);
@@ -34,12 +35,12 @@ function historyJudge(text: string): (mention: Mention) => boolean {
       sentences.set(mention.sentence.start, sentence);
     }
     if (sentence) return true;
-    const start = text.lastIndexOf("\n", mention.start) + 1;
-    let paragraph = paragraphs.get(start);
+    const start = paragraphs.startOf(mention.start);
+    let paragraph = judgedParagraphs.get(start);
     if (paragraph === undefined) {
-      const end = text.indexOf("\n", mention.start);
-      paragraph = HISTORY_PARAGRAPH.test(text.slice(start, end < 0 ? text.length : end));
-      paragraphs.set(start, paragraph);
+      // The history cues open a paragraph: its beginning is enough.
+      paragraph = HISTORY_PARAGRAPH.test(textAfter(text, start));
+      judgedParagraphs.set(start, paragraph);
     }
     return paragraph;
   };
@@ -81,18 +82,21 @@ const REPORT_CUE =
 const THIS_YEAR_PARAGRAPH = /^(?:今年|\d{4}年)[:：]/;
 
 /** Why a figure outside any plan part is not a stated target, or null when its statement commits to it. */
-function statementRejection(text: string, mention: Mention, planYear: number | null): string | null {
-  const clauseStart = Math.max(
-    mention.sentence.start,
-    ...["，", ",", "；", ";"].map((d) => text.lastIndexOf(d, mention.quantity.start - 1) + 1),
-  );
-  const clause = text.slice(clauseStart, mention.quantity.end);
-  const before = text.slice(mention.sentence.start, mention.quantity.start);
-  const paragraph = text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start);
+function statementRejection(
+  text: string,
+  mention: Mention,
+  planYear: number | null,
+  paragraphs: Paragraphs,
+): string | null {
+  const at = mention.quantity.start;
+  const start = clauseStart(text, at, mention.sentence.start);
+  const clause = text.slice(start, mention.quantity.end);
+  const before = textBefore(text, mention.sentence.start, at);
+  const paragraph = textBefore(text, paragraphs.startOf(mention.start), mention.start);
   if (REPORT_CUE.test(clause)) return "its clause reports (`去年`, `预计`, `今年以来`, a comparison with the plan)";
   if (namesAnotherYear(before, planYear)) return "its sentence names another year than the plan's";
   if (PERIOD_GOAL.test(paragraph)) return "its paragraph is about a five-year period";
-  const clauseBefore = text.slice(clauseStart, mention.quantity.start);
+  const clauseBefore = text.slice(start, at);
   const commits =
     CLAUSE_COMMITMENT.test(clauseBefore) || THIS_YEAR.test(paragraph) || THIS_YEAR_PARAGRAPH.test(paragraph);
   return commits ? null : "nothing commits to it (no `力争`, `预期`, `目标为`, no `今年` before it)";
@@ -110,13 +114,18 @@ export function statementTargets(
   trace?: Explanation,
 ): TTarget[] {
   const targets: TTarget[] = [];
+  const paragraphs = new Paragraphs(text);
   for (const span of spans) {
     for (const mention of findMentions(text, span.start, span.end, trace)) {
       if (skipped.some((s) => mention.quantity.start >= s.start && mention.quantity.end <= s.end)) continue;
-      const rejection = statementRejection(text, mention, planYear);
+      const rejection = statementRejection(text, mention, planYear, paragraphs);
       const target = rejection
         ? null
-        : mentionTarget(text, mention, /预期|目标/.test(text.slice(mention.sentence.start, mention.quantity.start)));
+        : mentionTarget(
+            text,
+            mention,
+            /预期|目标/.test(textBefore(text, mention.sentence.start, mention.quantity.start)),
+          );
       trace?.note(
         mention.quantity,
         "statement",
@@ -131,12 +140,27 @@ export function statementTargets(
   return foldStretches(text, targets);
 }
 
+interface BodyContext {
+  lists: HeadlineList[];
+  skipped: Span[];
+  planYear: number | null;
+  isHistory: (m: Mention) => boolean;
+  paragraphs: Paragraphs;
+  /** What each sentence says of itself, judged once per sentence (a sentence may hold thousands of figures). */
+  sentences: Map<number, string | null>;
+}
+
+/** Why a sentence of a plan part sets no target, or null. */
+function sentenceRejection(sentence: string, context: BodyContext): string | null {
+  if (context.lists.length > 0 && RESTATEMENT.test(sentence)) return "its sentence restates or explains the targets";
+  if (REPORTING_SENTENCE.test(sentence) || PART_OF_YEAR.test(sentence))
+    return "its sentence reports (`同比`, `去年`, `一季度`…)";
+  if (namesAnotherYear(sentence, context.planYear)) return "its sentence names another year than the plan's";
+  return null;
+}
+
 /** Why a figure of a plan part is not a target, or null when it is a commitment for the plan year. */
-function bodyRejection(
-  text: string,
-  mention: Mention,
-  context: { lists: HeadlineList[]; skipped: Span[]; planYear: number | null; isHistory: (m: Mention) => boolean },
-): string | null {
+function bodyRejection(text: string, mention: Mention, context: BodyContext): string | null {
   const inside = (q: Span, span: Span) => q.start >= span.start && q.end <= span.end;
   if (context.lists.some((list) => inside(mention.quantity, list))) return "read as an item of the headline list";
   if (context.skipped.some((passage) => inside(mention.quantity, passage)))
@@ -174,7 +198,15 @@ export function extractTargets(
     ),
   );
   const body: TTarget[] = [];
-  const context = { lists, skipped, planYear, isHistory: historyJudge(text) };
+  const paragraphs = new Paragraphs(text);
+  const context: BodyContext = {
+    lists,
+    skipped,
+    planYear,
+    isHistory: historyJudge(text, paragraphs),
+    paragraphs,
+    sentences: new Map(),
+  };
   for (const plan of plans) {
     for (const mention of findMentions(text, plan.start, plan.end, trace)) {
       const rejection = bodyRejection(text, mention, context);
