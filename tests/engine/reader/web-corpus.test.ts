@@ -14,7 +14,7 @@ import {
   scoreWebSet,
 } from "./web-scoring";
 
-/** The goals. The reader is being rewritten: the lead sets these to the level reached once it lands. */
+/** What the reader must reach on this set; the figures reached are printed with the breakdown. */
 const FLOORS = {
   /** Goal: ≥ 0.95 of documents whose jurisdiction the text names get the labelled code. */
   code: 0.95,
