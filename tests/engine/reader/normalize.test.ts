@@ -298,3 +298,18 @@ describe("the seeds' noise", () => {
     }
   });
 });
+
+describe("years written in numerals", () => {
+  it("become digits character for character: `二〇二二年`, `二0一二年`, `一九九八年`", () => {
+    const original = "预计二〇二二年达十二点八万亿元，到二0一二年翻番，一九九八年以来";
+    const normalized = normalize(original);
+    expect(normalized.text).toBe("预计2022年达十二点八万亿元，到2012年翻番，1998年以来");
+    const at = normalized.text.indexOf("2022");
+    expect(originalSpan(original, normalized, at, at + 5)).toBe("二〇二二年");
+  });
+
+  it("leave other numerals alone: `十二点八万亿元`, `二三年` and `二〇二二` without 年", () => {
+    const original = "达十二点八万亿元，用二三年时间，代号二〇二二";
+    expect(normalize(original).text).toBe(original);
+  });
+});

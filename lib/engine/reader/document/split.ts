@@ -23,13 +23,25 @@ const CLOSING_BOILERPLATE =
 /** Boilerplate this close to a report's start is the page's header (a date line above an article), not its end. */
 const MIN_REPORT_SHARE_BEFORE_CLOSING = 0.2;
 
+function sentencesIn(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf("。", start); i >= 0 && i < end; i = text.indexOf("。", i + 1)) count++;
+  return count;
+}
+
+/**
+ * Where the page's closing boilerplate begins, or `end`. A page's navigation can sit above the article too (a
+ * newspaper page's `下一篇`): boilerplate followed by more sentences than precede it is a header, not the end.
+ */
 function closingBoilerplateStart(text: string, start: number, end: number): number {
   const searchFrom = start + Math.floor((end - start) * MIN_REPORT_SHARE_BEFORE_CLOSING);
   const lineStart = text.lastIndexOf("\n", searchFrom) + 1;
   const pattern = new RegExp(CLOSING_BOILERPLATE.source, "gm");
   pattern.lastIndex = Math.max(lineStart, start);
-  const match = pattern.exec(text);
-  return match && match.index < end ? match.index : end;
+  for (let match = pattern.exec(text); match && match.index < end; match = pattern.exec(text)) {
+    if (sentencesIn(text, match.index, end) <= sentencesIn(text, start, match.index)) return match.index;
+  }
+  return end;
 }
 
 function trimmedEnd(text: string, start: number, end: number): number {

@@ -14,7 +14,7 @@
  */
 import { ConverterFactory } from "opencc-js/core";
 import * as OpenCCLocale from "opencc-js/preset";
-import { type MappedText, MappedTextWriter } from "./mapped-text";
+import { type MappedText, MappedTextWriter, rewrite } from "./mapped-text";
 
 const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -941,8 +941,29 @@ function keepsSpace(before: number, after: number): boolean {
   return is(before, WORD) && is(after, WORD) && !(isDigit(before) && isDigit(after));
 }
 
+/** A year written in numerals (`二〇二二年`, `一九九八年`, `二0一二年`): one digit per character. */
+const NUMERAL_YEAR = /(?:一九|二[〇零0Oo])[〇零0Oo一二三四五六七八九]{2}(?=年)/g;
+const YEAR_DIGITS: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  "0": "0",
+  O: "0",
+  o: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
+
 export function normalizeText(original: MappedText): MappedText {
-  return new Normalizer(original).run();
+  const normalized = new Normalizer(original).run();
+  // Years in numerals become digits character for character, so every rule that reads a year reads them too.
+  return rewrite(normalized, NUMERAL_YEAR, (m) => [...m[0]].map((c) => YEAR_DIGITS[c] ?? c).join(""));
 }
 
 export function containsChinese(text: string): boolean {
