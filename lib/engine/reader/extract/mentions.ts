@@ -263,7 +263,7 @@ export function findMentions(text: string, from: number, to: number, trace?: Exp
     const quotes = quotedRanges(s);
     // The quantity after each kept one, found by walking `all` alongside (kept is in the same order).
     const nextStart = new Map<Quantity, number>();
-    all.forEach((q, i) => nextStart.set(q, all[i + 1]?.start ?? s.length));
+    for (const [i, q] of all.entries()) nextStart.set(q, all[i + 1]?.start ?? s.length);
     const kept = all.filter((q, index) => {
       const context = contextOf(s, all, index, quotes);
       const rejecting = REFINERS.find((refiner) => refiner.rejects(context));

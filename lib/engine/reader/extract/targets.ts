@@ -166,12 +166,14 @@ function bodyRejection(text: string, mention: Mention, context: BodyContext): st
   if (context.skipped.some((passage) => inside(mention.quantity, passage)))
     return "in a passage that looks back on last year, or in another government's list";
   if (context.isHistory(mention)) return "its sentence or paragraph tells history (`年来`, `已经`, `…了`)";
-  const sentence = text.slice(mention.sentence.start, mention.sentence.end);
-  if (context.lists.length > 0 && RESTATEMENT.test(sentence)) return "its sentence restates or explains the targets";
-  if (REPORTING_SENTENCE.test(sentence) || PART_OF_YEAR.test(sentence))
-    return "its sentence reports (`同比`, `去年`, `一季度`…)";
-  if (namesAnotherYear(sentence, context.planYear)) return "its sentence names another year than the plan's";
-  if (PART_OF_YEAR_OPENING.test(text.slice(text.lastIndexOf("\n", mention.start) + 1, mention.start)))
+  let judged = context.sentences.get(mention.sentence.start);
+  if (judged === undefined) {
+    judged = sentenceRejection(text.slice(mention.sentence.start, mention.sentence.end), context);
+    context.sentences.set(mention.sentence.start, judged);
+  }
+  if (judged) return judged;
+  const paragraphStart = context.paragraphs.startOf(mention.start);
+  if (PART_OF_YEAR_OPENING.test(text.slice(paragraphStart, Math.min(mention.start, paragraphStart + 40))))
     return "its paragraph is about part of the year";
   return null;
 }
