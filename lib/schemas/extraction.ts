@@ -13,7 +13,11 @@ export type TQualifier = z.infer<typeof ZQualifier>;
 export const ZPolarity = z.enum(["higher_better", "lower_better", "neutral"]);
 export type TPolarity = z.infer<typeof ZPolarity>;
 
-export const ZVerdict = z.enum(["met", "missed", "no_outcome", "needs_review"]);
+/**
+ * `no_outcome`: the review exists and states nothing for the target; `pending`: the plan year has no review yet (no
+ * next-year report, no review source imported), which is not a failure anywhere (verdicts.md "Verdict values").
+ */
+export const ZVerdict = z.enum(["met", "missed", "no_outcome", "needs_review", "pending"]);
 export type TVerdict = z.infer<typeof ZVerdict>;
 
 /** A commitment in a plan section for the plan year (extraction.md §2). */
@@ -107,14 +111,32 @@ export type TExtractedDocument = z.infer<typeof ZExtractedDocument>;
 export const ZExtractOutput = z.object({ documents: z.array(ZExtractedDocument) });
 export type TExtractOutput = z.infer<typeof ZExtractOutput>;
 
+/**
+ * The gap between actual and target in the target's own terms (verdicts.md), oriented so that better than the target
+ * reads positive: `个百分点` for targets in % (growth rates, shares, rates): actual − target, or target − actual for
+ * `lower_better` ones (a CPI rise of 1.6% under a 3% cap is +1.4); `ratio` for `higher_better` levels: actual ÷ target
+ * as is (1.79 = 79% above the target; above 1 is better). Against a range, the bound that decides the verdict. No
+ * ratio for growth rates, shares or `lower_better` targets: a `lower_better` level in another unit has no gap (null).
+ */
+export const ZGap = z.object({
+  value: z.number().refine(Number.isFinite, "finite"),
+  unit: z.enum(["个百分点", "ratio"]),
+});
+export type TGap = z.infer<typeof ZGap>;
+
 export const ZMatch = z.object({
   target: ZTarget,
   outcome: ZOutcome.nullable(),
   confidence: z.number().min(0).max(1),
   verdict: ZVerdict,
   reason: z.string(),
-  /** actual ÷ target where both are numbers, for display. */
+  /**
+   * actual ÷ target where both are comparable numbers, unoriented (a met inflation cap reads 0.53). Superseded by
+   * `gap` for display; kept because keys are never renamed.
+   */
   ratio: z.number().nullable(),
+  /** The gap in the target's own terms (verdicts.md); null when the match is not judged on a figure. */
+  gap: ZGap.nullable().optional(),
 });
 export type TMatch = z.infer<typeof ZMatch>;
 

@@ -10,8 +10,11 @@
  * Judgement calls:
  * - No outcome is labelled for a target whose subject the review does not quantify or assess: e.g. the 重点项目
  *   counts (the review only says `43个亿元以上重点项目加快推进`, no counts), 充电桩, 上市挂牌企业, 高新技术企业.
- *   Qualitative headline targets with nothing in the review on them are `no_outcome`; the blanket sentence
- *   `较好地完成了区十八届人大三次会议确定的目标任务` is not taken as stating any single target done.
+ *   Qualitative headline targets on which the review says in words neither that they were done nor that they were
+ *   not are `needs_review` (verdicts.md, updated: a person judges them, never `no_outcome`): 投资结构, 消费贡献率 and
+ *   节能减排降碳 (the review quantifies investment and retail sales, not their structure or contribution, and says
+ *   nothing on emissions). The blanket sentence `较好地完成了区十八届人大三次会议确定的目标任务` is not taken as
+ *   stating any single target done; nor is `超额完成省市确定的目标任务` (it speaks of the 信访 case rate).
  * - `外贸稳提质` (qualitative) ↔ `完成进出口贸易总额638亿元`: the review's only foreign-trade statement; it does not
  *   say whether trade was stable with better quality → needs_review.
  * - `修缮保护…5处以上历史建筑` ↔ `保护性开发利用八大关近代建筑等10处文保单位`: same programme (historic buildings),
@@ -72,11 +75,11 @@ export const shinan2019Pair: PairItemLabel[] = [
   // 主要预期目标
   { target: "全区生产总值增长7%左右", outcome: "预计全区生产总值同比增长6%左右", verdict: "missed" },
   { target: "区级一般公共预算收入增长6%左右", outcome: BUDGET_OUTCOME, verdict: "missed" },
-  { target: "投资结构持续优化", outcome: null, verdict: "no_outcome" },
-  { target: "消费对经济增长的贡献率进一步提高", outcome: null, verdict: "no_outcome" },
+  { target: "投资结构持续优化", outcome: null, verdict: "needs_review" },
+  { target: "消费对经济增长的贡献率进一步提高", outcome: null, verdict: "needs_review" },
   { target: "外贸稳提质", outcome: "进出口贸易总额638亿元", verdict: "needs_review" },
   { target: "城区登记失业率控制在4%以内", outcome: null, verdict: "no_outcome" },
-  { target: "完成节能减排降碳目标任务", outcome: null, verdict: "no_outcome" },
+  { target: "完成节能减排降碳目标任务", outcome: null, verdict: "needs_review" },
   // body
   { target: "新开工5个", outcome: null, verdict: "no_outcome" },
   { target: "竣工11个", outcome: null, verdict: "no_outcome" },

@@ -38,6 +38,7 @@ const VERDICT_NAMES: Record<TVerdict, string> = {
   missed: "未完成",
   no_outcome: "无结果",
   needs_review: "待复核",
+  pending: "待回顾",
 };
 
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
@@ -76,7 +77,7 @@ function pairTable(pair: TPair): string {
   lines.push(
     `  ${fitColumn("目标", COLUMNS.target)}  ${fitColumn("实际", COLUMNS.actual)}  ${fitColumn("判定", COLUMNS.verdict)}  置信度`,
   );
-  const counts: Record<TVerdict, number> = { met: 0, missed: 0, no_outcome: 0, needs_review: 0 };
+  const counts: Record<TVerdict, number> = { met: 0, missed: 0, no_outcome: 0, needs_review: 0, pending: 0 };
   for (const match of pair.matches) {
     counts[match.verdict]++;
     const outcome = match.outcome;

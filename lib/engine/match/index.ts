@@ -9,6 +9,7 @@ export {
   analyzeReports,
   NO_REVIEW_REASON,
   type PairableReport,
+  pendingMatch,
   periodOnlyReason,
   type ReportInput,
   reportInputs,
@@ -16,7 +17,17 @@ export {
 } from "./pairs";
 export { MIN_SIMILARITY } from "./score";
 export { convertValue, parseUnit, type UnitRelation, unitRelation } from "./units";
-export { type Judgement, type JudgeOptions, judge, NO_OUTCOME_REASON } from "./verdict";
+export {
+  gapOf,
+  type Judgement,
+  type JudgeOptions,
+  judge,
+  judgeManualLink,
+  type ManualLinkJudgement,
+  type ManualLinkOptions,
+  NO_OUTCOME_REASON,
+  QUALITATIVE_REASON,
+} from "./verdict";
 
 /** Stored with every engine-made match, so that a better engine's changes can be told apart from manual edits. */
 export const ENGINE_VERSION = "luoshi-match/1.0.0";

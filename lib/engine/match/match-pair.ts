@@ -132,9 +132,9 @@ export function matchPair(targets: TTarget[], outcomes: TOutcome[], options: Mat
     const outcome = edge ? (outcomes[edge.col] ?? null) : null;
     if (edge) taken.add(edge.col);
     outcomeIndices.push(edge ? edge.col : null);
-    const { verdict, reason, ratio } = judge(target, outcome, options);
+    const { verdict, reason, ratio, gap } = judge(target, outcome, options);
     const confidence = edge ? edge.weight : 1 - (bestLost[row] ?? 0);
-    return { target, outcome, confidence: roundConfidence(confidence), verdict, reason, ratio };
+    return { target, outcome, confidence: roundConfidence(confidence), verdict, reason, ratio, gap };
   });
   const unmatchedOutcomes = outcomes.filter((_, col) => !taken.has(col));
   return { matches, outcomeIndices, unmatchedOutcomes };

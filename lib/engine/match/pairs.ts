@@ -13,6 +13,7 @@ import type {
   TMatch,
   TOutcome,
   TPair,
+  TTarget,
   TUnpairedReport,
 } from "@/lib/schemas/extraction";
 import { groupBy } from "./group-by";
@@ -33,12 +34,24 @@ export interface ReportInput {
 
 export type AnalyzeOptions = MatchOptions;
 
+/** The reason of every `pending` match: no report or other source reviewing the plan year is imported yet. */
 export const NO_REVIEW_REASON = "未导入回顾该年度的报告";
+
+/**
+ * The match of a target whose plan year has no review yet: `pending`, not `no_outcome` (verdicts.md "Verdict
+ * values": not counted as a failure anywhere).
+ */
+export function pendingMatch(target: TTarget): TMatch {
+  return { target, outcome: null, confidence: 1, verdict: "pending", reason: NO_REVIEW_REASON, ratio: null, gap: null };
+}
 
 const refOf = (input: ReportInput) => ({ file: input.file, report: input.report });
 const refText = (input: ReportInput) => `${input.file}#${input.report}`;
 
-/** The reason of a `no_outcome` when the reviews of the year state only figures of a multi-year period. */
+/**
+ * The reason of a `no_outcome` when the reviews of the year state only figures of a multi-year period. Qualitative
+ * targets stay `needs_review` there (a person judges them; verdicts.md), with this reason added.
+ */
 export function periodOnlyReason(year: number, periods: TOutcome[]): string {
   const spans = [...new Set(periods.flatMap((o) => (o.period ? [`${o.period[0]}—${o.period[1]}年`] : [])))];
   return `回顾只给出${spans.join("、")}的多年期数字,未单列${year}年的结果`;
@@ -115,12 +128,7 @@ function judgeAgainstReviews(
   const outcomesOf = (inputs: ReportInput[]) =>
     inputs.flatMap((input) => input.data.outcomes.filter((outcome) => year !== null && outcome.year === year));
   const targets = plan.data.targets;
-  if (!review && sources.length === 0) {
-    const matches = targets.map((target): TMatch => {
-      return { target, outcome: null, confidence: 1, verdict: "no_outcome", reason: NO_REVIEW_REASON, ratio: null };
-    });
-    return { matches, unmatchedOutcomes: [] };
-  }
+  if (!review && sources.length === 0) return { matches: targets.map(pendingMatch), unmatchedOutcomes: [] };
   const all = review ? [review, ...sources] : sources;
   const periods = all.flatMap((input) => input.data.outcomes.filter((outcome) => coversYear(outcome, year)));
   const main = outcomesOf(review ? [review] : []);
@@ -128,7 +136,10 @@ function judgeAgainstReviews(
   const { matches, unmatchedOutcomes } = matchInStages(targets, main, extra, options);
   if (year !== null && periods.length > 0 && main.length + extra.length === 0) {
     const reason = periodOnlyReason(year, periods);
-    for (const match of matches) if (match.verdict === "no_outcome") match.reason = reason;
+    for (const match of matches) {
+      if (match.verdict === "no_outcome") match.reason = reason;
+      else if (match.outcome === null && match.verdict === "needs_review") match.reason = `${match.reason};${reason}`;
+    }
   }
   return { matches, unmatchedOutcomes: [...unmatchedOutcomes, ...periods] };
 }

@@ -1,6 +1,7 @@
 /**
- * How well one outcome fits one target, in [0, 1]: the product of indicator similarity, measure fit, period fit,
- * unit fit and closeness of the numbers. Null means "never pair these". The weight is the matcher's confidence.
+ * How well one outcome fits one target, in [0, 1]: the product of indicator similarity, measure fit, unit fit and
+ * closeness of the numbers; an outcome of several years never fits a year's target. Null means "never pair these".
+ * The weight is the matcher's confidence.
  */
 import { statedMeasure } from "@/lib/engine/indicators";
 import type { TOutcome, TTarget } from "@/lib/schemas/extraction";
@@ -23,15 +24,14 @@ const UNIT_MISMATCH_FIT = 0.5;
 const CLOSENESS_SHARE = 0.1;
 /**
  * Words of an outcome that speak of several years (`年均增长10.6%`, `五年城镇新增就业5771万人`): a review's summary of
- * a term, not of the year. Such an outcome is kept only as a weak candidate.
+ * a term, not of the year, even when the reader did not mark it as a period figure. Never matched to a year's target.
  */
 const MULTI_YEAR_MARKERS = ["年均", "平均每年", "五年", "十年"];
-const MULTI_YEAR_FIT = 0.5;
 /** `比2002年增长65.5%`: growth since a base year, several years before the one reviewed when it is not the last. */
 const BASE_YEAR = /比(\d{4})年/;
 
 function spansSeveralYears(outcome: TOutcome): boolean {
-  // Pairing never offers a period figure (`period` set, `year` null) to a year's target; judged alone, it is weak.
+  // Pairing never offers a period figure (`period` set, `year` null) to a year's target; nor does the matcher.
   if (outcome.period || outcome.year === null) return true;
   if (MULTI_YEAR_MARKERS.some((marker) => outcome.text.includes(marker))) return true;
   const base = outcome.text.match(BASE_YEAR)?.[1];
@@ -45,7 +45,9 @@ function hasFigure(outcome: TOutcome): boolean {
 function measureFit(target: TTarget, outcome: TOutcome): number {
   const wanted = statedMeasure(target);
   const given = statedMeasure(outcome);
-  if (wanted === "qualitative" || given === "qualitative") return WORDS_ONLY_FIT;
+  // A qualitative target is judged by the review's statement that it was (not) done: such a statement fits best.
+  if (wanted === "qualitative") return outcome.stated ? 1 : WORDS_ONLY_FIT;
+  if (given === "qualitative") return WORDS_ONLY_FIT;
   if (wanted === "growth" || given === "growth") return wanted === given ? 1 : 0;
   return wanted === given ? 1 : LEVEL_SHARE_FIT;
 }
@@ -72,8 +74,9 @@ export function scorePair(target: TTarget, outcome: TOutcome, similarity: number
   if (similarity < MIN_SIMILARITY) return null;
   const measure = measureFit(target, outcome);
   if (measure === 0) return null;
-  const period = spansSeveralYears(outcome) ? MULTI_YEAR_FIT : 1;
-  const base = similarity * measure * period;
+  // verdicts.md "Periods are not years": a figure of several years never stands for one of them.
+  if (spansSeveralYears(outcome)) return null;
+  const base = similarity * measure;
   const comparesNumbers = target.measure !== "qualitative" && hasFigure(outcome);
   if (!comparesNumbers) return base;
   const relation = unitRelation(target.unit, outcome.unit);

@@ -4,7 +4,7 @@
  * (`stated`); otherwise a person must look (`needs_review`), with the reason why.
  */
 import { statedMeasure } from "@/lib/engine/indicators";
-import type { TMeasure, TOutcome, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import type { TGap, TMeasure, TOutcome, TTarget, TVerdict } from "@/lib/schemas/extraction";
 import { convertValue, unitRelation } from "./units";
 
 export interface JudgeOptions {
@@ -19,11 +19,15 @@ export interface Judgement {
   verdict: TVerdict;
   /** For a person, in Chinese: `实际6% < 目标7%`. */
   reason: string;
-  /** actual ÷ target where both are comparable numbers, for display. */
+  /** actual ÷ target where both are comparable numbers, unoriented; superseded by `gap` for display. */
   ratio: number | null;
+  /** The gap in the target's own terms, oriented so that better than the target is positive (`gapOf`). */
+  gap: TGap | null;
 }
 
 export const NO_OUTCOME_REASON = "回顾中未找到对应结果";
+/** A qualitative target for which the review says in words neither that it was done nor that it was not. */
+export const QUALITATIVE_REASON = "定性目标,回顾未明确说明是否完成,需人工判断";
 
 const MEASURE_NAMES: Record<TMeasure, string> = { growth: "增速", level: "总量", share: "比率", qualitative: "定性" };
 
@@ -114,15 +118,54 @@ function obstacle(target: TTarget, outcome: TOutcome): string | null {
   return null;
 }
 
+/** Rounded for display: float noise (3 − 1.6 = 1.4000000000000001) never reaches a reader. */
+const roundGap = (value: number) => Number(value.toPrecision(12));
+
+/**
+ * The gap of an outcome against a target in the target's own terms (verdicts.md), or null when they are not compared
+ * on a figure (qualitative or neutral target, no figure, other measure, incompatible units) or when the result would
+ * not be a finite number.
+ * - Target in `%` (or 个百分点): actual − target in percentage points, negated for a `<=` target (`at_most`, or
+ *   `lower_better`), so that positive means better than the target.
+ * - Other `higher_better` levels: the ratio actual ÷ target as is (above 1 = better; the target must be above 0).
+ * - Growth rates not in %, and `lower_better` levels not in %: null (no ratio is shown for those).
+ * A range target is measured against the bound that decides its verdict; a range outcome by its middle. Tolerance
+ * plays no part: the gap is against the target as written.
+ */
+export function gapOf(target: TTarget, outcome: TOutcome): TGap | null {
+  if (obstacle(target, outcome)) return null;
+  const comparison = comparisonFor(target, 0);
+  const figure = outcomeFigure(outcome);
+  if (!comparison || !figure) return null;
+  const low = convertValue(figure[0], outcome.unit, target.unit);
+  const high = convertValue(figure[1], outcome.unit, target.unit);
+  if (low === null || high === null) return null;
+  const actual = (low + high) / 2;
+  const nominal = comparison.nominal;
+  let gap: TGap | null = null;
+  if (target.unit !== null && POINT_UNITS.has(target.unit)) {
+    const points = comparison.direction === ">=" ? actual - nominal : nominal - actual;
+    gap = { value: roundGap(points), unit: "个百分点" };
+  } else if (target.measure !== "growth" && comparison.direction === ">=" && nominal > 0) {
+    gap = { value: roundGap(actual / nominal), unit: "ratio" };
+  }
+  return gap && Number.isFinite(gap.value) ? gap : null;
+}
+
 export function judge(target: TTarget, outcome: TOutcome | null, options: JudgeOptions): Judgement {
-  if (!outcome) return { verdict: "no_outcome", reason: NO_OUTCOME_REASON, ratio: null };
+  if (!outcome) {
+    // A qualitative target is judged by a person unless the review says in words whether it was done.
+    if (target.measure === "qualitative")
+      return { verdict: "needs_review", reason: QUALITATIVE_REASON, ratio: null, gap: null };
+    return { verdict: "no_outcome", reason: NO_OUTCOME_REASON, ratio: null, gap: null };
+  }
   const blocked = obstacle(target, outcome);
   const comparison = blocked ? null : comparisonFor(target, options.tolerance);
   const figure = outcomeFigure(outcome);
   if (!comparison || !figure) {
     // No figure to compare: a sentence saying whether the target was reached decides.
-    if (outcome.stated) return { verdict: outcome.stated, reason: `报告称:${outcome.text}`, ratio: null };
-    return { verdict: "needs_review", reason: blocked ?? "目标无数值", ratio: null };
+    if (outcome.stated) return { verdict: outcome.stated, reason: `报告称:${outcome.text}`, ratio: null, gap: null };
+    return { verdict: "needs_review", reason: blocked ?? "目标无数值", ratio: null, gap: null };
   }
 
   const [low, high] = figure;
@@ -133,7 +176,7 @@ export function judge(target: TTarget, outcome: TOutcome | null, options: JudgeO
     low === high ? withUnit(low, outcome.unit) : `${formatNumber(low)}–${withUnit(high, outcome.unit)}`;
   // A range outcome decides only when all of it falls on one side of the target.
   if (lowHolds !== highHolds) {
-    return { verdict: "needs_review", reason: `实际${actualText}跨越${comparison.label}`, ratio: null };
+    return { verdict: "needs_review", reason: `实际${actualText}跨越${comparison.label}`, ratio: null, gap: null };
   }
 
   const met = lowHolds;
@@ -141,9 +184,32 @@ export function judge(target: TTarget, outcome: TOutcome | null, options: JudgeO
   const stated = outcome.stated;
   const disagreement = stated && (stated === "met") !== met ? `(报告称${stated === "met" ? "已完成" : "未完成"})` : "";
   const actual = (inTargetUnit(low) + inTargetUnit(high)) / 2;
+  const ratio = comparison.nominal === 0 ? null : actual / comparison.nominal;
   return {
     verdict: met ? "met" : "missed",
     reason: `实际${actualText} ${operator} ${comparison.label}${disagreement}`,
-    ratio: comparison.nominal === 0 ? null : actual / comparison.nominal,
+    ratio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
+    gap: gapOf(target, outcome),
   };
+}
+
+export interface ManualLinkOptions extends JudgeOptions {
+  /** The verdict the analyst set with the link, if any: it wins over the engine's check. */
+  verdict?: TVerdict | null;
+}
+
+export interface ManualLinkJudgement extends Judgement {
+  /** What the engine's check alone gives (equal to `verdict` unless the analyst set one). */
+  checked: TVerdict;
+}
+
+/**
+ * A target linked by hand to an outcome, checked like an engine match (verdicts.md "Manual edits always win"): judged
+ * as `judge` does, so incompatible units or measures give `needs_review` with the reason shown — unless the analyst
+ * also set the verdict, which then stands (the engine's reason is kept, for display). Pure: the DB layer calls it.
+ */
+export function judgeManualLink(target: TTarget, outcome: TOutcome, options: ManualLinkOptions): ManualLinkJudgement {
+  const judged = judge(target, outcome, options);
+  const verdict = options.verdict ?? judged.verdict;
+  return { ...judged, verdict, checked: judged.verdict };
 }

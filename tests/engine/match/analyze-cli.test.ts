@@ -35,14 +35,14 @@ describe("luoshi analyze", () => {
     expect(stdout).not.toContain('"text": "政府工作报告');
   });
 
-  it("gives a plan without review `review: null` and no_outcome for every target", async () => {
+  it("gives a plan without review `review: null` and pending for every target", async () => {
     const { status, stdout } = await run("--json", SEED_2025);
     expect(status).toBe(0);
     const [pair, ...others] = ZAnalyzeOutput.parse(JSON.parse(stdout)).pairs;
     expect(others).toEqual([]);
     expect(pair).toMatchObject({ code: "370705", year: 2025, review: null });
     expect(pair?.matches.length).toBeGreaterThan(0);
-    expect(pair?.matches.every((m) => m.verdict === "no_outcome" && m.outcome === null)).toBe(true);
+    expect(pair?.matches.every((m) => m.verdict === "pending" && m.outcome === null)).toBe(true);
   });
 
   it("applies --tolerance to about targets", async () => {

@@ -5,6 +5,22 @@ import { outcome, target } from "./build";
 const strict = { tolerance: 0 };
 
 describe("matchPair", () => {
+  it("gives a qualitative target the review's statement that it was done, rather than a bare figure", () => {
+    const trade = target({ indicator: "进出口", measure: "qualitative", qualifier: "none", polarity: "neutral" });
+    const figure = outcome({ indicator: "货物进出口总额", measure: "growth", value: 7.7, unit: "%" });
+    const words = outcome({
+      indicator: "货物进出口",
+      measure: "qualitative",
+      stated: "met",
+      text: "货物进出口好于预期",
+    });
+    const result = matchPair([trade], [figure, words], strict);
+    expect(result.matches[0]).toMatchObject({ outcome: words, verdict: "met", reason: "报告称:货物进出口好于预期" });
+    // Without a statement, a person judges it (never no_outcome).
+    expect(matchPair([trade], [figure], strict).matches[0]?.verdict).toBe("needs_review");
+    expect(matchPair([trade], [], strict).matches[0]?.verdict).toBe("needs_review");
+  });
+
   it("gives a growth target the growth, not the level, of the same indicator", () => {
     const revenue = target({
       indicator: "区级一般公共预算收入",

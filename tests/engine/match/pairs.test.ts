@@ -44,7 +44,7 @@ describe("analyzeReports: pairing", () => {
     for (const pair of pairs) expect(() => ZPair.parse(pair)).not.toThrow();
   });
 
-  it("pairs across files, and leaves a plan without review with review null and no_outcome", () => {
+  it("pairs across files, and leaves a plan without review with review null and pending", () => {
     const pairs = analyzeReports([input("b.txt", 0, report2020), input("a.txt", 0, plan2019)], strict);
     expect(pairs.map((p) => [p.year, p.plan.file, p.review?.file ?? null])).toEqual([
       [2019, "a.txt", "b.txt"],
@@ -52,7 +52,15 @@ describe("analyzeReports: pairing", () => {
     ]);
     const alone = pairs[1];
     expect(alone?.matches).toEqual([
-      { target: gdpTarget, outcome: null, confidence: 1, verdict: "no_outcome", reason: NO_REVIEW_REASON, ratio: null },
+      {
+        target: gdpTarget,
+        outcome: null,
+        confidence: 1,
+        verdict: "pending",
+        reason: NO_REVIEW_REASON,
+        ratio: null,
+        gap: null,
+      },
     ]);
     expect(alone?.unmatchedOutcomes).toEqual([]);
   });

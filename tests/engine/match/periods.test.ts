@@ -10,6 +10,7 @@ import {
   matchPair,
   NO_OUTCOME_REASON,
   type PairableReport,
+  QUALITATIVE_REASON,
   type ReportInput,
   unpairedReports,
 } from "@/lib/engine/match";
@@ -79,6 +80,24 @@ describe("period outcomes", () => {
     expect(() => ZPair.parse(pair)).not.toThrow();
   });
 
+  it("give no_outcome, not pending, when the year's only review is a five-year review; qualitative targets stay for a person", () => {
+    const ecology = target({
+      indicator: "生态环境质量",
+      measure: "qualitative",
+      qualifier: "none",
+      polarity: "neutral",
+      text: "生态环境质量持续改善",
+    });
+    const plan = report({ year: 2017, targets: [gdpTarget, ecology] });
+    const fiveYearReview = report({ year: 2018, outcomes: [gdpAverage] });
+    const [pair] = analyzeReports([input("2017.txt", 0, plan), input("2018.txt", 0, fiveYearReview)], strict);
+    const reason = "回顾只给出2013—2017年的多年期数字,未单列2017年的结果";
+    expect(pair?.matches.map((m) => [m.verdict, m.reason])).toEqual([
+      ["no_outcome", reason],
+      ["needs_review", `${QUALITATIVE_REASON};${reason}`],
+    ]);
+  });
+
   it("leave the year's own figures to decide, and stay listed as context", () => {
     const gdp2017 = outcome({ indicator: "地区生产总值", measure: "growth", value: 6.9, unit: "%", year: 2017 });
     const review = report({ year: 2018, outcomes: [gdpAverage, gdp2017, jobsTotal] });
@@ -100,9 +119,19 @@ describe("period outcomes", () => {
     expect(pair?.matches[0]?.reason).toBe(NO_OUTCOME_REASON);
   });
 
-  it("score as weak candidates when a caller offers them directly", () => {
+  it("are never matched even when a caller offers them directly, nor are figures the reader left unmarked", () => {
     const year = outcome({ indicator: "城镇新增就业", value: 1351, unit: "万人", year: 2017 });
     expect(matchPair([jobsTarget], [jobsTotal, year], strict).outcomeIndices).toEqual([1]);
+    expect(matchPair([jobsTarget], [jobsTotal], strict).matches[0]?.verdict).toBe("no_outcome");
+    // `五年全国新增城镇就业5100万人` read with the year of the review (2008 report): several years all the same.
+    const unmarked = outcome({
+      indicator: "城镇新增就业",
+      value: 5100,
+      unit: "万人",
+      year: 2007,
+      text: "五年全国新增城镇就业5100万人",
+    });
+    expect(matchPair([jobsTarget], [unmarked], strict).matches[0]?.verdict).toBe("no_outcome");
   });
 });
 
@@ -122,7 +151,7 @@ describe("reports whose jurisdiction or year is unknown", () => {
     const pairs = analyzeReports(reports, strict);
     expect(pairs).toHaveLength(1);
     expect(pairs[0]?.review).toBeNull();
-    expect(pairs[0]?.matches[0]?.verdict).toBe("no_outcome");
+    expect(pairs[0]?.matches[0]?.verdict).toBe("pending");
     const unpaired = unpairedReports(reports);
     expect(unpaired.map(({ file, report, missing }) => ({ file, report, missing }))).toEqual([
       { file: "news.txt", report: 0, missing: ["jurisdiction"] },

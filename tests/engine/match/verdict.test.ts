@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judge, NO_OUTCOME_REASON } from "@/lib/engine/match";
+import { gapOf, judge, judgeManualLink, NO_OUTCOME_REASON, QUALITATIVE_REASON } from "@/lib/engine/match";
 import { outcome, target } from "./build";
 
 const strict = { tolerance: 0 };
@@ -9,7 +9,12 @@ describe("verdicts (verdicts.md table)", () => {
   const growth = (value: number) => outcome({ indicator: "地区生产总值", measure: "growth", value, unit: "%" });
 
   it("about/exact/at_least on higher_better: met when actual ≥ target", () => {
-    expect(judge(gdp, growth(6), strict)).toEqual({ verdict: "missed", reason: "实际6% < 目标7%", ratio: 6 / 7 });
+    expect(judge(gdp, growth(6), strict)).toEqual({
+      verdict: "missed",
+      reason: "实际6% < 目标7%",
+      ratio: 6 / 7,
+      gap: { value: -1, unit: "个百分点" },
+    });
     expect(judge(gdp, growth(7), strict).verdict).toBe("met");
     const jobs = target({ indicator: "新增就业", qualifier: "exact", value: 5.7, unit: "万人" });
     const done = judge(jobs, outcome({ indicator: "新增就业", value: 10.2, unit: "万人" }), strict);
@@ -76,7 +81,7 @@ describe("verdicts (verdicts.md table)", () => {
       polarity: "neutral",
     });
     const judged = judge(deficit, outcome({ indicator: "赤字率", measure: "share", value: 2.8, unit: "%" }), strict);
-    expect(judged).toEqual({ verdict: "needs_review", reason: "指标无优劣方向,需人工判断", ratio: null });
+    expect(judged).toEqual({ verdict: "needs_review", reason: "指标无优劣方向,需人工判断", ratio: null, gap: null });
   });
 
   it("qualitative targets need review unless the review says they were done", () => {
@@ -94,17 +99,35 @@ describe("verdicts (verdicts.md table)", () => {
       verdict: "met",
       reason: "报告称:全面完成节能减排目标任务",
       ratio: null,
+      gap: null,
     });
   });
 
+  it("a qualitative target without a statement of the review is needs_review, never no_outcome", () => {
+    const trade = target({ indicator: "外贸", measure: "qualitative", qualifier: "none", polarity: "neutral" });
+    expect(judge(trade, null, strict)).toEqual({
+      verdict: "needs_review",
+      reason: QUALITATIVE_REASON,
+      ratio: null,
+      gap: null,
+    });
+    const missed = outcome({ indicator: "外贸", measure: "qualitative", stated: "missed", text: "外贸目标没有完成" });
+    expect(judge(trade, missed, strict)).toMatchObject({ verdict: "missed", reason: "报告称:外贸目标没有完成" });
+  });
+
   it("no outcome is no_outcome", () => {
-    expect(judge(gdp, null, strict)).toEqual({ verdict: "no_outcome", reason: NO_OUTCOME_REASON, ratio: null });
+    expect(judge(gdp, null, strict)).toEqual({
+      verdict: "no_outcome",
+      reason: NO_OUTCOME_REASON,
+      ratio: null,
+      gap: null,
+    });
   });
 
   it("incompatible units need review, never a silent verdict", () => {
     const fitness = target({ indicator: "新建更新社区健身设施", value: 450, unit: "台(套)" });
     const judged = judge(fitness, outcome({ indicator: "新建升级健身场所", value: 102, unit: "处" }), strict);
-    expect(judged).toEqual({ verdict: "needs_review", reason: "单位不可比:目标台(套),实际处", ratio: null });
+    expect(judged).toEqual({ verdict: "needs_review", reason: "单位不可比:目标台(套),实际处", ratio: null, gap: null });
   });
 
   it("does not compare a growth with a level", () => {
@@ -177,6 +200,7 @@ describe("text-stated results", () => {
       verdict: "missed",
       reason: "报告称:物价调控目标没有完成",
       ratio: null,
+      gap: null,
     });
     const exceeded = outcome({ indicator: "新增就业", stated: "met", text: "就业超过预期目标" });
     const jobs = target({ indicator: "新增就业", qualifier: "at_least", value: 900, unit: "万人" });
@@ -241,5 +265,133 @@ describe("tolerance", () => {
       reason: "实际1.37万亿斤 ≥ 目标1.4万亿斤(容差5%)",
     });
     expect(judge(grain, harvest, { tolerance: 0.01 }).verdict).toBe("missed");
+  });
+});
+
+describe("the gap (verdicts.md), in the target's own terms, positive when better than the target", () => {
+  const growth = (indicator: string, value: number) => outcome({ indicator, measure: "growth", value, unit: "%" });
+
+  it("is actual − target in percentage points for a % growth target", () => {
+    const gdp = target({ indicator: "地区生产总值", measure: "growth", qualifier: "about", value: 7, unit: "%" });
+    expect(gapOf(gdp, growth("地区生产总值", 6))).toEqual({ value: -1, unit: "个百分点" });
+    expect(gapOf(gdp, growth("地区生产总值", 7.4))).toEqual({ value: 0.4, unit: "个百分点" });
+  });
+
+  it("is target − actual for a lower_better cap: a CPI rise of 1.6% under 3%左右 is +1.4 points, met", () => {
+    const cpi = target({
+      indicator: "居民消费价格",
+      measure: "growth",
+      qualifier: "about",
+      value: 3,
+      unit: "%",
+      polarity: "lower_better",
+    });
+    const judged = judge(cpi, growth("居民消费价格", 1.6), strict);
+    expect(judged.verdict).toBe("met");
+    expect(judged.gap).toEqual({ value: 1.4, unit: "个百分点" });
+    const unemployment = target({
+      indicator: "城镇调查失业率",
+      measure: "share",
+      qualifier: "at_most",
+      value: 5.5,
+      unit: "%",
+      polarity: "lower_better",
+    });
+    const rate = outcome({ indicator: "城镇调查失业率", measure: "share", value: 5.6, unit: "%" });
+    expect(gapOf(unemployment, rate)).toEqual({ value: -0.1, unit: "个百分点" });
+  });
+
+  it("is the ratio actual ÷ target for a higher_better level, after scaling units", () => {
+    const jobs = target({ indicator: "新增就业", qualifier: "exact", value: 5.7, unit: "万人" });
+    expect(gapOf(jobs, outcome({ indicator: "新增就业", value: 10.2, unit: "万人" }))).toEqual({
+      value: Number((10.2 / 5.7).toPrecision(12)),
+      unit: "ratio",
+    });
+    const firms = target({ indicator: "新增市场主体", qualifier: "at_least", value: 6000, unit: "户" });
+    expect(gapOf(firms, outcome({ indicator: "新设立市场主体", value: 1.55, unit: "万户" }))?.value).toBeCloseTo(
+      15_500 / 6000,
+    );
+  });
+
+  it("measures a range against the bound that decides the verdict", () => {
+    const range = target({
+      indicator: "地区生产总值",
+      measure: "growth",
+      qualifier: "range",
+      min: 6.5,
+      max: 7,
+      unit: "%",
+    });
+    expect(gapOf(range, growth("地区生产总值", 6.7))).toEqual({ value: 0.2, unit: "个百分点" });
+    const capped = { ...range, polarity: "lower_better" as const, indicator: "居民消费价格" };
+    expect(gapOf(capped, growth("居民消费价格", 6.7))).toEqual({ value: 0.3, unit: "个百分点" });
+  });
+
+  it("ignores the tolerance: the gap is against the target as written", () => {
+    const gdp = target({ indicator: "地区生产总值", measure: "growth", qualifier: "about", value: 7.5, unit: "%" });
+    const judged = judge(gdp, growth("地区生产总值", 7.4), { tolerance: 0.5 });
+    expect(judged.verdict).toBe("met");
+    expect(judged.gap).toEqual({ value: -0.1, unit: "个百分点" });
+  });
+
+  it("gives no ratio for growth rates outside %, lower_better levels, or what is not judged on a figure", () => {
+    const energy = target({
+      indicator: "能源消费总量",
+      qualifier: "at_most",
+      value: 50,
+      unit: "亿吨标准煤",
+      polarity: "lower_better",
+    });
+    expect(gapOf(energy, outcome({ indicator: "能源消费总量", value: 48, unit: "亿吨标准煤" }))).toBeNull();
+    const fitness = target({ indicator: "新建更新社区健身设施", value: 450, unit: "台(套)" });
+    expect(gapOf(fitness, outcome({ indicator: "新建升级健身场所", value: 102, unit: "处" }))).toBeNull();
+    const trade = target({ indicator: "外贸", measure: "qualitative", qualifier: "none" });
+    expect(gapOf(trade, outcome({ indicator: "外贸", measure: "qualitative", stated: "met" }))).toBeNull();
+    expect(judge(trade, outcome({ indicator: "外贸", measure: "qualitative", stated: "met" }), strict).gap).toBeNull();
+  });
+
+  it("never gives a non-finite number", () => {
+    const zero = target({ indicator: "新增就业", qualifier: "at_least", value: 0, unit: "万人" });
+    expect(gapOf(zero, outcome({ indicator: "新增就业", value: 10, unit: "万人" }))).toBeNull();
+    const huge = target({ indicator: "新增就业", qualifier: "at_least", value: Number.MIN_VALUE, unit: "万人" });
+    expect(gapOf(huge, outcome({ indicator: "新增就业", value: Number.MAX_VALUE, unit: "万人" }))).toBeNull();
+    expect(
+      judge(huge, outcome({ indicator: "新增就业", value: Number.MAX_VALUE, unit: "万人" }), strict).ratio,
+    ).toBeNull();
+    const cpi = target({ indicator: "居民消费价格", measure: "growth", qualifier: "about", value: 3, unit: "%" });
+    const infinite = outcome({
+      indicator: "居民消费价格",
+      measure: "growth",
+      value: Number.POSITIVE_INFINITY,
+      unit: "%",
+    });
+    expect(gapOf(cpi, infinite)).toBeNull();
+  });
+});
+
+describe("manual links, checked like engine matches (verdicts.md)", () => {
+  const fitness = target({ indicator: "新建更新社区健身设施", value: 450, unit: "台(套)" });
+  const places = outcome({ indicator: "新建升级健身场所", value: 102, unit: "处" });
+
+  it("give needs_review with the reason when units are incompatible", () => {
+    expect(judgeManualLink(fitness, places, strict)).toMatchObject({
+      verdict: "needs_review",
+      checked: "needs_review",
+      reason: "单位不可比:目标台(套),实际处",
+    });
+  });
+
+  it("keep the analyst's verdict when one is set with the link", () => {
+    expect(judgeManualLink(fitness, places, { ...strict, verdict: "met" })).toMatchObject({
+      verdict: "met",
+      checked: "needs_review",
+    });
+  });
+
+  it("are judged on their figures when they can be compared", () => {
+    const jobs = target({ indicator: "新增就业", qualifier: "at_least", value: 5.7, unit: "万人" });
+    const linked = judgeManualLink(jobs, outcome({ indicator: "就业", value: 102_000, unit: "人" }), strict);
+    expect(linked).toMatchObject({ verdict: "met", checked: "met", reason: "实际102000人 ≥ 目标5.7万人" });
+    expect(linked.gap?.unit).toBe("ratio");
   });
 });
