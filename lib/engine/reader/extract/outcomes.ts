@@ -162,6 +162,25 @@ function outcome(
   };
 }
 
+/**
+ * A review clause that restates how a qualitative target went, without a figure (`国际收支基本平衡`,
+ * `生态环境质量持续改善`; `国际收支不平衡矛盾加剧`): the subject, then a predicate of the state reached. The plans'
+ * qualitative items are written the same way, so the matcher can pair them.
+ */
+const STATE_REACHED =
+  /^([\u4e00-\u9fff]{2,16}?)(?:保持|继续|持续|进一步|明显|稳定|基本|稳步)*(?:基本平衡|平衡|改善|增强|稳定|下降|同步|向好|提质|好于预期)$/;
+const STATE_MISSED = /^([\u4e00-\u9fff]{2,16}?)(?:不平衡矛盾|矛盾|压力)?(?:进一步|继续|有所)?(?:加剧|恶化|扩大|下滑)$/;
+/** Subjects a state can be told of: what plans set as qualitative targets, not any noun (`作风`, `我们`). */
+const STATE_SUBJECT = /国际收支|生态环境|环境质量|污染物|排放|杠杆率|协调性|居民收入|物价|进出口|外贸|外资|结构|能耗/;
+
+function statedState(clause: string): { subject: string; stated: Stated } | null {
+  const missed = STATE_MISSED.exec(clause);
+  const reached = missed ? null : STATE_REACHED.exec(clause);
+  const match = missed ?? reached;
+  if (!match?.[1] || !STATE_SUBJECT.test(match[1])) return null;
+  return { subject: match[1], stated: missed ? "missed" : "met" };
+}
+
 function qualitative(
   subject: string,
   stated: Stated,
@@ -201,6 +220,19 @@ export function extractOutcomes(
     const restated = new Set<Mention>();
     const judged = new Map<Mention, Stated>();
 
+    if (inSentence.length === 0 && !/\d/.test(s)) {
+      // Clauses without a figure that restate a qualitative target's state.
+      let clauseFrom = 0;
+      for (const clause of s.split(/[，,；;。]/)) {
+        const found = statedState(clause.trim());
+        const at = sentence.start + clauseFrom + (clause.length - clause.trimStart().length);
+        clauseFrom += clause.length + 1;
+        if (!found) continue;
+        const span = { start: at, end: at + clause.trim().length };
+        const restated = qualitative(found.subject, found.stated, year, text, span);
+        if (restated) outcomes.push(restated);
+      }
+    }
     for (const verdict of verdicts) {
       const part = partOf(s, verdict.start);
       const after = TARGETS_AFTER_VERDICT.exec(s.slice(verdict.end));
