@@ -13,6 +13,12 @@ export interface Viewer {
   signInEnabled: boolean;
 }
 
+/** What the 纠错 action may do for this viewer: edit, or be shown disabled (sign in, or read-only instance). */
+export function correctAccess(viewer: Viewer): "editor" | "sign_in" | "read_only" {
+  if (viewer.editor) return "editor";
+  return viewer.editingEnabled ? "sign_in" : "read_only";
+}
+
 export const getViewer = cache(async (): Promise<Viewer> => {
   const session = (await cookies()).get(SESSION_COOKIE)?.value;
   const editor = readSessionValue(session);

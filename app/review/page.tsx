@@ -25,6 +25,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     code: one(params, "code"),
     year: one(params, "year"),
     reason: one(params, "reason"),
+    tab: one(params, "tab"),
+    context: one(params, "context"),
     page: one(params, "page"),
   });
   const [t, viewer, filters] = await Promise.all([getMessages(), getViewer(), getReviewFilters(getDb())]);

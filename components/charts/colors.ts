@@ -6,6 +6,7 @@ export const VERDICT_FILL: Record<TVerdict, string> = {
   missed: "var(--missed)",
   needs_review: "var(--needs-review)",
   no_outcome: "var(--no-outcome)",
+  pending: "var(--pending)",
 };
 
 /** Series colours for several jurisdictions on one chart (distinguishable in colour-blind palettes: Okabe–Ito). */

@@ -3,9 +3,10 @@ import { hrefWith } from "@/app/_lib/params";
 import { Pagination } from "@/components/ui/pagination";
 import { TrendSparkline } from "@/components/ui/sparkline";
 import { StackedVerdictBar } from "@/components/ui/stacked-bar";
+import { trendNote, withPending } from "@/lib/charts/shares";
 import { getDb } from "@/lib/db/client";
 import { getOverview } from "@/lib/db/queries/overview";
-import { format } from "@/lib/i18n";
+import { format, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
 /** Every jurisdiction with its latest judged year: counts and shares by verdict, and the trend of the share met. */
@@ -37,7 +38,7 @@ export async function OverviewList({ q, page }: { q: string; page: number }) {
             </thead>
             <tbody>
               {overview.items.map((item) => {
-                const latest = item.latest;
+                const latest = item.latest && withPending(item.latest, item.latest.judged);
                 return (
                   <tr key={item.code}>
                     <th scope="row">
@@ -70,6 +71,7 @@ export async function OverviewList({ q, page }: { q: string; page: number }) {
                     </td>
                     <td data-label={t.overview.trend}>
                       <TrendSparkline name={item.name} years={item.years} t={t} />
+                      {latest ? <TrendNoteText counts={latest} t={t} /> : null}
                     </td>
                   </tr>
                 );
@@ -87,6 +89,23 @@ export async function OverviewList({ q, page }: { q: string; page: number }) {
       />
     </section>
   );
+}
+
+/**
+ * Beside the trend, honestly: the share met counts only met and missed targets, so say of how many, and how many of
+ * the latest year are pending (no review yet), without outcome or awaiting a person.
+ */
+function TrendNoteText({ counts, t }: { counts: Parameters<typeof trendNote>[0]; t: Messages }) {
+  const note = trendNote(counts);
+  const parts = [
+    note.share === null
+      ? t.overview.trendNone
+      : format(t.overview.trendShare, { share: Math.round(note.share * 100), met: note.met, judged: note.judged }),
+    note.pending > 0 ? format(t.overview.trendPending, { count: note.pending }) : null,
+    note.noOutcome > 0 ? format(t.overview.trendNoOutcome, { count: note.noOutcome }) : null,
+    note.needsReview > 0 ? format(t.overview.trendReview, { count: note.needsReview }) : null,
+  ].filter((part): part is string => part !== null);
+  return <p className="trend-note muted">{parts.join(" · ")}</p>;
 }
 
 async function OverviewEmpty() {

@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useEffect, useSyncExternalStore } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
+import { type CorrectAccess, CorrectButton } from "@/components/review/correct-button";
+import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format } from "@/lib/i18n";
-import { formatConfidence, formatQuantity, formatRatio, formatTarget } from "@/lib/i18n/numbers";
-import type { TMeasure, TQualifier, TVerdict } from "@/lib/schemas/extraction";
+import { formatConfidence, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
+import type { TGap, TMeasure, TQualifier, TVerdict } from "@/lib/schemas/extraction";
 
 export interface SelectableTarget {
   id: string;
@@ -20,6 +22,10 @@ export interface SelectableTarget {
   headline: boolean;
   text: string;
   verdict: TVerdict | null;
+  /** The gap of verdicts.md (replaces 完成度), null where there is none. */
+  gap: TGap | null;
+  /** The target has a match an editor can correct from here (纠错). */
+  correctable: boolean;
   match: {
     confidence: number;
     reason: string;
@@ -58,11 +64,13 @@ const subscribe = (callback: () => void) => {
 export function ReportSelection({
   code,
   planYear,
+  access,
   targets,
   outcomes,
 }: {
   code: string;
   planYear: number | null;
+  access: CorrectAccess;
   targets: SelectableTarget[];
   outcomes: SelectableOutcome[];
 }) {
@@ -103,8 +111,10 @@ export function ReportSelection({
                   {target.match.outcome.estimated ? <EstimatedMark t={t} /> : null}
                   {formatQuantity(target.match.outcome.value, target.match.outcome.unit, locale)}
                 </dd>
-                <dt>{t.table.ratio}</dt>
-                <dd className="num">{formatRatio(target.match.ratio, locale)}</dd>
+                <dt>{t.gap.label}</dt>
+                <dd className="num">
+                  <GapFigure gap={target.gap} verdict={target.verdict ?? "no_outcome"} t={t} locale={locale} />
+                </dd>
                 <dt>{t.table.confidence}</dt>
                 <dd className="num">{formatConfidence(target.match.confidence, locale)}</dd>
                 <dt>{t.table.reason}</dt>
@@ -126,6 +136,18 @@ export function ReportSelection({
                   {format(t.common.paren, { text: target.match.outcome.source ?? "" })}
                 </span>
               )}
+            </p>
+          ) : null}
+          {planYear !== null && target.correctable ? (
+            <p>
+              <CorrectButton
+                key={target.id}
+                targetId={target.id}
+                code={code}
+                year={planYear}
+                indicator={target.indicator}
+                access={access}
+              />
             </p>
           ) : null}
           {planYear !== null ? (

@@ -38,6 +38,8 @@ export function ReviewFilterForm({ filters, query }: { filters: TReviewFilters; 
         </select>
       </div>
       {query.reason ? <input type="hidden" name="reason" value={query.reason} /> : null}
+      {query.tab ? <input type="hidden" name="tab" value={query.tab} /> : null}
+      {query.context ? <input type="hidden" name="context" value="1" /> : null}
       <div className="field">
         <button type="submit">{t.common.apply}</button>
       </div>

@@ -12,6 +12,7 @@ export interface CategoryCounts {
   missed: number;
   needs_review: number;
   no_outcome: number;
+  pending: number;
 }
 
 /** Verdicts by area of the plan: one stacked horizontal bar per area. */

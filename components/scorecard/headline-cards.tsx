@@ -1,16 +1,27 @@
 import { loadScorecard } from "@/app/_lib/data";
+import { correctAccess, getViewer } from "@/app/_lib/viewer";
+import { CorrectButton } from "@/components/review/correct-button";
+import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { sentenceAround } from "@/lib/charts/evidence";
+import { gapOfMatch } from "@/lib/charts/gap";
 import { getDb } from "@/lib/db/client";
 import { getOutcomeSpans, getReportTexts } from "@/lib/db/queries/report-view";
 import { format } from "@/lib/i18n";
-import { formatQuantity, formatRatio, formatTarget } from "@/lib/i18n/numbers";
+import { formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { EvidenceToggle } from "./evidence-toggle";
+import { shownVerdict } from "./scorecard-rows";
 
-/** The headline targets (主要预期目标) as cards: target, actual, verdict, completion, and both sentences on demand. */
+/** The headline targets (主要预期目标) as cards: target, actual, verdict, gap, 纠错, and both sentences on demand. */
 export async function HeadlineCards({ code, year }: { code: string; year: number }) {
-  const [t, locale, scorecard] = await Promise.all([getMessages(), getLocale(), loadScorecard(code, year)]);
+  const [t, locale, scorecard, viewer] = await Promise.all([
+    getMessages(),
+    getLocale(),
+    loadScorecard(code, year),
+    getViewer(),
+  ]);
+  const access = correctAccess(viewer);
   if (!scorecard) return null;
   const headline = scorecard.targets.filter((target) => target.headline && !target.match?.notATarget);
   if (headline.length === 0) return <p className="empty-inline">{t.scorecard.noHeadline}</p>;
@@ -26,7 +37,7 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
       {headline.map((target) => {
         const match = target.match;
         const outcome = match?.outcome ?? null;
-        const verdict = match?.verdict ?? "no_outcome";
+        const verdict = shownVerdict(target, scorecard.review !== null);
         const planText = texts.get(target.reportId);
         const span = outcome ? spans.get(outcome.id) : undefined;
         const reviewText = span ? texts.get(span.reportId) : undefined;
@@ -73,12 +84,21 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
                 </dd>
               </div>
               <div>
-                <dt>{t.common.ratio}</dt>
-                <dd className="num">{formatRatio(match?.ratio ?? null, locale)}</dd>
+                <dt>{t.gap.label}</dt>
+                <dd className="num">
+                  <GapFigure gap={gapOfMatch(match, target)} verdict={verdict} t={t} locale={locale} />
+                </dd>
               </div>
             </dl>
             <div className="card-foot">
               <VerdictBadge verdict={verdict} t={t} />
+              <CorrectButton
+                targetId={target.id}
+                code={code}
+                year={year}
+                indicator={target.indicator}
+                access={access}
+              />
               <EvidenceToggle
                 labelledBy={`card-${target.id}`}
                 target={{

@@ -1,8 +1,23 @@
 /** The scorecard's targets as flat table rows (server side, so the client receives only what it shows). */
+import { gapOfMatch } from "@/lib/charts/gap";
 import type { TScorecardRow } from "@/lib/schemas/dashboard";
-import type { TScorecardYear } from "@/lib/schemas/store";
+import type { TGap, TVerdict } from "@/lib/schemas/extraction";
+import type { TScorecardYear, TStoredTarget } from "@/lib/schemas/store";
 
-export function scorecardRows(scorecard: TScorecardYear): TScorecardRow[] {
+/** A row of the scorecard table: the shared row shape, with the gap that replaces 完成度. */
+export type TargetRow = TScorecardRow & { gap: TGap | null };
+
+/**
+ * The verdict a target shows: its match's; a target without one is `pending` while no report reviews the year, else
+ * `no_outcome`. Counts made before `pending` existed said `no_outcome` for a year without review: shown as pending.
+ */
+export function shownVerdict(target: Pick<TStoredTarget, "match">, reviewed: boolean): TVerdict {
+  const verdict = target.match?.verdict ?? (reviewed ? "no_outcome" : "pending");
+  return verdict === "no_outcome" && !reviewed && !target.match?.manual ? "pending" : verdict;
+}
+
+export function scorecardRows(scorecard: TScorecardYear): TargetRow[] {
+  const reviewed = scorecard.review !== null;
   return scorecard.targets.map((target) => {
     const match = target.match;
     const outcome = match?.outcome ?? null;
@@ -20,11 +35,12 @@ export function scorecardRows(scorecard: TScorecardYear): TScorecardRow[] {
       headline: target.headline,
       text: target.text,
       reportId: target.reportId,
-      verdict: match?.verdict ?? "no_outcome",
+      verdict: shownVerdict(target, reviewed),
       notATarget: match?.notATarget ?? false,
       confidence: match?.confidence ?? null,
       reason: match?.reason ?? "",
       ratio: match?.ratio ?? null,
+      gap: gapOfMatch(match, target),
       manual: match?.manual ?? false,
       flagged: match?.flagged ?? false,
       actual: outcome && {

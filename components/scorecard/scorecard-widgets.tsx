@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { loadScorecard } from "@/app/_lib/data";
+import { correctAccess, getViewer } from "@/app/_lib/viewer";
 import { StackedVerdictBar } from "@/components/ui/stacked-bar";
+import { withPending } from "@/lib/charts/shares";
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import type { TableUrlState } from "../data-table/url-state";
 import { CategoryChart, type CategoryCounts } from "./category-chart";
-import { scorecardRows, targetNumber } from "./scorecard-rows";
+import { scorecardRows, shownVerdict, targetNumber } from "./scorecard-rows";
 import { type HeadlinePair, TargetActualChart } from "./target-actual-chart";
 import { TargetTable } from "./target-table";
 
@@ -21,7 +23,7 @@ export async function ScorecardSummary({ code, year }: { code: string; year: num
         <p className="summary-total">
           <span className="num big">{scorecard.summary.total}</span> {format(t.common.count, { count: "" }).trim()}
         </p>
-        <StackedVerdictBar counts={scorecard.summary} t={t} />
+        <StackedVerdictBar counts={withPending(scorecard.summary, scorecard.review !== null)} t={t} />
       </div>
       <ul className="summary-links">
         <li>
@@ -64,8 +66,9 @@ export async function ScorecardCharts({ code, year }: { code: string; year: numb
       missed: 0,
       needs_review: 0,
       no_outcome: 0,
+      pending: 0,
     };
-    counts[target.match?.verdict ?? "no_outcome"] += 1;
+    counts[shownVerdict(target, scorecard.review !== null)] += 1;
     byCategory.set(target.category, counts);
   }
   const order = (category: string) => {
@@ -86,7 +89,7 @@ export async function ScorecardCharts({ code, year }: { code: string; year: numb
       target: value,
       actual: outcome.value,
       unit: target.unit,
-      verdict: target.match?.verdict ?? "no_outcome",
+      verdict: shownVerdict(target, scorecard.review !== null),
       estimated: outcome.estimated,
     });
   }
@@ -105,13 +108,16 @@ export async function ScorecardCharts({ code, year }: { code: string; year: numb
 
 /** The full target table. */
 export async function ScorecardTable({ code, year, initial }: { code: string; year: number; initial: TableUrlState }) {
-  const [t, scorecard] = await Promise.all([getMessages(), loadScorecard(code, year)]);
+  const [t, scorecard, viewer] = await Promise.all([getMessages(), loadScorecard(code, year), getViewer()]);
   if (!scorecard) return null;
   return (
     <TargetTable
       rows={scorecardRows(scorecard)}
       initial={initial}
       caption={format(t.scorecard.title, { name: scorecard.name, year })}
+      code={code}
+      year={year}
+      access={correctAccess(viewer)}
     />
   );
 }

@@ -11,7 +11,7 @@ export const TARGET_COLUMN_IDS = [
   "target",
   "actual",
   "verdict",
-  "ratio",
+  "gap",
   "confidence",
   "text",
   "reason",

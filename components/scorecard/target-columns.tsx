@@ -1,17 +1,27 @@
 "use client";
 
 import { createColumnHelper, type FilterFn, type SortFn } from "@tanstack/react-table";
+import { type CorrectAccess, CorrectButton } from "@/components/review/correct-button";
+import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
+import { gapSortValue } from "@/lib/charts/gap";
 import type { Locale, Messages } from "@/lib/i18n";
-import { formatConfidence, formatQuantity, formatRatio, formatTarget } from "@/lib/i18n/numbers";
-import type { TScorecardRow } from "@/lib/schemas/dashboard";
+import { formatConfidence, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { AppFeatures } from "../data-table/features";
-import { targetNumber } from "./scorecard-rows";
+import { type TargetRow, targetNumber } from "./scorecard-rows";
 
+type TScorecardRow = TargetRow;
 const helper = createColumnHelper<AppFeatures, TScorecardRow>();
 
-const VERDICT_RANK: Record<TVerdict, number> = { met: 0, missed: 1, needs_review: 2, no_outcome: 3 };
+/** Where the table's rows live and who is looking: what the 纠错 action needs. */
+export interface CorrectContext {
+  code: string;
+  year: number;
+  access: CorrectAccess;
+}
+
+const VERDICT_RANK: Record<TVerdict, number> = { met: 0, missed: 1, needs_review: 2, no_outcome: 3, pending: 4 };
 
 /** Row passes when its value is one of the chosen values (an empty choice passes everything). */
 const oneOf: FilterFn<AppFeatures, TScorecardRow> = (row, columnId, filterValue: string[]) =>
@@ -21,7 +31,7 @@ const byVerdict: SortFn<AppFeatures, TScorecardRow> = (a, b) =>
   VERDICT_RANK[a.original.verdict] - VERDICT_RANK[b.original.verdict];
 
 /** The scorecard table's columns: every figure links to its sentence in the report view. */
-export function targetColumns(t: Messages, locale: Locale) {
+export function targetColumns(t: Messages, locale: Locale, correct: CorrectContext) {
   return helper.columns([
     helper.accessor("indicator", {
       id: "indicator",
@@ -116,13 +126,13 @@ export function targetColumns(t: Messages, locale: Locale) {
         </span>
       ),
     }),
-    helper.accessor((row) => row.ratio ?? undefined, {
-      id: "ratio",
-      header: t.table.ratio,
-      meta: { label: t.table.ratio, width: 88, align: "end" },
+    helper.accessor((row) => gapSortValue(row.gap), {
+      id: "gap",
+      header: t.gap.label,
+      meta: { label: t.gap.label, width: 120, align: "end" },
       sortUndefined: "last",
       sortFn: "basic",
-      cell: ({ row }) => formatRatio(row.original.ratio, locale),
+      cell: ({ row }) => <GapFigure gap={row.original.gap} verdict={row.original.verdict} t={t} locale={locale} />,
     }),
     helper.accessor((row) => row.confidence ?? undefined, {
       id: "confidence",
@@ -153,6 +163,23 @@ export function targetColumns(t: Messages, locale: Locale) {
           {getValue()}
         </span>
       ),
+    }),
+    helper.display({
+      id: "correct",
+      header: t.table.actions,
+      meta: { label: t.table.actions, width: 72 },
+      enableHiding: false,
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.notATarget && !row.original.manual ? null : (
+          <CorrectButton
+            targetId={row.original.id}
+            code={correct.code}
+            year={correct.year}
+            indicator={row.original.indicator}
+            access={correct.access}
+          />
+        ),
     }),
     helper.accessor((row) => (row.headline ? "1" : "0"), {
       id: "headline",

@@ -12,14 +12,15 @@ import {
 } from "@tanstack/react-table";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
+import type { CorrectAccess } from "@/components/review/correct-button";
 import { VERDICT_GLYPH } from "@/components/ui/verdict-badge";
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
 import { format } from "@/lib/i18n";
-import type { TScorecardRow } from "@/lib/schemas/dashboard";
 import { type TVerdict, ZMeasure, ZVerdict } from "@/lib/schemas/extraction";
 import { DataTable } from "../data-table/data-table";
 import { appTableFeatures } from "../data-table/features";
 import { type TableUrlState, writeTableState } from "../data-table/url-state";
+import type { TargetRow } from "./scorecard-rows";
 import { DEFAULT_HIDDEN, TARGET_COLUMN_IDS, TARGET_FILTER_KEYS } from "./table-config";
 import { targetColumns } from "./target-columns";
 
@@ -51,14 +52,20 @@ export function TargetTable({
   rows,
   initial,
   caption,
+  code,
+  year,
+  access,
 }: {
-  rows: TScorecardRow[];
+  rows: TargetRow[];
   initial: TableUrlState;
   caption: string;
+  code: string;
+  year: number;
+  access: CorrectAccess;
 }) {
   const t = useMessages();
   const locale = useLocale();
-  const columns = useMemo(() => targetColumns(t, locale), [t, locale]);
+  const columns = useMemo(() => targetColumns(t, locale, { code, year, access }), [t, locale, code, year, access]);
   const [state, setState] = useState<TableUrlState>(initial);
   const [expanded, setExpanded] = useState<ExpandedState>(true);
   const [ready, setReady] = useState(false);
@@ -127,7 +134,7 @@ export function TargetTable({
 
   const shown = table.getFilteredRowModel().rows.length;
   const counts = useMemo(() => {
-    const byVerdict: Record<TVerdict, number> = { met: 0, missed: 0, needs_review: 0, no_outcome: 0 };
+    const byVerdict: Record<TVerdict, number> = { met: 0, missed: 0, needs_review: 0, no_outcome: 0, pending: 0 };
     for (const row of rows) byVerdict[row.verdict] += 1;
     return byVerdict;
   }, [rows]);

@@ -1,4 +1,4 @@
-import { type VerdictCounts, verdictSegments } from "@/lib/charts/shares";
+import { countOf, type VerdictCounts, verdictSegments } from "@/lib/charts/shares";
 import { format, type Messages } from "@/lib/i18n";
 import { VERDICT_GLYPH } from "./verdict-badge";
 
@@ -13,7 +13,7 @@ export function StackedVerdictBar({
   showLegend?: boolean;
 }) {
   const segments = verdictSegments(counts);
-  const label = format(t.overview.barLabel, counts);
+  const label = format(t.overview.barLabel, { ...counts, pending: countOf(counts, "pending") });
   return (
     <div className="stacked">
       <div className="stacked-bar" role="img" aria-label={label}>

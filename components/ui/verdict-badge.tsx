@@ -2,7 +2,13 @@ import type { Messages } from "@/lib/i18n";
 import type { TVerdict } from "@/lib/schemas/extraction";
 
 /** A glyph per verdict, so that the verdict never rests on colour alone. */
-export const VERDICT_GLYPH: Record<TVerdict, string> = { met: "✓", missed: "✕", needs_review: "?", no_outcome: "–" };
+export const VERDICT_GLYPH: Record<TVerdict, string> = {
+  met: "✓",
+  missed: "✕",
+  needs_review: "?",
+  no_outcome: "–",
+  pending: "…",
+};
 
 export function VerdictBadge({
   verdict,

@@ -4,16 +4,58 @@
  */
 import type { TVerdict } from "@/lib/schemas/extraction";
 
-export const VERDICT_ORDER: readonly TVerdict[] = ["met", "missed", "needs_review", "no_outcome"];
+/** Pending (no review yet) stands apart from no_outcome: it is not a failure, and not a review that said nothing. */
+export const VERDICT_ORDER: readonly TVerdict[] = ["met", "missed", "needs_review", "no_outcome", "pending"];
 
-export type VerdictCounts = Record<TVerdict, number>;
+/** Counts by verdict; `pending` may be absent from counts read before it existed (then 0). */
+export type VerdictCounts = Record<Exclude<TVerdict, "pending">, number> & { pending?: number };
+
+/** The count of one verdict, 0 where the counts do not have it. */
+export const countOf = (counts: VerdictCounts, verdict: TVerdict): number => Math.max(0, counts[verdict] ?? 0);
+
+/**
+ * Counts of a year as the dashboard shows them. A year that no imported report reviews has nothing but pending
+ * targets: where the counts were made before `pending` existed (every target `no_outcome`), they are moved there.
+ */
+export function withPending<T extends VerdictCounts>(counts: T, reviewed: boolean): T & { pending: number } {
+  if (counts.pending !== undefined || reviewed) return { ...counts, pending: counts.pending ?? 0 };
+  return { ...counts, pending: counts.no_outcome, no_outcome: 0 };
+}
+
+export interface TrendNote {
+  /** met ÷ (met + missed), null when neither. */
+  share: number | null;
+  met: number;
+  judged: number;
+  pending: number;
+  noOutcome: number;
+  needsReview: number;
+}
+
+/** What the overview says beside its trend: the share met among judged targets, and what it leaves out. */
+export function trendNote(counts: VerdictCounts): TrendNote {
+  const met = countOf(counts, "met");
+  const judged = met + countOf(counts, "missed");
+  return {
+    share: judged === 0 ? null : met / judged,
+    met,
+    judged,
+    pending: countOf(counts, "pending"),
+    noOutcome: countOf(counts, "no_outcome"),
+    needsReview: countOf(counts, "needs_review"),
+  };
+}
 
 /** Whole percentages of each count in the total, adding up to 100 (all 0 when the total is 0). */
-export function wholePercentages<K extends string>(counts: Record<K, number>, order: readonly K[]): Record<K, number> {
-  const total = order.reduce((sum, key) => sum + Math.max(0, counts[key]), 0);
+export function wholePercentages<K extends string>(
+  counts: Partial<Record<K, number>>,
+  order: readonly K[],
+): Record<K, number> {
+  const count = (key: K) => Math.max(0, counts[key] ?? 0);
+  const total = order.reduce((sum, key) => sum + count(key), 0);
   const result = Object.fromEntries(order.map((key) => [key, 0])) as Record<K, number>;
   if (total === 0) return result;
-  const exact = order.map((key) => ({ key, value: (Math.max(0, counts[key]) * 100) / total }));
+  const exact = order.map((key) => ({ key, value: (count(key) * 100) / total }));
   let given = 0;
   for (const { key, value } of exact) {
     result[key] = Math.floor(value);
@@ -39,13 +81,13 @@ export interface BarSegment {
 
 /** The non-empty segments of a stacked verdict bar, left to right. */
 export function verdictSegments(counts: VerdictCounts): BarSegment[] {
-  const total = VERDICT_ORDER.reduce((sum, verdict) => sum + Math.max(0, counts[verdict]), 0);
+  const total = VERDICT_ORDER.reduce((sum, verdict) => sum + countOf(counts, verdict), 0);
   if (total === 0) return [];
   const percents = wholePercentages(counts, VERDICT_ORDER);
   const segments: BarSegment[] = [];
   let offset = 0;
   for (const verdict of VERDICT_ORDER) {
-    const count = Math.max(0, counts[verdict]);
+    const count = countOf(counts, verdict);
     if (count === 0) continue;
     const width = count / total;
     segments.push({ verdict, count, offset, width, percent: percents[verdict] });

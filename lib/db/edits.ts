@@ -3,7 +3,7 @@
  * a stale edit is refused (409), never applied over someone else's. The edit, its audit record and the re-fitting of
  * the engine's other matches around it are one transaction.
  */
-import { judge } from "@/lib/engine/match";
+import { judgeManualLink } from "@/lib/engine/match";
 import type { Target } from "@/lib/generated/prisma-sqlite/client";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { TMatchEdit } from "@/lib/schemas/store";
@@ -116,7 +116,7 @@ async function nextState(
       return {
         ...manual,
         outcomeId: null,
-        verdict: edit.verdict ?? "no_outcome",
+        verdict: edit.verdict ?? ((await yearReviewed(tx, target)) ? "no_outcome" : "pending"),
         ratio: null,
         confidence: 1,
         reason: noteReason,
@@ -129,17 +129,34 @@ async function nextState(
         action === "link"
           ? await linkableOutcome(tx, target, edit.outcomeId as string)
           : await createManualOutcome(tx, target, edit);
-      const judged = judge(targetFromRow(target), outcomeFromRow(outcome), options);
+      // Checked like an engine match: incompatible units or measures give needs_review with the reason shown,
+      // unless the analyst also set the verdict (verdicts.md "Manual edits always win").
+      const judged = judgeManualLink(targetFromRow(target), outcomeFromRow(outcome), {
+        ...options,
+        verdict: edit.verdict ?? null,
+      });
+      const ratio = judged.ratio !== null && Number.isFinite(judged.ratio) ? judged.ratio : null;
       return {
         ...manual,
         outcomeId: outcome.id,
-        verdict: edit.verdict ?? judged.verdict,
-        ratio: judged.ratio,
+        verdict: judged.verdict,
+        ratio,
         confidence: 1,
-        reason: edit.verdict ? noteReason : `${judged.reason}（人工关联：${edit.note}）`,
+        reason: edit.verdict
+          ? `${noteReason}（引擎核对：${judged.reason}）`
+          : `${judged.reason}（人工关联：${edit.note}）`,
       };
     }
   }
+}
+
+/** A report reviewing the target's plan year is imported. */
+async function yearReviewed(tx: Tx, target: TargetRow): Promise<boolean> {
+  const review = await tx.report.findFirst({
+    where: { jurisdictionCode: target.jurisdictionCode, reviewYear: target.planYear },
+    select: { id: true },
+  });
+  return review !== null;
 }
 
 /** The state before the latest edit not yet reverted; that edit is marked reverted. */

@@ -150,17 +150,27 @@ async function importDocument(
   if (existing) return existing;
   const provider = providerOf(db);
   const overridden = document.reports.map((report) => withOverride(report, input.override));
+  // "Set by the importer" only where the user's jurisdiction or year replaced what the reader found.
+  const replaced = new Set(
+    document.reports.flatMap((report, index) => (identityReplaced(report, input.override) ? [index] : [])),
+  );
   const missing = missingIdentity(overridden);
   if (missing.length > 0) {
     const prompt = options.identityPrompt ?? DEFAULT_IDENTITY_PROMPT;
     return { file: document.file, error: identityFailure(document.file, missing, prompt), missing };
   }
-  const reports = overridden.filter(isIdentified);
+  const reports = overridden.flatMap((report, index) =>
+    isIdentified(report) ? [{ report, replaced: replaced.has(index) }] : [],
+  );
   try {
     return await db.$transaction(
       async (tx) => {
-        for (const code of new Set(reports.map((report) => report.code))) {
-          await ensureJurisdiction(tx, code, reports.find((r) => r.code === code)?.jurisdiction ?? code);
+        for (const code of new Set(reports.map(({ report }) => report.code))) {
+          await ensureJurisdiction(
+            tx,
+            code,
+            reports.find(({ report }) => report.code === code)?.report.jurisdiction ?? code,
+          );
         }
         const created = await tx.document.create({
           data: {
@@ -174,8 +184,8 @@ async function importDocument(
         });
         const stored: ImportedDocument["reports"] = [];
         const touched = new Set<string>();
-        for (const [position, report] of reports.entries()) {
-          const id = await createReport(tx, provider, created.id, position, report, input.override !== undefined);
+        for (const [position, { report, replaced }] of reports.entries()) {
+          const id = await createReport(tx, provider, created.id, position, report, replaced);
           stored.push({ id, code: report.code, year: report.year, kind: report.kind });
           if (report.planYear !== null && report.targets.length > 0) touched.add(`${report.code}:${report.planYear}`);
           for (const outcome of report.outcomes)
@@ -215,6 +225,18 @@ async function findByHash(db: Db, hash: string, file: string): Promise<ImportedD
     reports: existing.reports.map((r) => ({ id: r.id, code: r.jurisdictionCode, year: r.year, kind: r.kind })),
   };
 }
+
+/** The user's jurisdiction or year differs from what the reader found (or the reader found none). */
+function identityReplaced(report: ReadReport, override: ImportOverride | undefined): boolean {
+  if (!override) return false;
+  const code = override.code !== undefined && override.code !== report.code;
+  const year = override.year !== undefined && override.year !== report.year;
+  return code || year;
+}
+
+/** A number that can be stored: Infinity and NaN (a figure the reader overflowed on) are stored as null. */
+const finite = (value: number | null | undefined) =>
+  value !== null && value !== undefined && Number.isFinite(value) ? value : null;
 
 /**
  * The report as the user says it is: another jurisdiction or year moves its plan, review and outcome years along.
@@ -325,9 +347,9 @@ async function createReport(
         indicatorName: target.indicator,
         measure: target.measure,
         qualifier: target.qualifier,
-        value: target.value,
-        min: target.min,
-        max: target.max,
+        value: finite(target.value),
+        min: finite(target.min),
+        max: finite(target.max),
         unit: target.unit,
         polarity: target.polarity,
         headline: target.headline,
@@ -356,9 +378,9 @@ async function createReport(
         position: index,
         indicatorName: outcome.indicator,
         measure: outcome.measure,
-        value: outcome.value,
-        min: outcome.min ?? null,
-        max: outcome.max ?? null,
+        value: finite(outcome.value),
+        min: finite(outcome.min),
+        max: finite(outcome.max),
         unit: outcome.unit,
         polarity: outcome.polarity,
         estimated: outcome.estimated,

@@ -3,12 +3,13 @@
  * rebuilt; manual ones are never changed, but when the engine's own decision for them changes, they are flagged
  * for review (verdicts.md, "Manual edits always win"). The year's review-queue counts are recounted at the end.
  */
-import { ENGINE_VERSION, matchInStages, NO_REVIEW_REASON } from "@/lib/engine/match";
+import { ENGINE_VERSION, matchInStages, pendingMatch } from "@/lib/engine/match";
 import type { TMatch, TTarget } from "@/lib/schemas/extraction";
 import { insertRows, timestamp, updateRows } from "./bulk-write";
 import type { Tx } from "./client";
 import type { Provider } from "./providers";
 import { outcomeFromRow, targetFromRow } from "./rows";
+import { refreshSourceConflicts } from "./sources";
 import { refreshYearTally } from "./year-tally";
 
 export interface RematchOptions {
@@ -34,6 +35,10 @@ async function loadOutcomes(tx: Tx, code: string, year: number) {
   const isMain = (outcome: (typeof outcomes)[number]) => outcome.report?.kind === "work_report";
   return { main: outcomes.filter(isMain), sources: outcomes.filter((outcome) => !isMain(outcome)) };
 }
+
+/** A number that can be stored (never Infinity or NaN). */
+const finiteOr = (value: number | null, fallback: number | null) =>
+  value !== null && Number.isFinite(value) ? value : fallback;
 
 type OutcomeRow = Awaited<ReturnType<typeof loadOutcomes>>["main"][number];
 interface StoredOutcomes {
@@ -66,9 +71,11 @@ async function rejudge(
   year: number,
   options: RematchOptions,
 ): Promise<RematchSummary> {
+  const outcomes = await loadOutcomes(tx, code, year);
+  // Every source's figure is kept; where a later source states one differently, it is marked (lib/db/sources.ts).
+  await refreshSourceConflicts(tx, [...outcomes.main, ...outcomes.sources]);
   const targets = await loadTargets(tx, code, year);
   if (targets.length === 0) return { matches: 0, flagged: 0 };
-  const outcomes = await loadOutcomes(tx, code, year);
   const reviewed = (await tx.report.count({ where: { jurisdictionCode: code, reviewYear: year } })) > 0;
 
   // What the engine decides for every target, given every outcome the reviews hold.
@@ -107,10 +114,10 @@ async function rejudge(
     const { match, outcomeId } = stored[index] as Decision;
     const data = {
       outcomeId,
-      confidence: match.confidence,
+      confidence: finiteOr(match.confidence, 0) as number,
       verdict: match.verdict,
       reason: match.reason,
-      ratio: match.ratio,
+      ratio: finiteOr(match.ratio, null),
       engineVersion: ENGINE_VERSION,
       engineOutcomeId: outcomeId,
       engineVerdict: match.verdict,
@@ -162,7 +169,8 @@ function decide(targets: TTarget[], outcomes: StoredOutcomes, reviewed: boolean,
   return matches.map((match, index) => {
     const outcomeIndex = outcomeIndices[index];
     const outcomeId = outcomeIndex === null || outcomeIndex === undefined ? null : (rows[outcomeIndex]?.id ?? null);
+    // No report reviews the year yet: `pending`, never `no_outcome` (verdicts.md "Verdict values").
     const noReview = !reviewed && outcomeId === null;
-    return { match: noReview ? { ...match, reason: NO_REVIEW_REASON } : match, outcomeId };
+    return { match: noReview ? pendingMatch(match.target) : match, outcomeId };
   });
 }

@@ -2,9 +2,10 @@
  * Stored rows in the shapes the rest of the code speaks: the engine's (for re-running the matcher on what the
  * database holds) and the API's (for the queries behind the screens).
  */
+import { gapOf } from "@/lib/engine/match";
 import type { Match, Outcome, Target } from "@/lib/generated/prisma-sqlite/client";
 import type { TMeasure, TOutcome, TPolarity, TQualifier, TTarget, TVerdict } from "@/lib/schemas/extraction";
-import type { TStoredMatch, TTargetCore } from "@/lib/schemas/store";
+import type { TSourceFigure, TStoredMatch, TTargetCore } from "@/lib/schemas/store";
 
 export const targetFromRow = (row: Target): TTarget => ({
   indicator: row.indicatorName,
@@ -50,9 +51,22 @@ export const targetCoreOf = (row: Target): TTargetCore => ({
   text: row.text,
 });
 
+/** What a view adds to a match: its target (for the gap) and the figures other sources give. */
+export interface MatchContext {
+  target?: Target;
+  sources?: TSourceFigure[];
+}
+
+/** The gap of verdicts.md, for a match judged on a figure (met or missed); null otherwise. */
+function storedGap(match: Match & { outcome: Outcome | null }, target: Target | undefined) {
+  if (!target || !match.outcome || (match.verdict !== "met" && match.verdict !== "missed")) return null;
+  return gapOf(targetFromRow(target), outcomeFromRow(match.outcome));
+}
+
 /** A match row with its outcome, as the API returns it (ZStoredMatch). */
-export function storedMatchOf(match: Match & { outcome: Outcome | null }): TStoredMatch {
+export function storedMatchOf(match: Match & { outcome: Outcome | null }, context: MatchContext = {}): TStoredMatch {
   const outcome = match.outcome;
+  const sources = context.sources ?? [];
   return {
     outcome: outcome && {
       id: outcome.id,
@@ -74,5 +88,8 @@ export function storedMatchOf(match: Match & { outcome: Outcome | null }): TStor
     notATarget: match.notATarget,
     flagged: match.flagged,
     version: match.version,
+    gap: storedGap(match, context.target),
+    sources,
+    sourceConflict: sources.some((figure) => !figure.agrees),
   };
 }

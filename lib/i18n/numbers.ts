@@ -1,5 +1,5 @@
 /** Numbers as the dashboard prints them: tabular, units as the reports write them, qualifiers from the dictionary. */
-import type { TQualifier } from "@/lib/schemas/extraction";
+import type { TGap, TQualifier } from "@/lib/schemas/extraction";
 import { format, type Locale, type Messages } from "./index";
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -48,7 +48,24 @@ export function formatTarget(target: TargetFigure, t: Messages, locale: Locale):
   return format(template, { value: formatQuantity(target.value, target.unit, locale) });
 }
 
-/** A completion ratio (actual ÷ target) as a percentage: `86%`. */
+/** A signed figure: `+1.4`, `−0.5` (a true minus sign), `0`. */
+export function formatSigned(value: number, locale: Locale, digits = 2): string {
+  const text = formatNumber(Math.abs(value), locale, digits);
+  if (text === formatNumber(0, locale, digits)) return text;
+  return value > 0 ? `+${text}` : `−${text}`;
+}
+
+/**
+ * The gap of verdicts.md, oriented so that positive is better: `+1.4 个百分点` for percentage targets, `目标的 179%`
+ * for levels (actual ÷ target); `—` where there is none.
+ */
+export function formatGap(gap: TGap | null | undefined, t: Messages, locale: Locale): string {
+  if (!gap || !Number.isFinite(gap.value)) return "—";
+  if (gap.unit === "个百分点") return format(t.gap.points, { value: formatSigned(gap.value, locale) });
+  return format(t.gap.ratio, { value: `${formatNumber(gap.value * 100, locale, 0)}%` });
+}
+
+/** A completion ratio (actual ÷ target) as a percentage: `86%`. Superseded by `formatGap` on screen. */
 export function formatRatio(ratio: number | null, locale: Locale): string {
   if (ratio === null || !Number.isFinite(ratio)) return "—";
   return `${formatNumber(ratio * 100, locale, 0)}%`;

@@ -4,7 +4,16 @@
  */
 import { z } from "zod";
 import { ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
-import { ZCode, ZStoredMatch, ZStoredOutcome, ZStoredTarget, ZTargetCore, ZVerdictSummary, ZYear } from "./store";
+import {
+  ZCode,
+  ZSourceFigure,
+  ZStoredMatch,
+  ZStoredOutcome,
+  ZStoredTarget,
+  ZTargetCore,
+  ZVerdictSummary,
+  ZYear,
+} from "./store";
 
 /* ---------- overview ---------- */
 
@@ -150,19 +159,49 @@ export const ZReviewReason = z.enum([
   "flagged",
   "unmatched_target",
   "unmatched_outcome",
+  "source_conflict",
 ]);
 export type TReviewReason = z.infer<typeof ZReviewReason>;
 export const REVIEW_REASONS = ZReviewReason.options;
 /** Matches the engine is less sure of than this are queued. */
 export const LOW_CONFIDENCE = 0.6;
 
+/**
+ * The queue's tabs: targets (matches a person should look at), and review figures (unclaimed outcomes, and a later
+ * source's figures that disagree with the main review's). Without `tab`, the reason decides (`unmatched_outcome`:
+ * figures), else targets.
+ */
+export const ZReviewTab = z.enum(["targets", "outcomes"]);
+export type TReviewTab = z.infer<typeof ZReviewTab>;
+
+/** `1`/`true` or `0`/`false` in a query string. */
+const ZFlag = z.enum(["1", "0", "true", "false"]).transform((value) => value === "1" || value === "true");
+
+/** The review page's search parameters: anything invalid falls back to the default (the page never fails on a URL). */
 export const ZReviewQuery = z.object({
   code: ZCode.optional().catch(undefined),
   year: ZYear.optional().catch(undefined),
   reason: ZReviewReason.optional().catch(undefined),
+  tab: ZReviewTab.optional().catch(undefined),
+  /** Show the descriptive review figures too (hidden by default: nothing in the plan names them). */
+  context: ZFlag.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type TReviewQuery = z.infer<typeof ZReviewQuery>;
+
+/** `GET /api/review`: the same parameters, strictly: an invalid one answers 400 with its field error. */
+export const ZReviewApiQuery = z
+  .object({
+    code: ZCode.optional(),
+    year: ZYear.optional(),
+    reason: ZReviewReason.optional(),
+    tab: ZReviewTab.optional(),
+    context: ZFlag.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+export type TReviewApiQuery = z.infer<typeof ZReviewApiQuery>;
 
 export const ZSnippet = z.object({ before: z.string(), clause: z.string(), after: z.string() });
 
@@ -202,12 +241,16 @@ export const ZReviewItem = z.discriminatedUnion("kind", [
     target: ZReviewTarget,
     match: ZStoredMatch,
     outcome: ZReviewOutcome.nullable(),
+    /** Figures other sources give for the matched outcome that disagree with it (`source_conflict`). */
+    sources: z.array(ZSourceFigure).optional(),
   }),
   z.object({
     kind: z.literal("outcome"),
     key: z.string(),
     reasons: z.array(ZReviewReason),
     outcome: ZReviewOutcome,
+    /** For a `source_conflict`: the main review's figure this one disagrees with. */
+    sources: z.array(ZSourceFigure).optional(),
   }),
 ]);
 export type TReviewItem = z.infer<typeof ZReviewItem>;
@@ -218,6 +261,15 @@ export const ZReviewPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   counts: z.record(ZReviewReason, z.number().int()),
+  /** The tab this page belongs to, and how many items each tab holds for the filter (and reason). */
+  tab: ZReviewTab.optional(),
+  tabs: z.record(ZReviewTab, z.number().int()).optional(),
+  /** Pages of `total` items; a page past the end answers no items and the same total. */
+  pageCount: z.number().int().optional(),
+  /** Descriptive review figures left out of the figures tab (ask with `context=1`); 0 when they are shown. */
+  hidden: z.number().int().optional(),
+  /** Whether the descriptive figures are shown. */
+  context: z.boolean().optional(),
 });
 export type TReviewPage = z.infer<typeof ZReviewPage>;
 

@@ -3,7 +3,10 @@
  * always win"). Other tools rely on these keys: add keys, never rename them.
  */
 import { z } from "zod";
-import { ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
+import { ZGap, ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
+
+/** A finite number: JSON has no Infinity or NaN, and none is ever stored. */
+const finite = () => z.number().refine(Number.isFinite, "a finite number");
 
 export const ZCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 code");
 export const ZYear = z.coerce.number().int().min(1949).max(2100);
@@ -37,6 +40,39 @@ export const ZStoredOutcome = z.object({
 });
 export type TStoredOutcome = z.infer<typeof ZStoredOutcome>;
 
+/**
+ * A figure another review source gives for the same thing (verdicts.md "Pairing reports": the next year's report, a
+ * news article, a bulletin), kept and shown with its source. `agrees`: equal to the figure it is shown beside within
+ * rounding; when not, the item is a `source_conflict` in the review queue.
+ */
+export const ZSourceFigure = z.object({
+  outcomeId: z.string(),
+  reportId: z.string().nullable(),
+  /** work_report | review_source | manual */
+  kind: z.string(),
+  /** The imported file (or the analyst's source) it comes from. */
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  indicator: z.string(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  text: z.string(),
+  estimated: z.boolean(),
+  agrees: z.boolean(),
+});
+export type TSourceFigure = z.infer<typeof ZSourceFigure>;
+
+/** Two sources that state one figure differently for a jurisdiction and year: the main review's and another's. */
+export const ZSourceConflict = z.object({
+  indicator: z.string(),
+  measure: ZMeasure,
+  main: ZSourceFigure,
+  other: ZSourceFigure,
+  /** The target whose match uses the main figure, if any. */
+  targetId: z.string().nullable(),
+});
+export type TSourceConflict = z.infer<typeof ZSourceConflict>;
+
 export const ZStoredMatch = z.object({
   outcome: ZStoredOutcome.nullable(),
   verdict: ZVerdict,
@@ -47,6 +83,12 @@ export const ZStoredMatch = z.object({
   notATarget: z.boolean(),
   flagged: z.boolean(),
   version: z.number().int(),
+  /** The gap in the target's own terms (verdicts.md), positive = better than the target; null when not judged on a figure. */
+  gap: ZGap.nullable().optional(),
+  /** Figures other review sources give for the matched outcome, each with its source (verdicts.md "Pairing reports"). */
+  sources: z.array(ZSourceFigure).optional(),
+  /** Another source states the matched figure differently (beyond rounding): a `source_conflict` in the review queue. */
+  sourceConflict: z.boolean().optional(),
 });
 export type TStoredMatch = z.infer<typeof ZStoredMatch>;
 
@@ -81,6 +123,8 @@ export const ZVerdictSummary = z.object({
   missed: z.number().int(),
   no_outcome: z.number().int(),
   needs_review: z.number().int(),
+  /** No report reviewing the year is imported yet: not a failure, kept apart from `no_outcome`. */
+  pending: z.number().int(),
 });
 export type TVerdictSummary = z.infer<typeof ZVerdictSummary>;
 
@@ -92,6 +136,10 @@ export const ZScorecardYear = z.object({
   review: z.object({ reportId: z.string() }).nullable(),
   summary: ZVerdictSummary,
   targets: z.array(ZStoredTarget),
+  /** Every report reviewing the year (the main review first, then other sources). */
+  reviews: z.array(z.object({ reportId: z.string(), kind: z.string(), source: z.string() })).optional(),
+  /** Where two review sources state a figure of the year differently (also for a year that has no plan). */
+  sourceConflicts: z.array(ZSourceConflict).optional(),
 });
 export type TScorecardYear = z.infer<typeof ZScorecardYear>;
 
@@ -127,7 +175,7 @@ export const ZImportJson = z.object({
 });
 
 export const ZManualOutcome = z.object({
-  value: z.number().finite(),
+  value: finite(),
   unit: z.string().trim().min(1).max(20),
   text: z.string().trim().min(1).max(2000),
   source: z.string().trim().min(1).max(500),
@@ -139,7 +187,7 @@ export const ZManualOutcome = z.object({
  */
 export const ZMatchEdit = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     note: z.string().trim().min(1, "a short note is required").max(1000),
     outcomeId: z.string().min(1).nullable().optional(),
     manualOutcome: ZManualOutcome.optional(),

@@ -23,7 +23,7 @@ it("serves the overview in Chinese: every jurisdiction with its latest judged ye
   expect(await row.getByRole("link", { name: "2019年" }).getAttribute("href")).toBe("/j/370202/2019");
   // The stacked bar states its counts in words, not in colour alone.
   expect(await row.getByRole("img").first().getAttribute("aria-label")).toMatch(
-    /^完成 \d+，未完成 \d+，无结果 \d+，待审核 \d+$/,
+    /^完成 \d+，未完成 \d+，无结果 \d+，待审核 \d+，待回顾 \d+$/,
   );
   expect(await row.locator(".stacked-legend").textContent()).toContain("未完成");
   // 全国 has many judged years: its trend line has a point per judged year.

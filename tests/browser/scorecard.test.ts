@@ -82,9 +82,9 @@ it("filters the target table to missed targets, keeps the filter in the URL, and
     `显示 ${verdicts.length} / ${total?.match(/\/ (\d+)/)?.[1]} 项`,
   );
 
-  // Sorting by completion ratio is a URL parameter too, and a reload restores the whole view.
-  await table.getByRole("button", { name: /完成度/ }).click();
-  await page.waitForURL(/sort=ratio\.(asc|desc)/);
+  // Sorting by the gap is a URL parameter too, and a reload restores the whole view.
+  await table.getByRole("button", { name: /差距/ }).click();
+  await page.waitForURL(/sort=gap\.(asc|desc)/);
   await page.reload();
   await table.locator("tbody tr").first().waitFor();
   expect(await rows.locator(".verdict").allTextContents()).toEqual(

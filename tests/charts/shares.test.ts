@@ -6,7 +6,7 @@ describe("wholePercentages", () => {
     // 市南区 2019 as judged: 25 met, 3 missed, 3 needs review, 24 no outcome.
     const percents = wholePercentages({ met: 25, missed: 3, needs_review: 3, no_outcome: 24 }, VERDICT_ORDER);
     expect(Object.values(percents).reduce((a, b) => a + b, 0)).toBe(100);
-    expect(percents).toEqual({ met: 46, missed: 5, needs_review: 5, no_outcome: 44 });
+    expect(percents).toEqual({ met: 46, missed: 5, needs_review: 5, no_outcome: 44, pending: 0 });
   });
   it("splits thirds without losing a point", () => {
     const percents = wholePercentages({ a: 1, b: 1, c: 1 }, ["a", "b", "c"]);

@@ -58,6 +58,6 @@ describe.each(PROVIDERS)("demo data on %s", (provider) => {
     // No figure, but the review says the price target was reached: that sentence decides.
     expect(await verdictOf(2024, "居民消费价格")).toMatchObject({ verdict: "met", actual: null });
     // No 2026 report yet: the 2025 plan waits for its review.
-    expect(await verdictOf(2025, "地区生产总值", "growth")).toMatchObject({ verdict: "no_outcome" });
+    expect(await verdictOf(2025, "地区生产总值", "growth")).toMatchObject({ verdict: "pending" });
   });
 });

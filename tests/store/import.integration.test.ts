@@ -157,7 +157,7 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
     });
     expect(gdp?.value).toBe(6);
     // No review of 2021 is stored: the plan waits for it.
-    expect(gdp?.match).toMatchObject({ verdict: "no_outcome", reason: NO_REVIEW_REASON });
+    expect(gdp?.match).toMatchObject({ verdict: "pending", reason: NO_REVIEW_REASON });
   });
 
   it("asks for both jurisdiction and year when neither can be told, and imports with both given", async () => {

@@ -14,8 +14,7 @@ import { listIndicatorOptions } from "@/lib/db/queries/compare";
 import { getOverview } from "@/lib/db/queries/overview";
 import { getReviewFilters, getReviewPage, type ReviewFilter } from "@/lib/db/queries/review";
 import { getScorecardYear } from "@/lib/db/queries/scorecard";
-import { NO_REVIEW_REASON } from "@/lib/engine/match";
-import { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { LOW_CONFIDENCE, REVIEW_REASONS, type TReviewReason } from "@/lib/schemas/dashboard";
 import { bytesOf, NATIONAL, seedFiles } from "../support/corpus";
 import { openTestStore, type TestStore } from "../support/store";
@@ -23,12 +22,14 @@ import { openTestStore, type TestStore } from "../support/store";
 const ENGINE = { tolerance: 0 };
 
 /** The queue's matches as the product defines them, in Prisma's filters (the code under test writes them in SQL). */
-function matchWhere(filter: ReviewFilter, reason?: TReviewReason): Prisma.MatchWhereInput | null {
+function matchWhere(filter: ReviewFilter, conflicted: string[], reason?: TReviewReason): Prisma.MatchWhereInput | null {
   const conditions: Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput> = {
     needs_review: { verdict: "needs_review", manual: false },
     low_confidence: { manual: false, outcomeId: { not: null }, confidence: { lt: LOW_CONFIDENCE } },
     flagged: { flagged: true },
-    unmatched_target: { manual: false, outcomeId: null, verdict: "no_outcome", reason: { not: NO_REVIEW_REASON } },
+    // A pending target (no review of its year imported) is not a review item.
+    unmatched_target: { manual: false, outcomeId: null, verdict: "no_outcome" },
+    source_conflict: { manual: false, outcomeId: { in: conflicted } },
   };
   const or = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
   if (or.length === 0) return null;
@@ -45,37 +46,80 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
   }, 120_000);
   afterAll(async () => store.close());
 
-  /** The queue's keys in order, straight from its definition: matches with a reason, then unclaimed outcomes. */
-  async function expectedKeys(filter: ReviewFilter, reason?: TReviewReason): Promise<string[]> {
-    const where = matchWhere(filter, reason);
-    const matches = where
-      ? await store.db.match.findMany({
-          where,
-          select: { targetId: true },
-          orderBy: [
-            { target: { planYear: "desc" } },
-            { target: { jurisdictionCode: "asc" } },
-            { target: { reportId: "asc" } },
-            { target: { position: "asc" } },
-          ],
-        })
-      : [];
-    const outcomes =
-      reason === undefined || reason === "unmatched_outcome"
-        ? await store.db.$queryRaw<{ id: string }[]>`
-            SELECT o."id" FROM "Outcome" o
-            WHERE o."manual" = ${false}
-              AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
-              AND EXISTS (SELECT 1 FROM "Target" t
-                WHERE t."jurisdictionCode" = o."jurisdictionCode" AND t."planYear" = o."year")
-              ${filter.code === undefined ? Prisma.empty : Prisma.sql`AND o."jurisdictionCode" = ${filter.code}`}
-              ${filter.year === undefined ? Prisma.empty : Prisma.sql`AND o."year" = ${filter.year}`}
-            ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC`
-        : [];
-    return [...matches.map((m) => `t-${m.targetId}`), ...outcomes.map((o) => `o-${o.id}`)];
+  /** Outcomes in a source conflict: the later source's figures and the main figures they point at. */
+  async function conflictedOutcomes(): Promise<string[]> {
+    const marked = await store.db.outcome.findMany({
+      where: { conflictWithId: { not: null } },
+      select: { id: true, conflictWithId: true },
+    });
+    return marked.flatMap((o) => [o.id, o.conflictWithId as string]);
   }
 
-  /** Every page of the queue, with a page size that makes pages straddle jurisdictions and years. */
+  /** The target tab's keys in order, straight from its definition. */
+  async function expectedTargetKeys(filter: ReviewFilter, reason?: TReviewReason): Promise<string[]> {
+    const where = matchWhere(filter, await conflictedOutcomes(), reason);
+    if (!where) return [];
+    const matches = await store.db.match.findMany({
+      where,
+      select: {
+        targetId: true,
+        confidence: true,
+        target: { select: { planYear: true, jurisdictionCode: true, reportId: true, position: true, headline: true } },
+      },
+    });
+    const compare = (a: (typeof matches)[number], b: (typeof matches)[number]) => {
+      const [x, y] = [a.target, b.target];
+      // Without a reason every headline target comes first; with one, headline first within each year.
+      if (reason === undefined && x.headline !== y.headline) return x.headline ? -1 : 1;
+      if (x.planYear !== y.planYear) return y.planYear - x.planYear;
+      if (x.jurisdictionCode !== y.jurisdictionCode) return x.jurisdictionCode < y.jurisdictionCode ? -1 : 1;
+      if (x.headline !== y.headline) return x.headline ? -1 : 1;
+      if (a.confidence !== b.confidence) return a.confidence - b.confidence;
+      if (x.reportId !== y.reportId) return x.reportId < y.reportId ? -1 : 1;
+      return x.position - y.position;
+    };
+    return matches.sort(compare).map((m) => `t-${m.targetId}`);
+  }
+
+  /**
+   * The figures tab's keys in order: unclaimed figures of plan years (by default only those a target of the year
+   * names by indicator and measure), and later sources' unclaimed figures disagreeing with an unclaimed main one.
+   */
+  async function expectedOutcomeKeys(filter: ReviewFilter, reason?: TReviewReason, context = false) {
+    const [outcomes, targets] = await Promise.all([
+      store.db.outcome.findMany({
+        where: {
+          manual: false,
+          jurisdictionCode: filter.code,
+          year: filter.year,
+          matches: { none: {} },
+        },
+        orderBy: [{ year: "desc" }, { jurisdictionCode: "asc" }, { reportId: "asc" }, { position: "asc" }],
+      }),
+      store.db.target.findMany({
+        select: { jurisdictionCode: true, planYear: true, indicatorName: true, measure: true },
+      }),
+    ]);
+    const claimed = new Set(
+      (await store.db.match.findMany({ where: { outcomeId: { not: null } }, select: { outcomeId: true } })).map(
+        (m) => m.outcomeId,
+      ),
+    );
+    const planned = new Set(targets.map((t) => `${t.jurisdictionCode}|${t.planYear}`));
+    const related = new Set(targets.map((t) => `${t.jurisdictionCode}|${t.planYear}|${t.indicatorName}|${t.measure}`));
+    const keep = outcomes.filter((o) => {
+      const isPlanned = planned.has(`${o.jurisdictionCode}|${o.year}`);
+      const isRelated = related.has(`${o.jurisdictionCode}|${o.year}|${o.indicatorName}|${o.measure}`);
+      const conflict = o.conflictWithId !== null && !claimed.has(o.conflictWithId);
+      if (reason === "source_conflict") return conflict;
+      if (reason === "unmatched_outcome") return isPlanned && (context || isRelated || conflict);
+      if (reason !== undefined) return false;
+      return context ? isPlanned || conflict : (isPlanned && isRelated) || conflict;
+    });
+    return keep.map((o) => `o-${o.id}`);
+  }
+
+  /** Every page of a tab, with a page size that makes pages straddle jurisdictions and years. */
   async function pagedKeys(filter: ReviewFilter): Promise<string[]> {
     const keys: string[] = [];
     for (let page = 1; ; page++) {
@@ -91,15 +135,25 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
   async function expectQueueAsDefined(filter: ReviewFilter) {
     const first = await getReviewPage(store.db, filter);
     for (const reason of REVIEW_REASONS) {
-      expect(first.counts[reason], `${reason} count for ${JSON.stringify(filter)}`).toBe(
-        (await expectedKeys(filter, reason)).length,
-      );
+      const expected =
+        reason === "unmatched_outcome"
+          ? await expectedOutcomeKeys(filter, reason)
+          : [...(await expectedTargetKeys(filter, reason)), ...(await expectedOutcomeKeys(filter, reason))];
+      expect(first.counts[reason], `${reason} count for ${JSON.stringify(filter)}`).toBe(expected.length);
     }
-    const expected = await expectedKeys(filter);
+    const expected = await expectedTargetKeys(filter);
     expect(expected.length).toBeGreaterThan(0);
+    expect(first.tab).toBe("targets");
     expect(await pagedKeys(filter)).toEqual(expected);
-    const reason: TReviewReason = "unmatched_target";
-    expect(await pagedKeys({ ...filter, reason })).toEqual(await expectedKeys(filter, reason));
+    for (const reason of ["unmatched_target", "needs_review"] as const)
+      expect(await pagedKeys({ ...filter, reason })).toEqual(await expectedTargetKeys(filter, reason));
+    expect(await pagedKeys({ ...filter, tab: "outcomes" })).toEqual(await expectedOutcomeKeys(filter));
+    expect(await pagedKeys({ ...filter, tab: "outcomes", context: true })).toEqual(
+      await expectedOutcomeKeys(filter, undefined, true),
+    );
+    expect(await pagedKeys({ ...filter, reason: "unmatched_outcome" })).toEqual(
+      await expectedOutcomeKeys(filter, "unmatched_outcome"),
+    );
   }
 
   it("counts and pages every item as the queue's definition does, for all and per jurisdiction and year", async () => {
@@ -113,7 +167,8 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     const shinan2019 = { code: "370202", year: 2019 };
     const before = await getReviewPage(store.db, shinan2019);
     const [unmatched] = (await getReviewPage(store.db, { ...shinan2019, reason: "unmatched_target" })).items;
-    const [outcome] = (await getReviewPage(store.db, { ...shinan2019, reason: "unmatched_outcome" })).items;
+    const [outcome] = (await getReviewPage(store.db, { ...shinan2019, reason: "unmatched_outcome", context: true }))
+      .items;
     if (unmatched?.kind !== "target" || outcome?.kind !== "outcome") throw new Error("the seed's queue has changed");
 
     await editMatch(
@@ -140,7 +195,8 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     await editMatch(store.db, met.targetId, { version: met.version + 1, note: "撤销", undo: true }, "甲", ENGINE);
 
     const after = await getReviewPage(store.db, shinan2019);
-    expect(after.counts.unmatched_outcome).toBe(before.counts.unmatched_outcome - 1);
+    const hidden = (page: typeof before) => (page.hidden ?? 0) + page.counts.unmatched_outcome;
+    expect(hidden(after)).toBe(hidden(before) - 1);
     await expectQueueAsDefined(shinan2019);
     await expectQueueAsDefined({});
     // The overview's verdict counts come from the same tallies: they follow the edits as the scorecard does.
@@ -164,11 +220,19 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     }
   });
 
-  it("offers the jurisdictions and years that have plans", async () => {
+  it("offers the jurisdictions and years that have plans, and years whose sources disagree", async () => {
     const filters = await getReviewFilters(store.db);
     const plans = await store.db.target.groupBy({ by: ["jurisdictionCode", "planYear"] });
-    expect(filters.jurisdictions.map((j) => j.code)).toEqual([...new Set(plans.map((p) => p.jurisdictionCode))].sort());
-    expect(filters.years).toEqual([...new Set(plans.map((p) => p.planYear))].sort((a, b) => b - a));
+    const conflicts = await store.db.outcome.groupBy({
+      by: ["jurisdictionCode", "year"],
+      where: { conflictWithId: { not: null } },
+    });
+    const pairs = [
+      ...plans.map((p) => ({ code: p.jurisdictionCode, year: p.planYear })),
+      ...conflicts.map((c) => ({ code: c.jurisdictionCode, year: c.year })),
+    ];
+    expect(filters.jurisdictions.map((j) => j.code)).toEqual([...new Set(pairs.map((p) => p.code))].sort());
+    expect(filters.years).toEqual([...new Set(pairs.map((p) => p.year))].sort((a, b) => b - a));
   });
 
   it("lists the compare screen's indicators as counted from the targets", async () => {
@@ -196,16 +260,21 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     const kept = await tallies();
     expect(kept[0]?.some((tally) => "unmatchedOutcome" in tally && tally.unmatchedOutcome > 0)).toBe(true);
     const dir = path.resolve(import.meta.dirname, "../../prisma/migrations", provider);
-    const migration = readFileSync(path.join(dir, "20261122041026_scale_tallies/migration.sql"), "utf8");
-    const backfills = migration
-      .split(/;\s*\n/)
-      .filter((statement) => statement.includes("INSERT INTO"))
-      .map((statement) => statement.slice(statement.indexOf("INSERT INTO")));
-    expect(backfills).toHaveLength(2);
+    const statementsOf = (name: string) =>
+      readFileSync(path.join(dir, name, "migration.sql"), "utf8")
+        .split(/;\s*\n/)
+        .map((statement) => statement.replace(/^(\s*--[^\n]*\n)*/, "").trim())
+        .filter((statement) => /^(INSERT INTO|UPDATE)/.test(statement));
+    const indicatorBackfill = statementsOf("20261122041026_scale_tallies").filter((s) => s.includes("IndicatorTally"));
+    const yearBackfill = statementsOf("20261129094414_pending_and_sources").filter(
+      (s) => s.startsWith('INSERT INTO "YearTally"') || s.startsWith('UPDATE "Match"'),
+    );
+    expect(indicatorBackfill).toHaveLength(1);
+    expect(yearBackfill).toHaveLength(3);
     await store.db.$transaction([
       store.db.yearTally.deleteMany(),
       store.db.indicatorTally.deleteMany(),
-      ...backfills.map((statement) => store.db.$executeRawUnsafe(statement)),
+      ...[...indicatorBackfill, ...yearBackfill].map((statement) => store.db.$executeRawUnsafe(statement)),
     ]);
     expect(await tallies()).toEqual(kept);
   });

@@ -1,12 +1,16 @@
 import { getDb } from "@/lib/db/client";
 import { getReviewPage } from "@/lib/db/queries/review";
-import { ZReviewPage, ZReviewQuery } from "@/lib/schemas/dashboard";
+import { ZReviewApiQuery, ZReviewPage } from "@/lib/schemas/dashboard";
 import { handle, parseInput, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
-/** `GET /api/review?code=&year=&reason=&page=`: one page of the review queue, with counts per reason. */
+/**
+ * `GET /api/review?code=&year=&reason=&tab=targets|outcomes&context=1&page=&pageSize=`: one page of the review queue,
+ * with counts per reason and per tab. Invalid parameters answer 400; a page past the end answers no items and the
+ * total.
+ */
 export const GET = handle(async (request) => {
-  const query = parseInput(ZReviewQuery, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(ZReviewApiQuery, Object.fromEntries(new URL(request.url).searchParams));
   return respond(ZReviewPage, await getReviewPage(getDb(), query));
 });

@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
+import { loadScorecard } from "@/app/_lib/data";
 import { one, type SearchParams } from "@/app/_lib/params";
+import { correctAccess, getViewer } from "@/app/_lib/viewer";
 import { ReportSelection } from "@/components/report/report-selection";
 import { ReportText } from "@/components/report/report-text";
+import { EditorNotice } from "@/components/ui/notice";
 import { WidgetSkeleton } from "@/components/ui/skeleton";
 import { WidgetBoundary } from "@/components/ui/widget-boundary";
+import { gapOfMatch } from "@/lib/charts/gap";
 import { getDb } from "@/lib/db/client";
 import { getOutcomeClaims, getReportOriginalText, getTargetOutcomes } from "@/lib/db/queries/report-view";
 import { getReport } from "@/lib/db/queries/reports";
@@ -191,48 +195,63 @@ async function OriginalText({ id, note }: { id: string; note: string }) {
 }
 
 async function Selection({ id, code, planYear }: { id: string; code: string; planYear: number | null }) {
-  const [report, outcomesOfTargets, claims] = await Promise.all([
+  const [report, outcomesOfTargets, claims, viewer, scorecard, t] = await Promise.all([
     loadReport(id),
     getTargetOutcomes(getDb(), id),
     getOutcomeClaims(getDb(), id),
+    getViewer(),
+    planYear === null ? null : loadScorecard(code, planYear),
+    getMessages(),
   ]);
   if (!report) return null;
+  // The plan's targets as the scorecard holds them: the gap, and the year a 纠错 edit reads the match from.
+  const stored = new Map((scorecard?.targets ?? []).map((target) => [target.id, target]));
+  const access = correctAccess(viewer);
   const matchOf = new Map(outcomesOfTargets.map((m) => [m.targetId, m]));
   const claimOf = new Map(claims.map((c) => [c.outcomeId, c]));
   return (
-    <ReportSelection
-      code={code}
-      planYear={planYear}
-      targets={report.targets.map(({ start: _s, end: _e, outcomeId: _o, ...target }) => {
-        const match = matchOf.get(target.id);
-        return {
-          ...target,
-          match: match
-            ? {
-                confidence: match.confidence,
-                reason: match.reason,
-                ratio: match.ratio,
-                manual: match.manual,
-                outcome: match.outcome,
-              }
-            : null,
-        };
-      })}
-      outcomes={report.outcomes.map(({ start: _s, end: _e, ...outcome }) => {
-        const claim = claimOf.get(outcome.id);
-        return {
-          ...outcome,
-          claim: claim
-            ? {
-                targetId: claim.targetId,
-                indicator: claim.indicator,
-                verdict: claim.verdict,
-                planYear: claim.planYear,
-                reportId: claim.reportId,
-              }
-            : null,
-        };
-      })}
-    />
+    <>
+      {report.targets.length > 0 ? (
+        <EditorNotice viewer={viewer} t={t} next={`/reports/${id}`} action={t.correct.signInNotice} />
+      ) : null}
+      <ReportSelection
+        code={code}
+        planYear={planYear}
+        access={access}
+        targets={report.targets.map(({ start: _s, end: _e, outcomeId: _o, ...target }) => {
+          const match = matchOf.get(target.id);
+          const held = stored.get(target.id);
+          return {
+            ...target,
+            gap: held ? gapOfMatch(held.match, held) : null,
+            correctable: held?.match !== null && held !== undefined,
+            match: match
+              ? {
+                  confidence: match.confidence,
+                  reason: match.reason,
+                  ratio: match.ratio,
+                  manual: match.manual,
+                  outcome: match.outcome,
+                }
+              : null,
+          };
+        })}
+        outcomes={report.outcomes.map(({ start: _s, end: _e, ...outcome }) => {
+          const claim = claimOf.get(outcome.id);
+          return {
+            ...outcome,
+            claim: claim
+              ? {
+                  targetId: claim.targetId,
+                  indicator: claim.indicator,
+                  verdict: claim.verdict,
+                  planYear: claim.planYear,
+                  reportId: claim.reportId,
+                }
+              : null,
+          };
+        })}
+      />
+    </>
   );
 }

@@ -41,7 +41,8 @@ export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRo
       polarity: target.polarity,
       headline: target.headline,
       target_text: target.text,
-      verdict: match?.verdict ?? "no_outcome",
+      // `pending` (no review of the year imported yet) is exported as such, never as a failure or `no_outcome`.
+      verdict: match?.verdict ?? "pending",
       confidence: match?.confidence ?? null,
       reason: match?.reason ?? "",
       ratio: match?.ratio ?? null,

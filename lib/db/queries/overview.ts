@@ -23,11 +23,12 @@ export async function verdictCountsByYear(db: Db, codes: string[]): Promise<Map<
   for (const tally of tallies) {
     const counts = {
       year: tally.year,
-      total: tally.met + tally.missed + tally.verdictNeedsReview + tally.noOutcome,
+      total: tally.met + tally.missed + tally.verdictNeedsReview + tally.noOutcome + tally.pending,
       met: tally.met,
       missed: tally.missed,
       needs_review: tally.verdictNeedsReview,
       no_outcome: tally.noOutcome,
+      pending: tally.pending,
       judged: tally.reviewed,
     };
     if (counts.total === 0) continue;

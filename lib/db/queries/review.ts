@@ -1,21 +1,28 @@
 /**
- * The review queue: judgements a person should look at, filtered and paginated in the database.
+ * The review queue: judgements a person should look at, filtered and paginated in the database. Two tabs:
  *
+ * Targets (matches), headline targets first, then by confidence (least sure first):
  * - `needs_review`: the engine could not judge (incompatible units, qualitative targets…);
  * - `low_confidence`: the engine matched an outcome but is less sure than LOW_CONFIDENCE;
  * - `flagged`: an analyst's edit that the engine would now decide differently;
- * - `unmatched_target`: no outcome, although a report reviewing that year is imported;
- * - `unmatched_outcome`: a review figure no target claimed, for a year whose plan is imported.
+ * - `unmatched_target`: no outcome, although a report reviewing that year is imported (a `pending` target, whose
+ *   year has no review yet, is not a review item);
+ * - `source_conflict`: another review source states the matched figure differently (beyond rounding).
  *
- * Analysts' own decisions (manual matches) leave the queue unless flagged; targets marked "not a target" too.
+ * Review figures (outcomes):
+ * - `unmatched_outcome`: a review figure no target claimed, for a year whose plan is imported. Only those a target
+ *   of the year could be about (same indicator and measure) are shown by default; the descriptive rest on request
+ *   (`context`);
+ * - `source_conflict`: a later source's figure that disagrees with the main review's, where no target claims either.
+ *
+ * Analysts' own decisions (manual matches) leave the queue unless flagged; targets marked "not a target" too. The
+ * conditions are defined once, in SQL (lib/db/year-tally.ts), for the tallies and the pages alike.
  */
 import { sentenceAround } from "@/lib/charts/evidence";
 import { indicatorSimilarity } from "@/lib/engine/indicators";
-import { NO_REVIEW_REASON } from "@/lib/engine/match";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import {
   LOW_CONFIDENCE,
-  REVIEW_REASONS,
   type TCandidate,
   type TEditHistory,
   type TReviewFilters,
@@ -23,12 +30,15 @@ import {
   type TReviewOutcome,
   type TReviewPage,
   type TReviewReason,
+  type TReviewTab,
   type TTargetChoice,
 } from "@/lib/schemas/dashboard";
 import type { TMeasure } from "@/lib/schemas/extraction";
+import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
 import { storedMatchOf, targetCoreOf } from "../rows";
-import { IN_QUEUE, QUEUE_CONDITIONS } from "../year-tally";
+import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
+import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS } from "../year-tally";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -36,6 +46,10 @@ export interface ReviewFilter {
   code?: string;
   year?: number;
   reason?: TReviewReason;
+  /** Default: `outcomes` for the `unmatched_outcome` reason, else `targets`. */
+  tab?: TReviewTab;
+  /** Show the descriptive review figures too. */
+  context?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -45,15 +59,37 @@ interface YearPair {
   year: number;
 }
 
-/** YearTally's column for each reason; `targetItems` counts the matches with any reason once. */
-type TallyColumn = "targetItems" | "needsReview" | "lowConfidence" | "flagged" | "unmatchedTarget" | "unmatchedOutcome";
-const TALLY_COLUMNS: Record<TReviewReason, TallyColumn> = {
+type MatchReason = Exclude<TReviewReason, "unmatched_outcome">;
+
+/** YearTally's columns the queue reads. */
+const TALLY_COLUMNS = [
+  "targets",
+  "targetItems",
+  "headlineItems",
+  "needsReview",
+  "lowConfidence",
+  "flagged",
+  "unmatchedTarget",
+  "sourceConflict",
+  "unmatchedOutcome",
+  "visibleUnmatchedOutcome",
+  "conflictOutcomes",
+  "outcomeItems",
+  "outcomeItemsAll",
+] as const;
+type TallyColumn = (typeof TALLY_COLUMNS)[number];
+type Tally = Record<TallyColumn, number>;
+
+/** The tally column counting the target items of each reason. */
+const MATCH_COLUMNS: Record<MatchReason, TallyColumn> = {
   needs_review: "needsReview",
   low_confidence: "lowConfidence",
   flagged: "flagged",
   unmatched_target: "unmatchedTarget",
-  unmatched_outcome: "unmatchedOutcome",
+  source_conflict: "sourceConflict",
 };
+
+const column = (name: TallyColumn) => Prisma.raw(`"${name}"`);
 
 function tallyFilter(filter: ReviewFilter): Prisma.Sql {
   return Prisma.sql`${filter.code === undefined ? Prisma.empty : Prisma.sql`AND "jurisdictionCode" = ${filter.code}`}
@@ -61,34 +97,29 @@ function tallyFilter(filter: ReviewFilter): Prisma.Sql {
 }
 
 /** The queue's counts for the filter, summed from the per-year tallies. */
-async function countItems(db: Db, filter: ReviewFilter): Promise<Record<TallyColumn, number>> {
-  const columns = [...Object.values(TALLY_COLUMNS), "targetItems"] as TallyColumn[];
+async function countItems(db: Db, filter: ReviewFilter): Promise<Tally> {
   const sums = Prisma.join(
-    columns.map((column) => Prisma.raw(`CAST(COALESCE(SUM("${column}"), 0) AS INTEGER) AS "${column}"`)),
+    TALLY_COLUMNS.map((name) => Prisma.raw(`CAST(COALESCE(SUM("${name}"), 0) AS INTEGER) AS "${name}"`)),
   );
   const [row] = await db.$queryRaw<Record<TallyColumn, number | bigint>[]>(
     Prisma.sql`SELECT ${sums} FROM "YearTally" WHERE 1 = 1 ${tallyFilter(filter)}`,
   );
-  return Object.fromEntries(columns.map((column) => [column, Number(row?.[column] ?? 0)])) as Record<
-    TallyColumn,
-    number
-  >;
+  return Object.fromEntries(TALLY_COLUMNS.map((name) => [name, Number(row?.[name] ?? 0)])) as Tally;
 }
 
 /**
  * The (jurisdiction, year) pairs, in queue order (latest year first, then jurisdiction), that hold items
- * `offset` to `offset + take` of a tally column, and how many of its items precede the first pair's part of the page.
- * Found from the tallies without reading a single match: the years' totals first, then a running sum over the
- * jurisdictions of the years the page falls in.
+ * `offset` to `offset + take` of a tally count (`n`, a column or an expression over columns), and how many of its
+ * items precede the first pair's part of the page. Found from the tallies without reading a single match: the years'
+ * totals first, then a running sum over the jurisdictions of the years the page falls in.
  */
 async function pairsOfRange(
   db: Db,
   filter: ReviewFilter,
-  column: TallyColumn,
+  n: Prisma.Sql,
   offset: number,
   take: number,
 ): Promise<{ pairs: YearPair[]; skip: number }> {
-  const n = Prisma.raw(`"${column}"`);
   const years = await db.$queryRaw<{ year: number | bigint; items: number | bigint }[]>(Prisma.sql`
     SELECT "year", CAST(SUM(${n}) AS INTEGER) AS items FROM "YearTally"
     WHERE ${n} > 0 ${tallyFilter(filter)} GROUP BY "year" ORDER BY "year" DESC`);
@@ -130,17 +161,28 @@ function inPairs(alias: string, yearColumn: string, pairs: YearPair[]): Prisma.S
 }
 
 /**
- * The queue's matches for `reason` (any when none) within the given year pairs, in queue order. The plan's targets
- * are found first by their (jurisdiction, year) index, then their matches (a join order written out, which planners
- * would otherwise pick from the matches' verdict or outcome indexes across the whole table).
+ * A part of the targets tab: the matches meeting `condition` (and, for a tier, of headline targets or not) within
+ * the given year pairs, in queue order: latest year first, then jurisdiction, then headline targets first and the
+ * least sure first. The plan's targets are found first by their (jurisdiction, year) index, then their matches (a join
+ * order written out, which planners would otherwise pick from the matches' verdict or outcome indexes across the
+ * whole table).
  */
-async function pageOfMatches(db: Db, pairs: YearPair[], reason: TReviewReason | undefined, skip: number, take: number) {
-  if (pairs.length === 0 || reason === "unmatched_outcome") return [];
-  const condition = reason ? QUEUE_CONDITIONS[reason] : IN_QUEUE;
+async function pageOfMatches(
+  db: Db,
+  pairs: YearPair[],
+  condition: Prisma.Sql,
+  headline: boolean | undefined,
+  skip: number,
+  take: number,
+) {
+  if (pairs.length === 0 || take <= 0) return [];
+  const tier = headline === undefined ? Prisma.empty : Prisma.sql`AND t."headline" = ${Prisma.raw(String(headline))}`;
   const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT m."id" FROM "Target" t CROSS JOIN "Match" m
-    WHERE ${inPairs("t", "planYear", pairs)} AND m."targetId" = t."id" AND m."notATarget" = ${false} AND ${condition}
-    ORDER BY t."planYear" DESC, t."jurisdictionCode" ASC, t."reportId" ASC, t."position" ASC
+    WHERE ${inPairs("t", "planYear", pairs)} AND m."targetId" = t."id" AND m."notATarget" = false AND ${condition}
+      ${tier}
+    ORDER BY t."planYear" DESC, t."jurisdictionCode" ASC, t."headline" DESC, m."confidence" ASC, t."reportId" ASC,
+      t."position" ASC
     LIMIT ${take} OFFSET ${skip}`);
   const matches = await db.match.findMany({
     where: { id: { in: rows.map((row) => row.id) } },
@@ -150,13 +192,12 @@ async function pageOfMatches(db: Db, pairs: YearPair[], reason: TReviewReason | 
   return rows.flatMap((row) => byId.get(row.id) ?? []);
 }
 
-/** Review figures no target claimed, for a year whose plan is imported, within the given year pairs. */
-async function pageOfUnmatchedOutcomes(db: Db, pairs: YearPair[], skip: number, take: number) {
-  if (pairs.length === 0) return [];
+/** The figures tab's items meeting `condition` within the given year pairs, in report order. */
+async function pageOfOutcomes(db: Db, pairs: YearPair[], condition: Prisma.Sql, skip: number, take: number) {
+  if (pairs.length === 0 || take <= 0) return [];
   const rows = await db.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT o."id" FROM "Outcome" o
-      WHERE o."manual" = ${false} AND ${inPairs("o", "year", pairs)}
-        AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."outcomeId" = o."id")
+      WHERE ${inPairs("o", "year", pairs)} AND ${condition}
       ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC
       LIMIT ${take} OFFSET ${skip}`,
   );
@@ -165,60 +206,141 @@ async function pageOfUnmatchedOutcomes(db: Db, pairs: YearPair[], skip: number, 
   return rows.flatMap((row) => byId.get(row.id) ?? []);
 }
 
-function reasonsOf(match: {
-  verdict: string;
-  reason: string;
-  manual: boolean;
-  outcomeId: string | null;
-  confidence: number;
-  flagged: boolean;
-}): TReviewReason[] {
+/** One part of a page: `count` items of a tally count `n`, read with `read(pairs, skip, take)`. */
+interface Part<T> {
+  n: Prisma.Sql;
+  count: number;
+  read: (pairs: YearPair[], skip: number, take: number) => Promise<T[]>;
+}
+
+/** Items `offset` to `offset + take` of parts laid end to end. */
+async function readParts<T>(db: Db, filter: ReviewFilter, parts: Part<T>[], offset: number, take: number) {
+  const items: T[] = [];
+  let start = 0;
+  for (const part of parts) {
+    const from = Math.max(0, offset - start);
+    const count = Math.max(0, Math.min(part.count - from, offset + take - start - from));
+    start += part.count;
+    if (count <= 0) continue;
+    const { pairs, skip } = await pairsOfRange(db, filter, part.n, from, count);
+    items.push(...(await part.read(pairs, skip, count)));
+  }
+  return items;
+}
+
+type MatchRow = Awaited<ReturnType<typeof pageOfMatches>>[number];
+
+function reasonsOf(match: MatchRow, conflicted: boolean): TReviewReason[] {
   const reasons: TReviewReason[] = [];
   if (match.flagged) reasons.push("flagged");
   if (!match.manual && match.verdict === "needs_review") reasons.push("needs_review");
   if (!match.manual && match.outcomeId && match.confidence < LOW_CONFIDENCE) reasons.push("low_confidence");
-  if (!match.manual && !match.outcomeId && match.verdict === "no_outcome" && match.reason !== NO_REVIEW_REASON)
-    reasons.push("unmatched_target");
+  if (!match.manual && !match.outcomeId && match.verdict === "no_outcome") reasons.push("unmatched_target");
+  if (!match.manual && match.outcomeId && conflicted) reasons.push("source_conflict");
   return reasons;
 }
 
-/** One page of the queue: matches first (latest year first, then jurisdiction and plan order), then unclaimed outcomes. */
+/** The tab a filter shows. */
+export const tabOf = (filter: ReviewFilter): TReviewTab =>
+  filter.tab ?? (filter.reason === "unmatched_outcome" ? "outcomes" : "targets");
+
+/**
+ * One page of the queue, in one tab. A page past the end answers no items, with the same total and page count.
+ */
 export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TReviewPage> {
   const pageSize = filter.pageSize ?? REVIEW_PAGE_SIZE;
   const page = Math.max(1, filter.page ?? 1);
+  const tab = tabOf(filter);
+  const context = filter.context === true;
+  const reason = filter.reason;
   const tally = await countItems(db, filter);
-  // Counts per reason for the filter (each item counted under every reason it has).
-  const counts = Object.fromEntries(REVIEW_REASONS.map((reason) => [reason, tally[TALLY_COLUMNS[reason]]])) as Record<
-    TReviewReason,
-    number
-  >;
-
-  const matchColumn: TallyColumn | null =
-    filter.reason === undefined
-      ? "targetItems"
-      : filter.reason === "unmatched_outcome"
-        ? null
-        : TALLY_COLUMNS[filter.reason];
-  const wantsOutcomes = filter.reason === undefined || filter.reason === "unmatched_outcome";
-  const matchTotal = matchColumn ? tally[matchColumn] : 0;
-  const outcomeTotal = wantsOutcomes ? counts.unmatched_outcome : 0;
+  const unmatchedOutcomes = context ? tally.unmatchedOutcome : tally.visibleUnmatchedOutcome;
+  // Counts per reason for the filter (each item counted under every reason it has), across both tabs.
+  const counts: Record<TReviewReason, number> = {
+    needs_review: tally.needsReview,
+    low_confidence: tally.lowConfidence,
+    flagged: tally.flagged,
+    unmatched_target: tally.unmatchedTarget,
+    unmatched_outcome: unmatchedOutcomes,
+    source_conflict: tally.sourceConflict + tally.conflictOutcomes,
+  };
+  const targetCount =
+    reason === undefined ? tally.targetItems : reason === "unmatched_outcome" ? 0 : tally[MATCH_COLUMNS[reason]];
+  const outcomeCount =
+    reason === undefined
+      ? context
+        ? tally.outcomeItemsAll
+        : tally.outcomeItems
+      : reason === "unmatched_outcome"
+        ? unmatchedOutcomes
+        : reason === "source_conflict"
+          ? tally.conflictOutcomes
+          : 0;
+  const hidden = context
+    ? 0
+    : reason === undefined
+      ? tally.outcomeItemsAll - tally.outcomeItems
+      : reason === "unmatched_outcome"
+        ? tally.unmatchedOutcome - tally.visibleUnmatchedOutcome
+        : 0;
+  const total = tab === "targets" ? targetCount : outcomeCount;
   const offset = (page - 1) * pageSize;
-  const matchTake = Math.max(0, Math.min(pageSize, matchTotal - offset));
-  const outcomeSkip = Math.max(0, offset - matchTotal);
-  const outcomeTake = pageSize - matchTake;
 
-  const matchPage = async () => {
-    if (!matchColumn || matchTake === 0) return [];
-    const { pairs, skip } = await pairsOfRange(db, filter, matchColumn, offset, matchTake);
-    return pageOfMatches(db, pairs, filter.reason, skip, matchTake);
-  };
-  const outcomePage = async () => {
-    if (!wantsOutcomes || outcomeTake === 0 || outcomeTotal === 0) return [];
-    const { pairs, skip } = await pairsOfRange(db, filter, "unmatchedOutcome", outcomeSkip, outcomeTake);
-    return pageOfUnmatchedOutcomes(db, pairs, skip, outcomeTake);
-  };
-  const [matches, outcomes] = await Promise.all([matchPage(), outcomePage()]);
+  let matches: MatchRow[] = [];
+  let outcomes: Awaited<ReturnType<typeof pageOfOutcomes>> = [];
+  if (tab === "targets" && reason !== "unmatched_outcome") {
+    const condition = reason === undefined ? IN_QUEUE : QUEUE_CONDITIONS[reason];
+    const part = (n: Prisma.Sql, count: number, headline?: boolean): Part<MatchRow> => ({
+      n,
+      count,
+      read: (pairs, skip, take) => pageOfMatches(db, pairs, condition, headline, skip, take),
+    });
+    // Without a reason, every headline target's item comes before any other; within a reason, within each year.
+    const parts =
+      reason === undefined
+        ? [
+            part(column("headlineItems"), tally.headlineItems, true),
+            part(Prisma.sql`("targetItems" - "headlineItems")`, tally.targetItems - tally.headlineItems, false),
+          ]
+        : [part(column(MATCH_COLUMNS[reason]), targetCount)];
+    matches = await readParts(db, filter, parts, offset, pageSize);
+  } else if (tab === "outcomes") {
+    const conditions = outcomeConditions(PLANNED);
+    const [n, condition] =
+      reason === "unmatched_outcome"
+        ? context
+          ? [column("unmatchedOutcome"), conditions.unmatched_outcome]
+          : [column("visibleUnmatchedOutcome"), conditions.visible_unmatched_outcome]
+        : reason === "source_conflict"
+          ? [column("conflictOutcomes"), conditions.source_conflict]
+          : context
+            ? [column("outcomeItemsAll"), conditions.all]
+            : [column("outcomeItems"), conditions.visible];
+    if (reason === undefined || reason === "unmatched_outcome" || reason === "source_conflict") {
+      const read = (pairs: YearPair[], skip: number, take: number) => pageOfOutcomes(db, pairs, condition, skip, take);
+      outcomes = await readParts(db, filter, [{ n, count: outcomeCount, read }], offset, pageSize);
+    }
+  }
 
+  const items = await itemsOf(db, matches, outcomes);
+  return {
+    items,
+    total,
+    page,
+    pageSize,
+    counts,
+    tab,
+    tabs: { targets: targetCount, outcomes: outcomeCount },
+    pageCount: Math.ceil(total / pageSize),
+    hidden,
+    context,
+  };
+}
+
+type OutcomeRow = Awaited<ReturnType<typeof pageOfOutcomes>>[number];
+
+/** The page's items with their sentences, jurisdiction names and source conflicts. */
+async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Promise<TReviewItem[]> {
   const reportIds = new Set<string>();
   const codes = new Set<string>();
   for (const m of matches) {
@@ -230,10 +352,22 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
     if (o.reportId) reportIds.add(o.reportId);
     codes.add(o.jurisdictionCode);
   }
-  const [reports, jurisdictions] = await Promise.all([
+  const shown = [...matches.flatMap((m) => (m.outcome ? [m.outcome] : [])), ...outcomes];
+  const [reports, jurisdictions, partners, plans] = await Promise.all([
     db.report.findMany({ where: { id: { in: [...reportIds] } }, select: { id: true, text: true } }),
     db.jurisdiction.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } }),
+    conflictPartners(db, shown),
+    outcomes.length === 0
+      ? Promise.resolve([])
+      : db.yearTally.findMany({
+          where: {
+            OR: outcomes.map((o) => ({ jurisdictionCode: o.jurisdictionCode, year: o.year })),
+            targets: { gt: 0 },
+          },
+          select: { jurisdictionCode: true, year: true },
+        }),
   ]);
+  const planned = new Set(plans.map((p) => `${p.jurisdictionCode}:${p.year}`));
   const texts = new Map(reports.map((r) => [r.id, r.text]));
   const names = new Map(jurisdictions.map((j) => [j.code, j.name]));
   const snippet = (reportId: string | null, start: number | null, end: number | null, fallback: string) => {
@@ -241,7 +375,7 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
     if (!text || start === null || end === null) return { before: "", clause: fallback, after: "" };
     return sentenceAround(text, start, end);
   };
-  const outcomeView = (o: NonNullable<(typeof matches)[number]["outcome"]>): TReviewOutcome => ({
+  const outcomeView = (o: OutcomeRow): TReviewOutcome => ({
     id: o.id,
     reportId: o.reportId,
     code: o.jurisdictionCode,
@@ -261,11 +395,11 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
   const items: TReviewItem[] = [];
   for (const m of matches) {
     const t = m.target;
-    const match = storedMatchOf(m);
+    const sources = m.outcome ? (partners.get(m.outcome.id) ?? []) : [];
     items.push({
       kind: "target",
       key: `t-${t.id}`,
-      reasons: reasonsOf(m),
+      reasons: reasonsOf(m, sources.length > 0),
       target: {
         ...targetCoreOf(t),
         reportId: t.reportId,
@@ -275,25 +409,61 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
         headline: t.headline,
         snippet: snippet(t.reportId, t.start, t.end, t.text),
       },
-      match,
+      match: storedMatchOf(m, { target: t, sources }),
       outcome: m.outcome ? outcomeView(m.outcome) : null,
+      sources,
     });
   }
   for (const o of outcomes) {
-    items.push({ kind: "outcome", key: `o-${o.id}`, reasons: ["unmatched_outcome"], outcome: outcomeView(o) });
+    const sources = partners.get(o.id) ?? [];
+    const reasons: TReviewReason[] = [];
+    if (planned.has(`${o.jurisdictionCode}:${o.year}`)) reasons.push("unmatched_outcome");
+    if (o.conflictWithId !== null) reasons.push("source_conflict");
+    items.push({ kind: "outcome", key: `o-${o.id}`, reasons, outcome: outcomeView(o), sources });
   }
-  return { items, total: matchTotal + outcomeTotal, page, pageSize, counts };
+  return items;
 }
 
-/** Jurisdictions and years the queue's filters offer: those with plan targets. */
+/**
+ * For each outcome, the figures of other sources it is in conflict with: those marked against it, and the main
+ * figure it is marked against.
+ */
+async function conflictPartners(db: Db, outcomes: OutcomeRow[]): Promise<Map<string, TSourceFigure[]>> {
+  const result = new Map<string, TSourceFigure[]>();
+  if (outcomes.length === 0) return result;
+  const ids = outcomes.map((o) => o.id);
+  const mains = outcomes.flatMap((o) => (o.conflictWithId ? [o.conflictWithId] : []));
+  const rows: FigureRow[] = await db.outcome.findMany({
+    where: { OR: [{ conflictWithId: { in: ids } }, { id: { in: mains } }] },
+    include: { report: FIGURE_REPORT },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const o of outcomes) {
+    const figures = rows.filter((row) => row.conflictWithId === o.id);
+    const main = o.conflictWithId ? byId.get(o.conflictWithId) : undefined;
+    if (main) figures.unshift(main);
+    if (figures.length > 0)
+      result.set(
+        o.id,
+        figures.map((figure) => sourceFigureOf(figure, false)),
+      );
+  }
+  return result;
+}
+
+/**
+ * Jurisdictions and years the queue's filters offer: those with plan targets, and years whose review sources
+ * disagree.
+ */
 export async function getReviewFilters(db: Db): Promise<TReviewFilters> {
   const [jurisdictions, years] = await Promise.all([
     db.$queryRaw<{ code: string; name: string }[]>`
       SELECT j."code", j."name" FROM "Jurisdiction" j
-      WHERE EXISTS (SELECT 1 FROM "YearTally" r WHERE r."jurisdictionCode" = j."code" AND r."targets" > 0)
+      WHERE EXISTS (SELECT 1 FROM "YearTally" r WHERE r."jurisdictionCode" = j."code"
+        AND (r."targets" > 0 OR r."conflictOutcomes" > 0))
       ORDER BY j."code" ASC`,
     db.$queryRaw<{ year: number | bigint }[]>`
-      SELECT DISTINCT "year" FROM "YearTally" WHERE "targets" > 0 ORDER BY "year" DESC`,
+      SELECT DISTINCT "year" FROM "YearTally" WHERE "targets" > 0 OR "conflictOutcomes" > 0 ORDER BY "year" DESC`,
   ]);
   return { jurisdictions, years: years.map((row) => Number(row.year)) };
 }

@@ -21,11 +21,9 @@ export async function getJurisdictionYears(db: Db, code: string): Promise<TJuris
   for (const row of planned) {
     byYear.set(row.planYear, { year: row.planYear, targets: row._count._all, judged: reviewYears.has(row.planYear) });
   }
-  // Years that only a review covers are shown only when there is no plan at all (a jurisdiction known from a news
-  // article, say): a scorecard of a year without targets has nothing to show otherwise.
-  if (byYear.size === 0) {
-    for (const year of reviewYears) byYear.set(year, { year, targets: 0, judged: false });
-  }
+  // Years that only a review covers have a page too (the report view links to them): no targets, the review's
+  // figures and any disagreement between its sources.
+  for (const year of reviewYears) if (!byYear.has(year)) byYear.set(year, { year, targets: 0, judged: false });
   const years = [...byYear.values()].sort((a, b) => a.year - b.year);
   const withTargets = years.filter((y) => y.targets > 0);
   const latest = withTargets.filter((y) => y.judged).at(-1) ?? withTargets.at(-1) ?? years.at(-1) ?? null;

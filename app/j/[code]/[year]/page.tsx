@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { loadJurisdictionYears } from "@/app/_lib/data";
+import { loadJurisdictionYears, loadScorecard } from "@/app/_lib/data";
 import type { SearchParams } from "@/app/_lib/params";
+import { getViewer } from "@/app/_lib/viewer";
 import { parseTableState } from "@/components/data-table/url-state";
 import { HeadlineCards } from "@/components/scorecard/headline-cards";
 import { ScorecardCharts, ScorecardSummary, ScorecardTable } from "@/components/scorecard/scorecard-widgets";
 import { TARGET_COLUMN_IDS, TARGET_FILTER_KEYS, TARGET_GROUPS } from "@/components/scorecard/table-config";
 import { YearSwitcher } from "@/components/scorecard/year-switcher";
+import { EditorNotice } from "@/components/ui/notice";
 import { CardsSkeleton, TableSkeleton, WidgetSkeleton } from "@/components/ui/skeleton";
 import { WidgetBoundary } from "@/components/ui/widget-boundary";
 import { format } from "@/lib/i18n";
@@ -24,9 +26,18 @@ async function resolve(params: Props["params"]) {
   const code = ZCode.safeParse(raw.code);
   const year = ZYear.safeParse(raw.year);
   if (!code.success || !year.success) return null;
-  const years = await loadJurisdictionYears(code.data);
-  if (!years?.years.some((y) => y.year === year.data)) return null;
-  return { code: code.data, year: year.data, years };
+  const [years, scorecard] = await Promise.all([loadJurisdictionYears(code.data), loadScorecard(code.data, year.data)]);
+  if (!years) return null;
+  // A year is shown when it has a plan, targets or a review: a review-only year (its plan not imported) and a pending
+  // year (its review not imported) have pages too.
+  if (!scorecard && !years.years.some((y) => y.year === year.data)) return null;
+  const kind: "review_only" | "pending" | "judged" =
+    scorecard && !scorecard.plan && scorecard.targets.length === 0 && scorecard.review
+      ? "review_only"
+      : scorecard && !scorecard.review
+        ? "pending"
+        : "judged";
+  return { code: code.data, year: year.data, years, scorecard, kind };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,9 +49,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One jurisdiction's plan year: headline cards, charts and the full table, each widget streamed on its own. */
 export default async function ScorecardPage({ params, searchParams }: Props) {
-  const [found, t, query] = await Promise.all([resolve(params), getMessages(), searchParams]);
+  const [found, t, query, viewer] = await Promise.all([resolve(params), getMessages(), searchParams, getViewer()]);
   if (!found) notFound();
-  const { code, year, years } = found;
+  const { code, year, years, scorecard, kind } = found;
   const initial = parseTableState(query, TARGET_FILTER_KEYS, {
     columns: [...TARGET_COLUMN_IDS, "none"],
     groups: TARGET_GROUPS,
@@ -52,39 +63,74 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
       </nav>
       <h1>{format(t.scorecard.title, { name: years.name, year })}</h1>
       <YearSwitcher data={years} year={year} t={t} />
+      {kind === "review_only" && scorecard?.review ? (
+        <section className="notice year-notice" aria-labelledby="year-kind-title" data-year-kind={kind}>
+          <h2 id="year-kind-title">{format(t.scorecard.reviewOnlyTitle, { year })}</h2>
+          <p>{format(t.scorecard.reviewOnlyNotice, { year })}</p>
+          <ul>
+            <li>
+              <Link href={`/reports/${scorecard.review.reportId}`}>
+                {format(t.scorecard.reviewOnlyReport, { year })}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/review?code=${code}&year=${year}&tab=outcomes`}>{t.scorecard.reviewOnlyOutcomes}</Link>
+            </li>
+            {years.years.some((y) => y.year === year + 1 && y.targets > 0) ? (
+              <li>
+                {format(t.scorecard.reviewOnlyPlan, { year: year + 1 })}{" "}
+                <Link href={`/j/${code}/${year + 1}`}>{format(t.common.yearSuffix, { year: year + 1 })}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      {kind === "pending" ? (
+        <section className="notice year-notice" aria-labelledby="year-kind-title" data-year-kind={kind}>
+          <h2 id="year-kind-title">{format(t.scorecard.pendingTitle, { year })}</h2>
+          <p>{format(t.scorecard.pendingNotice, { year, next: year + 1 })}</p>
+        </section>
+      ) : null}
+      {kind === "review_only" ? null : (
+        <EditorNotice viewer={viewer} t={t} next={`/j/${code}/${year}`} action={t.correct.signInNotice} />
+      )}
       <WidgetBoundary>
         <Suspense fallback={<WidgetSkeleton label={t.common.loading} height={60} />}>
           <ScorecardSummary code={code} year={year} />
         </Suspense>
       </WidgetBoundary>
-      <section aria-labelledby="headline-title">
-        <h2 id="headline-title">{t.scorecard.headlineTitle}</h2>
-        <WidgetBoundary title={t.scorecard.headlineTitle}>
-          <Suspense fallback={<CardsSkeleton label={t.common.loading} />}>
-            <HeadlineCards code={code} year={year} />
-          </Suspense>
-        </WidgetBoundary>
-      </section>
-      <WidgetBoundary title={t.scorecard.byCategory}>
-        <Suspense
-          fallback={
-            <div className="chart-grid">
-              <WidgetSkeleton label={t.common.loading} />
-              <WidgetSkeleton label={t.common.loading} />
-            </div>
-          }
-        >
-          <ScorecardCharts code={code} year={year} />
-        </Suspense>
-      </WidgetBoundary>
-      <section aria-labelledby="table-title">
-        <h2 id="table-title">{t.scorecard.tableTitle}</h2>
-        <WidgetBoundary title={t.scorecard.tableTitle}>
-          <Suspense fallback={<TableSkeleton label={t.common.loading} rows={12} />}>
-            <ScorecardTable code={code} year={year} initial={initial} />
-          </Suspense>
-        </WidgetBoundary>
-      </section>
+      {kind === "review_only" ? null : (
+        <>
+          <section aria-labelledby="headline-title">
+            <h2 id="headline-title">{t.scorecard.headlineTitle}</h2>
+            <WidgetBoundary title={t.scorecard.headlineTitle}>
+              <Suspense fallback={<CardsSkeleton label={t.common.loading} />}>
+                <HeadlineCards code={code} year={year} />
+              </Suspense>
+            </WidgetBoundary>
+          </section>
+          <WidgetBoundary title={t.scorecard.byCategory}>
+            <Suspense
+              fallback={
+                <div className="chart-grid">
+                  <WidgetSkeleton label={t.common.loading} />
+                  <WidgetSkeleton label={t.common.loading} />
+                </div>
+              }
+            >
+              <ScorecardCharts code={code} year={year} />
+            </Suspense>
+          </WidgetBoundary>
+          <section aria-labelledby="table-title">
+            <h2 id="table-title">{t.scorecard.tableTitle}</h2>
+            <WidgetBoundary title={t.scorecard.tableTitle}>
+              <Suspense fallback={<TableSkeleton label={t.common.loading} rows={12} />}>
+                <ScorecardTable code={code} year={year} initial={initial} />
+              </Suspense>
+            </WidgetBoundary>
+          </section>
+        </>
+      )}
     </>
   );
 }
