@@ -3,8 +3,9 @@
  * there is one that can be compared; otherwise a sentence that says in words whether the target was reached
  * (`stated`); otherwise a person must look (`needs_review`), with the reason why.
  */
-import { statedMeasure } from "@/lib/engine/indicators";
+import { indicatorSimilarity, statedMeasure } from "@/lib/engine/indicators";
 import type { TGap, TMeasure, TOutcome, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import { MIN_SIMILARITY } from "./score";
 import { convertValue, unitRelation } from "./units";
 
 export interface JudgeOptions {
@@ -209,7 +210,18 @@ export interface ManualLinkJudgement extends Judgement {
  * also set the verdict, which then stands (the engine's reason is kept, for display). Pure: the DB layer calls it.
  */
 export function judgeManualLink(target: TTarget, outcome: TOutcome, options: ManualLinkOptions): ManualLinkJudgement {
-  const judged = judge(target, outcome, options);
+  let judged = judge(target, outcome, options);
+  // The engine would never pair indicators this far apart (a steel target with the grain harvest, both in tonnes):
+  // a person confirms such a link by setting the verdict.
+  const unrelated =
+    target.measure !== "qualitative" && indicatorSimilarity(target.indicator, outcome.indicator) < MIN_SIMILARITY;
+  if (unrelated && (judged.verdict === "met" || judged.verdict === "missed")) {
+    judged = {
+      ...judged,
+      verdict: "needs_review",
+      reason: `人工关联的结果“${outcome.indicator}”与目标“${target.indicator}”不是同一指标，请确认判定`,
+    };
+  }
   const verdict = options.verdict ?? judged.verdict;
   return { ...judged, verdict, checked: judged.verdict };
 }

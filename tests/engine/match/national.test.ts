@@ -174,7 +174,7 @@ describe("national corpus: headline targets against the next year's review", () 
 
 /** Verdict agreement on the hand labels, overall and by what decides the label (`tests/labels/verdicts-national.ts`). */
 describe("national corpus: verdict agreement with the hand labels, 2003–2025", () => {
-  it("agrees on ≥ 0.95 of the verdicts the engine can see, and prints every figure", async () => {
+  it("agrees on ≥ 0.95 of the verdicts, and prints every figure", async () => {
     const read = await readCorpus("national/government_work_reports.jsonl");
     const pairs = analyzeReports(reportInputs(toExtractOutput(read).documents), { tolerance: 0 });
     const tally = new Map<VerdictBasis | "all", { agree: number; total: number }>();
@@ -206,19 +206,18 @@ describe("national corpus: verdict agreement with the hand labels, 2003–2025",
     };
     const all = share("all");
     // `restated`: the review states the target's state for the year without a figure or verdict words
-    // (`国际收支基本平衡。`); the reader yields no outcome for such a sentence, so the matcher never sees it.
+    // (`国际收支基本平衡。`), which the reader reads as a stated outcome; shown apart as the hardest basis.
     const seen = { agree: all.agree - share("restated").agree, total: all.total - share("restated").total };
     const seenShare = seen.agree / seen.total;
     const bases: VerdictBasis[] = ["figure", "none", "words", "person", "restated"];
     console.log(
       `State Council 2003–2025: verdict agreement ${all.agree}/${all.total} = ${all.share.toFixed(3)}; ` +
-        `without the ${share("restated").total} labels decided by a restatement the reader does not extract: ` +
+        `without the ${share("restated").total} labels decided by a restatement: ` +
         `${seen.agree}/${seen.total} = ${seenShare.toFixed(3)}\n  by basis: ` +
         bases.map((b) => `${b} ${share(b).agree}/${share(b).total}`).join(", ") +
         `\n  differences: ${differences.join("; ") || "none"}`,
     );
+    expect(all.share).toBeGreaterThanOrEqual(0.95);
     expect(seenShare).toBeGreaterThanOrEqual(0.95);
-    // The figure reached overall (see above for why it is below 0.95): it must not fall.
-    expect(all.share).toBeGreaterThanOrEqual(0.9);
   });
 });

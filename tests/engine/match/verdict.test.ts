@@ -394,4 +394,13 @@ describe("manual links, checked like engine matches (verdicts.md)", () => {
     expect(linked).toMatchObject({ verdict: "met", checked: "met", reason: "实际102000人 ≥ 目标5.7万人" });
     expect(linked.gap?.unit).toBe("ratio");
   });
+
+  it("give needs_review when they pair indicators the engine would never pair, however the units convert", () => {
+    const steel = target({ indicator: "粗钢产量", qualifier: "at_most", value: 5000, unit: "万吨" });
+    const grain = outcome({ indicator: "粮食产量", value: 1.2, unit: "万亿斤" });
+    const linked = judgeManualLink(steel, grain, strict);
+    expect(linked.verdict).toBe("needs_review");
+    expect(linked.reason).toContain("不是同一指标");
+    expect(judgeManualLink(steel, grain, { ...strict, verdict: "missed" }).verdict).toBe("missed");
+  });
 });

@@ -168,7 +168,7 @@ function outcome(
  * qualitative items are written the same way, so the matcher can pair them.
  */
 const STATE_REACHED =
-  /^([\u4e00-\u9fff]{2,16}?)(?:保持|继续|持续|进一步|明显|稳定|基本|稳步)*(?:基本平衡|平衡|改善|增强|稳定|下降|同步|向好|提质|好于预期)$/;
+  /^([\u4e00-\u9fff]{2,16}?)(?:保持|继续|持续|进一步|明显|稳定|基本|稳步|稳中|有新|有所|总体|趋于|趋向)*(?:基本平衡|平衡|改善|增强|稳定|下降|同步|向好|提质|好于预期)$/;
 const STATE_MISSED = /^([\u4e00-\u9fff]{2,16}?)(?:不平衡矛盾|矛盾|压力)?(?:进一步|继续|有所)?(?:加剧|恶化|扩大|下滑)$/;
 /** Subjects a state can be told of: what plans set as qualitative targets, not any noun (`作风`, `我们`). */
 const STATE_SUBJECT = /国际收支|生态环境|环境质量|污染物|排放|杠杆率|协调性|居民收入|物价|进出口|外贸|外资|结构|能耗/;
@@ -224,7 +224,7 @@ export function extractOutcomes(
       // Clauses without a figure that restate a qualitative target's state.
       let clauseFrom = 0;
       for (const clause of s.split(/[，,；;。]/)) {
-        const found = statedState(clause.trim());
+        const found = statedState(clause.trim().replace(/^[—－\-·•●]+/, ""));
         const at = sentence.start + clauseFrom + (clause.length - clause.trimStart().length);
         clauseFrom += clause.length + 1;
         if (!found) continue;
