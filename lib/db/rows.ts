@@ -58,7 +58,7 @@ export interface MatchContext {
 }
 
 /** The gap of verdicts.md, for a match judged on a figure (met or missed); null otherwise. */
-function storedGap(match: Match & { outcome: Outcome | null }, target: Target | undefined) {
+export function storedGap(match: Match & { outcome: Outcome | null }, target: Target | undefined) {
   if (!target || !match.outcome || (match.verdict !== "met" && match.verdict !== "missed")) return null;
   return gapOf(targetFromRow(target), outcomeFromRow(match.outcome));
 }

@@ -19,7 +19,9 @@ export interface ExportRow {
   verdict: string;
   confidence: number | null;
   reason: string;
-  ratio: number | null;
+  /** The gap of verdicts.md (replacing 完成度): points or a ratio, oriented so that positive is better. */
+  gap: number | null;
+  gap_unit: "个百分点" | "ratio" | null;
   manual: boolean;
   not_a_target: boolean;
   actual_value: number | null;
@@ -52,7 +54,8 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
   "verdict",
   "confidence",
   "reason",
-  "ratio",
+  "gap",
+  "gap_unit",
   "manual",
   "not_a_target",
   "actual_value",

@@ -91,6 +91,13 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
       .split("\r\n");
     expect(lines[0]?.split(",").slice(0, 3)).toEqual(["code", "jurisdiction", "year"]);
     expect(lines.length - 1).toBe((await counts()).targets - (await targetsOf2020()));
+    // The gap of verdicts.md replaces the completion ratio: 市南区 2019 GDP 6% against 7%左右 is −1 point.
+    const header = lines[0]?.split(",") ?? [];
+    expect(header).toContain("gap");
+    expect(header).not.toContain("ratio");
+    const gdp = lines.find((line) => line.includes("地区生产总值") && line.includes(",growth,"));
+    expect(gdp?.split(",")[header.indexOf("gap")]).toBe("-1");
+    expect(gdp?.split(",")[header.indexOf("gap_unit")]).toBe("个百分点");
 
     const xlsx = path.join(dir, "export.xlsx");
     const written = await luoshi("export", "--format", "xlsx", "--out", xlsx);

@@ -1,6 +1,13 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
 import type { ExportRow } from "@/lib/export/format";
+import type { TGap } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { storedGap } from "../rows";
+
+/** The gap of verdicts.md in two columns: its value and whether it is in 个百分点 or a ratio (positive is better). */
+function gapColumns(gap: TGap | null): Pick<ExportRow, "gap" | "gap_unit"> {
+  return { gap: gap?.value ?? null, gap_unit: gap?.unit ?? null };
+}
 
 export interface ExportFilter {
   code?: string;
@@ -45,7 +52,7 @@ export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRo
       verdict: match?.verdict ?? "pending",
       confidence: match?.confidence ?? null,
       reason: match?.reason ?? "",
-      ratio: match?.ratio ?? null,
+      ...gapColumns(match ? storedGap(match, target) : null),
       manual: match?.manual ?? false,
       not_a_target: match?.notATarget ?? false,
       actual_value: outcome?.value ?? null,
