@@ -243,6 +243,11 @@ export function OutcomeReviewItem({
               {t.review.reasons[reason]}
             </span>
           ))}
+          {o.period ? (
+            <span className="tag" data-period={o.period.join("-")}>
+              {t.review.periodTag} {format(t.scorecard.periodSpan, { first: o.period[0], last: o.period[1] })}
+            </span>
+          ) : null}
         </span>
       </div>
       <div className="side-by-side">
@@ -271,7 +276,8 @@ export function OutcomeReviewItem({
         </div>
       </div>
       <SourceFigures sources={item.sources} conflict={item.reasons.includes("source_conflict")} />
-      {canEdit ? (
+      {/* A period figure is matched to no year's target (verdicts.md "Periods are not years"). */}
+      {canEdit && !o.period ? (
         <>
           <NoteField
             id={ids.note}
@@ -295,7 +301,7 @@ export function OutcomeReviewItem({
         </>
       ) : null}
       <StatusLine status={status} />
-      {open && canEdit ? (
+      {open && canEdit && !o.period ? (
         <div className="review-panel">
           <TargetPicker outcomeId={o.id} disabled={busy} onChoose={(choice) => void link(choice)} />
         </div>

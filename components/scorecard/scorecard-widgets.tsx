@@ -2,10 +2,12 @@ import Link from "next/link";
 import { loadScorecard } from "@/app/_lib/data";
 import { correctAccess, getViewer } from "@/app/_lib/viewer";
 import { StackedVerdictBar } from "@/components/ui/stacked-bar";
+import { EstimatedMark } from "@/components/ui/verdict-badge";
 import { withPending } from "@/lib/charts/shares";
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { formatQuantity } from "@/lib/i18n/numbers";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { TableUrlState } from "../data-table/url-state";
 import { CategoryChart, type CategoryCounts } from "./category-chart";
 import { scorecardRows, shownVerdict, targetNumber } from "./scorecard-rows";
@@ -119,5 +121,59 @@ export async function ScorecardTable({ code, year, initial }: { code: string; ye
       year={year}
       access={correctAccess(viewer)}
     />
+  );
+}
+
+/**
+ * The period figures of multi-year reviews whose period includes the year (`年均增长7.1%`, `累计…`): context beside
+ * the targets, never matched to one (verdicts.md "Periods are not years"); each links to its sentence. Nothing when
+ * the year has none.
+ */
+export async function PeriodFigures({ code, year }: { code: string; year: number }) {
+  const [t, locale, scorecard] = await Promise.all([getMessages(), getLocale(), loadScorecard(code, year)]);
+  const figures = scorecard?.periodFigures ?? [];
+  if (figures.length === 0) return null;
+  return (
+    <section className="period-figures" aria-labelledby="period-title" data-period-figures={figures.length}>
+      <h2 id="period-title">{t.scorecard.periodTitle}</h2>
+      <p className="field-hint">{format(t.scorecard.periodNotice, { year })}</p>
+      <div className="table-scroll">
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t.scorecard.periodPeriod}</th>
+              <th scope="col">{t.scorecard.periodIndicator}</th>
+              <th scope="col" className="num">
+                {t.scorecard.periodValue}
+              </th>
+              <th scope="col">{t.scorecard.periodSentence}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((figure) => (
+              <tr key={figure.id} data-period-figure={figure.id}>
+                <td className="period-span">
+                  {format(t.scorecard.periodSpan, { first: figure.period[0], last: figure.period[1] })}
+                </td>
+                <td>{format(t.measureTitle[figure.measure], { indicator: figure.indicator })}</td>
+                <td className="num">
+                  {figure.estimated ? <EstimatedMark t={t} /> : null}
+                  {formatQuantity(figure.value, figure.unit, locale)}
+                </td>
+                <td>
+                  {figure.reportId ? (
+                    <a href={`/reports/${figure.reportId}#o-${figure.id}`} title={t.table.evidenceLink}>
+                      {figure.text}
+                    </a>
+                  ) : (
+                    figure.text
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

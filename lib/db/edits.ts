@@ -173,6 +173,11 @@ async function undoState(tx: Tx, target: TargetRow): Promise<MatchState> {
 async function linkableOutcome(tx: Tx, target: TargetRow, outcomeId: string) {
   const outcome = await tx.outcome.findUnique({ where: { id: outcomeId } });
   if (!outcome) throw new NotFoundError(`no outcome ${outcomeId}`);
+  if (outcome.periodStart !== null) {
+    throw new InvalidInputError(
+      `outcome ${outcomeId} is a figure of the period ${outcome.periodStart}–${outcome.periodEnd}, not of one year: it cannot be linked to a target`,
+    );
+  }
   if (outcome.jurisdictionCode !== target.jurisdictionCode || outcome.year !== target.planYear) {
     throw new InvalidInputError(
       `outcome ${outcomeId} reports on ${outcome.jurisdictionCode} ${outcome.year}, the target on ${target.jurisdictionCode} ${target.planYear}`,

@@ -188,8 +188,13 @@ async function importDocument(
           const id = await createReport(tx, provider, created.id, position, report, replaced);
           stored.push({ id, code: report.code, year: report.year, kind: report.kind });
           if (report.planYear !== null && report.targets.length > 0) touched.add(`${report.code}:${report.planYear}`);
-          for (const outcome of report.outcomes)
+          for (const outcome of report.outcomes) {
             if (outcome.year !== null) touched.add(`${report.code}:${outcome.year}`);
+            // A period figure changes the reason of the targets of every year it covers (periodOnlyReason).
+            else if (outcome.period)
+              for (let year = outcome.period[0]; year <= outcome.period[1]; year += 1)
+                touched.add(`${report.code}:${year}`);
+          }
           if (report.reviewYear !== null) touched.add(`${report.code}:${report.reviewYear}`);
         }
         for (const key of touched) {
@@ -242,7 +247,7 @@ const finite = (value: number | null | undefined) =>
  * The report as the user says it is: another jurisdiction or year moves its plan, review and outcome years along.
  * Where the reader could not tell the year, the user's year is the plan year of a work report (which then reviews
  * the year before) or the reviewed year of a review source, and the outcomes the reader could not date are of the
- * reviewed year. Period figures (`period` set) keep `year: null`.
+ * reviewed year. Period figures (`period` set) keep `year: null`; their period moves with the report's year.
  */
 function withOverride(report: ReadReport, override: ImportOverride | undefined): ReadReport {
   if (!override || (override.code === undefined && override.year === undefined)) return report;
@@ -272,7 +277,13 @@ function yearsAsGiven(
       year,
       planYear: moved(report.planYear),
       reviewYear: moved(report.reviewYear),
-      outcomes: report.outcomes.map((outcome) => ({ ...outcome, year: moved(outcome.year) })),
+      outcomes: report.outcomes.map((outcome) => ({
+        ...outcome,
+        year: moved(outcome.year),
+        ...(outcome.period
+          ? { period: [outcome.period[0] + shift, outcome.period[1] + shift] as [number, number] }
+          : {}),
+      })),
     };
   }
   const review = report.kind === "review_source";
@@ -360,21 +371,26 @@ async function createReport(
     );
   }
   // An outcome is stored as a figure of its year. A multi-year review's period figure (`period` set, `year` null) is
-  // not: the schema cannot say that a row covers several years, and it is never matched to a year's target anyway
-  // (verdicts.md "Periods are not years"). It stays in the report's text; `position` keeps the reader's index.
-  const dated = report.outcomes.flatMap((outcome, index) =>
-    outcome.year === null ? [] : [{ outcome, year: outcome.year, index }],
-  );
+  // stored with its period, under the period's last year: it is never matched to a year's target, and the scorecard
+  // of every year inside the period shows it as context (verdicts.md "Periods are not years"). An outcome with
+  // neither a year nor a period is not stored. `position` keeps the reader's index.
+  const dated = report.outcomes.flatMap((outcome, index) => {
+    const period = outcome.year === null ? (outcome.period ?? null) : null;
+    const year = outcome.year ?? period?.[1] ?? null;
+    return year === null ? [] : [{ outcome, year, period, index }];
+  });
   if (dated.length > 0) {
     const createdAt = timestamp();
     await insertRows(
       tx,
       provider,
       "Outcome",
-      dated.map(({ outcome, year, index }) => ({
+      dated.map(({ outcome, year, period, index }) => ({
         reportId: created.id,
         jurisdictionCode: report.code,
         year,
+        periodStart: period?.[0] ?? null,
+        periodEnd: period?.[1] ?? null,
         position: index,
         indicatorName: outcome.indicator,
         measure: outcome.measure,

@@ -3,8 +3,8 @@
  * rebuilt; manual ones are never changed, but when the engine's own decision for them changes, they are flagged
  * for review (verdicts.md, "Manual edits always win"). The year's review-queue counts are recounted at the end.
  */
-import { ENGINE_VERSION, matchInStages, pendingMatch } from "@/lib/engine/match";
-import type { TMatch, TTarget } from "@/lib/schemas/extraction";
+import { ENGINE_VERSION, matchInStages, pendingMatch, withPeriodOnlyReason } from "@/lib/engine/match";
+import type { TMatch, TOutcome, TTarget } from "@/lib/schemas/extraction";
 import { insertRows, timestamp, updateRows } from "./bulk-write";
 import type { Tx } from "./client";
 import type { Provider } from "./providers";
@@ -25,15 +25,23 @@ function loadTargets(tx: Tx, code: string, year: number) {
   });
 }
 
-/** Outcomes for the year: the work reports' reviews first, then other review sources (verdicts.md, "Pairing"). */
+/**
+ * Outcomes for the year: the work reports' reviews first, then other review sources (verdicts.md, "Pairing"). Period
+ * figures are never among them (verdicts.md "Periods are not years"); see `loadPeriodOutcomes`.
+ */
 async function loadOutcomes(tx: Tx, code: string, year: number) {
   const outcomes = await tx.outcome.findMany({
-    where: { jurisdictionCode: code, year, manual: false },
+    where: { jurisdictionCode: code, year, manual: false, periodStart: null },
     include: { report: { select: { kind: true } } },
     orderBy: [{ reportId: "asc" }, { position: "asc" }],
   });
   const isMain = (outcome: (typeof outcomes)[number]) => outcome.report?.kind === "work_report";
   return { main: outcomes.filter(isMain), sources: outcomes.filter((outcome) => !isMain(outcome)) };
+}
+
+/** The period figures of reviews whose period includes the year: never matched, they only give a reason. */
+export function periodFiguresWhere(code: string, year: number) {
+  return { jurisdictionCode: code, manual: false, periodStart: { lte: year }, periodEnd: { gte: year } };
 }
 
 /** A number that can be stored (never Infinity or NaN). */
@@ -77,9 +85,20 @@ async function rejudge(
   const targets = await loadTargets(tx, code, year);
   if (targets.length === 0) return { matches: 0, flagged: 0 };
   const reviewed = (await tx.report.count({ where: { jurisdictionCode: code, reviewYear: year } })) > 0;
+  // A review that states only figures of a period covering the year: its targets' reason says so.
+  const periods =
+    outcomes.main.length + outcomes.sources.length === 0
+      ? (
+          await tx.outcome.findMany({
+            where: periodFiguresWhere(code, year),
+            orderBy: [{ reportId: "asc" }, { position: "asc" }],
+          })
+        ).map(outcomeFromRow)
+      : [];
+  const judged = { reviewed, periods, year };
 
   // What the engine decides for every target, given every outcome the reviews hold.
-  const engine = decide(targets.map(targetFromRow), outcomes, reviewed, options);
+  const engine = decide(targets.map(targetFromRow), outcomes, judged, options);
   // Manual matches keep their outcomes; the engine's matches are made from the rest.
   const manualOutcomeIds = new Set(
     targets.flatMap((t) => (t.match?.manual && t.match.outcomeId ? [t.match.outcomeId] : [])),
@@ -89,7 +108,7 @@ async function rejudge(
   const stored = decide(
     engineTargets.map(targetFromRow),
     { main: free(outcomes.main), sources: free(outcomes.sources) },
-    reviewed,
+    judged,
     options,
   );
 
@@ -157,14 +176,29 @@ interface Decision {
   outcomeId: string | null;
 }
 
-function decide(targets: TTarget[], outcomes: StoredOutcomes, reviewed: boolean, options: RematchOptions): Decision[] {
+/** What the decision of a year knows besides its outcomes: whether a report reviews it, and the period figures. */
+interface YearContext {
+  year: number;
+  reviewed: boolean;
+  /** Period figures covering the year, when no review states a figure of the year itself. */
+  periods: TOutcome[];
+}
+
+function decide(
+  targets: TTarget[],
+  outcomes: StoredOutcomes,
+  context: YearContext,
+  options: RematchOptions,
+): Decision[] {
   const { main, sources } = outcomes;
+  const { reviewed } = context;
   const { matches, outcomeIndices } = matchInStages(
     targets,
     main.map(outcomeFromRow),
     sources.map(outcomeFromRow),
     options,
   );
+  withPeriodOnlyReason(matches, context.year, context.periods);
   const rows = [...main, ...sources];
   return matches.map((match, index) => {
     const outcomeIndex = outcomeIndices[index];

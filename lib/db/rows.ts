@@ -22,6 +22,10 @@ export const targetFromRow = (row: Target): TTarget => ({
   end: row.end,
 });
 
+/** The period of a multi-year review's figure (first and last year), or null for a figure of one year. */
+export const periodOf = (row: Pick<Outcome, "periodStart" | "periodEnd">): [number, number] | null =>
+  row.periodStart !== null && row.periodEnd !== null ? [row.periodStart, row.periodEnd] : null;
+
 export const outcomeFromRow = (row: Outcome): TOutcome => ({
   indicator: row.indicatorName,
   measure: row.measure as TMeasure,
@@ -31,7 +35,9 @@ export const outcomeFromRow = (row: Outcome): TOutcome => ({
   unit: row.unit,
   polarity: row.polarity as TPolarity,
   estimated: row.estimated,
-  year: row.year,
+  // A period figure (periodStart and periodEnd set) is of no single year (extraction.md §3).
+  year: periodOf(row) ? null : row.year,
+  ...(periodOf(row) ? { period: periodOf(row) } : {}),
   stated: (row.stated as TOutcome["stated"]) ?? null,
   text: row.text,
   start: row.start ?? 0,

@@ -34,8 +34,12 @@ export const IN_QUEUE = Prisma.sql`(${Prisma.join(Object.values(QUEUE_CONDITIONS
 
 /** A review figure (`o`) no target claims. */
 const UNCLAIMED = Prisma.sql`(o."manual" = false AND NOT EXISTS (SELECT 1 FROM "Match" c WHERE c."outcomeId" = o."id"))`;
-/** A target of the figure's year names the same indicator and measure: a match the engine may have missed. */
-const RELATED = Prisma.sql`EXISTS (SELECT 1 FROM "Target" rt WHERE rt."jurisdictionCode" = o."jurisdictionCode"
+/**
+ * A target of the figure's year names the same indicator and measure: a match the engine may have missed. Never a
+ * period figure (`periodStart` set, stored under the period's last year): it is no figure of one year, so it is
+ * context, shown on request only (verdicts.md "Periods are not years").
+ */
+const RELATED = Prisma.sql`o."periodStart" IS NULL AND EXISTS (SELECT 1 FROM "Target" rt WHERE rt."jurisdictionCode" = o."jurisdictionCode"
   AND rt."planYear" = o."year" AND rt."indicatorName" = o."indicatorName" AND rt."measure" = o."measure")`;
 /** A later source's figure that disagrees with the main one, where no target claims the main one either. */
 const CONFLICT_ITEM = Prisma.sql`(o."conflictWithId" IS NOT NULL
@@ -46,7 +50,8 @@ const CONFLICT_ITEM = Prisma.sql`(o."conflictWithId" IS NOT NULL
  * - `unmatched_outcome`: a figure of a plan year that no target claims;
  * - `source_conflict`: a later source's unclaimed figure that disagrees with the main review's unclaimed figure.
  * `visible` are the items shown by default: unclaimed figures that a target of the year could be about, and source
- * conflicts; `all` adds the descriptive figures (nothing in the plan names them), shown on request.
+ * conflicts; `all` adds the descriptive figures (nothing in the plan names them) and the period figures of a
+ * multi-year review, shown on request.
  */
 export function outcomeConditions(planned: Prisma.Sql) {
   return {

@@ -218,6 +218,14 @@ export const en: Messages = {
     exportXlsx: "Export Excel",
     exportHelp: "Exports every target of the year with its match, verdict and evidence.",
     latest: "latest",
+    periodTitle: "Period figures",
+    periodNotice:
+      "Figures of a multi-year review whose period includes {year}: context only, never matched to a target of {year}.",
+    periodSpan: "{first}–{last}",
+    periodIndicator: "Indicator",
+    periodValue: "Figure",
+    periodPeriod: "Period",
+    periodSentence: "Sentence",
   },
   table: {
     indicator: "Indicator",

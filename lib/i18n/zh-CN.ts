@@ -215,6 +215,13 @@ export const zhCN = {
     exportXlsx: "导出 Excel",
     exportHelp: "导出本年全部目标及其匹配、结论和原文。",
     latest: "最新",
+    periodTitle: "五年期数字",
+    periodNotice: "多年期回顾给出的数字，期间涵盖{year}年：仅作参考，不与{year}年的目标匹配。",
+    periodSpan: "{first}—{last}年",
+    periodIndicator: "指标",
+    periodValue: "数字",
+    periodPeriod: "期间",
+    periodSentence: "原文",
   },
   table: {
     indicator: "指标",

@@ -230,6 +230,8 @@ export const ZReviewOutcome = z.object({
   source: z.string().nullable(),
   text: z.string(),
   snippet: ZSnippet,
+  /** A multi-year review's figure of a period (first and last year): context only, never matched. */
+  period: z.tuple([z.number().int(), z.number().int()]).optional(),
 });
 export type TReviewOutcome = z.infer<typeof ZReviewOutcome>;
 

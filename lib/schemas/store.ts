@@ -128,6 +128,28 @@ export const ZVerdictSummary = z.object({
 });
 export type TVerdictSummary = z.infer<typeof ZVerdictSummary>;
 
+/** First and last year of a multi-year review's period. */
+export const ZPeriod = z.tuple([z.number().int(), z.number().int()]);
+
+/**
+ * A multi-year review's figure of a period that includes the year (`累计`, `年均增长7.1%`): shown beside the year's
+ * targets as context, never matched to one (verdicts.md "Periods are not years").
+ */
+export const ZPeriodFigure = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  measure: ZMeasure,
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  estimated: z.boolean(),
+  period: ZPeriod,
+  text: z.string(),
+  reportId: z.string().nullable(),
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+});
+export type TPeriodFigure = z.infer<typeof ZPeriodFigure>;
+
 export const ZScorecardYear = z.object({
   code: z.string(),
   name: z.string(),
@@ -140,6 +162,8 @@ export const ZScorecardYear = z.object({
   reviews: z.array(z.object({ reportId: z.string(), kind: z.string(), source: z.string() })).optional(),
   /** Where two review sources state a figure of the year differently (also for a year that has no plan). */
   sourceConflicts: z.array(ZSourceConflict).optional(),
+  /** The period figures of multi-year reviews whose period includes the year, in report order. */
+  periodFigures: z.array(ZPeriodFigure).optional(),
 });
 export type TScorecardYear = z.infer<typeof ZScorecardYear>;
 
@@ -257,7 +281,10 @@ export const ZReportDetail = z.object({
       value: z.number().nullable(),
       unit: z.string().nullable(),
       estimated: z.boolean(),
+      /** The year reported on; for a period figure, the period's last year. */
       year: z.number().int(),
+      /** A multi-year review's figure of a period: its first and last years (never matched to a year's target). */
+      period: ZPeriod.optional(),
       text: z.string(),
       start: z.number().int().nullable(),
       end: z.number().int().nullable(),

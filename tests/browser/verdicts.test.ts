@@ -102,3 +102,19 @@ it("puts unclaimed outcomes in their own tab, context hidden by default, and pag
   expect(await past.textContent()).toMatch(/第 \d+ 页之后没有项目/);
   expect(await page.getByText("没有需要审核的项目。").count()).toBe(0);
 });
+
+it("shows a five-year review's period figures beside the State Council's 2017 targets, each linked to its sentence", async () => {
+  const page = await app.openPage("period-figures");
+  await page.goto(`${app.baseUrl}/j/000000/2017`);
+  const section = page.locator("section.period-figures");
+  await section.getByRole("heading", { name: "五年期数字" }).waitFor();
+  const row = section.locator("tbody tr", { hasText: "年均增长7.1%" }).first();
+  expect(await row.textContent()).toContain("2013—2017年");
+  const link = row.getByRole("link");
+  expect(await link.getAttribute("href")).toMatch(/^\/reports\/[^/#]+#o-/);
+  await saveScreenshot(page, "period-figures");
+  // The sentence in the report: the period figure is highlighted there, and no target claims it.
+  await link.click();
+  await page.waitForURL(/#o-/);
+  expect(await page.locator(".report-text a.hl-outcome", { hasText: "7.1%" }).count()).toBeGreaterThan(0);
+});

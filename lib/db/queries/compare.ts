@@ -55,6 +55,8 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
         indicatorName: indicator,
         measure,
         manual: false,
+        // A period figure is no year's value (verdicts.md "Periods are not years").
+        periodStart: null,
         matches: { none: {} },
       },
       select: {

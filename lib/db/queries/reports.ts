@@ -1,7 +1,7 @@
 import type { TMeasure, TSection, TVerdict } from "@/lib/schemas/extraction";
 import type { TReportDetail } from "@/lib/schemas/store";
 import type { Db } from "../client";
-import { targetCoreOf } from "../rows";
+import { periodOf, targetCoreOf } from "../rows";
 
 /** A report with its text, sections, targets and outcomes (offsets into the text): `GET /api/reports/{id}`. */
 export async function getReport(db: Db, id: string): Promise<TReportDetail | null> {
@@ -50,6 +50,7 @@ export async function getReport(db: Db, id: string): Promise<TReportDetail | nul
       unit: o.unit,
       estimated: o.estimated,
       year: o.year,
+      ...(periodOf(o) ? { period: periodOf(o) ?? undefined } : {}),
       text: o.text,
       start: o.start,
       end: o.end,

@@ -11,8 +11,8 @@
  *
  * Review figures (outcomes):
  * - `unmatched_outcome`: a review figure no target claimed, for a year whose plan is imported. Only those a target
- *   of the year could be about (same indicator and measure) are shown by default; the descriptive rest on request
- *   (`context`);
+ *   of the year could be about (same indicator and measure) are shown by default; the descriptive rest and the period
+ *   figures of a multi-year review (stored under the period's last year) on request (`context`);
  * - `source_conflict`: a later source's figure that disagrees with the main review's, where no target claims either.
  *
  * Analysts' own decisions (manual matches) leave the queue unless flagged; targets marked "not a target" too. The
@@ -36,7 +36,7 @@ import {
 import type { TMeasure } from "@/lib/schemas/extraction";
 import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
-import { storedMatchOf, targetCoreOf } from "../rows";
+import { periodOf, storedMatchOf, targetCoreOf } from "../rows";
 import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
 import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS } from "../year-tally";
 
@@ -390,6 +390,7 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
     source: o.source,
     text: o.text,
     snippet: snippet(o.reportId, o.start, o.end, o.text),
+    ...(periodOf(o) ? { period: periodOf(o) ?? undefined } : {}),
   });
 
   const items: TReviewItem[] = [];
@@ -473,7 +474,8 @@ export async function listCandidateOutcomes(db: Db, targetId: string, q?: string
   const target = await db.target.findUnique({ where: { id: targetId } });
   if (!target) return null;
   const outcomes = await db.outcome.findMany({
-    where: { jurisdictionCode: target.jurisdictionCode, year: target.planYear },
+    // Never a period figure: it is no figure of the target's year (verdicts.md "Periods are not years").
+    where: { jurisdictionCode: target.jurisdictionCode, year: target.planYear, periodStart: null },
     include: { matches: { select: { targetId: true, target: { select: { indicatorName: true } } } } },
     orderBy: [{ reportId: "asc" }, { position: "asc" }],
   });
@@ -508,6 +510,8 @@ export async function listCandidateOutcomes(db: Db, targetId: string, q?: string
 export async function listTargetChoices(db: Db, outcomeId: string, q?: string): Promise<TTargetChoice[] | null> {
   const outcome = await db.outcome.findUnique({ where: { id: outcomeId } });
   if (!outcome) return null;
+  // A period figure is matched to no year's target (verdicts.md "Periods are not years").
+  if (outcome.periodStart !== null) return [];
   const targets = await db.target.findMany({
     where: { jurisdictionCode: outcome.jurisdictionCode, planYear: outcome.year },
     include: { match: { select: { verdict: true, version: true, notATarget: true } } },

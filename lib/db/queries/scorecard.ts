@@ -1,6 +1,7 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
-import type { TPolarity } from "@/lib/schemas/extraction";
+import type { TMeasure, TPolarity } from "@/lib/schemas/extraction";
 import type {
+  TPeriodFigure,
   TScorecardYear,
   TSourceConflict,
   TStoredMatch,
@@ -8,6 +9,7 @@ import type {
   TVerdictSummary,
 } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { periodFiguresWhere } from "../matching";
 import { storedMatchOf, targetCoreOf } from "../rows";
 import {
   agreeWithinRounding,
@@ -25,7 +27,7 @@ import {
 export async function getScorecardYear(db: Db, code: string, year: number): Promise<TScorecardYear | null> {
   const jurisdiction = await db.jurisdiction.findUnique({ where: { code }, select: { code: true, name: true } });
   if (!jurisdiction) return null;
-  const [plan, reviews, targets, figures] = await Promise.all([
+  const [plan, reviews, targets, figures, periodFigures] = await Promise.all([
     db.report.findFirst({
       where: { jurisdictionCode: code, planYear: year, kind: "work_report" },
       select: { id: true },
@@ -42,6 +44,7 @@ export async function getScorecardYear(db: Db, code: string, year: number): Prom
       orderBy: [{ reportId: "asc" }, { position: "asc" }],
     }),
     yearFigures(db, code, year),
+    yearPeriodFigures(db, code, year),
   ]);
   const review = reviews[0] ?? null;
   if (!plan && !review && targets.length === 0) return null;
@@ -72,13 +75,44 @@ export async function getScorecardYear(db: Db, code: string, year: number): Prom
     targets: items,
     reviews: reviews.map((r) => ({ reportId: r.id, kind: r.kind, source: r.document.sourceName })),
     sourceConflicts: sourceConflictsOf(figures, claimedBy),
+    periodFigures,
   };
+}
+
+/**
+ * The period figures of multi-year reviews whose period includes the year (stored under the period's last year):
+ * context beside the year's targets, never matched (verdicts.md "Periods are not years").
+ */
+async function yearPeriodFigures(db: Db, code: string, year: number): Promise<TPeriodFigure[]> {
+  const rows = await db.outcome.findMany({
+    where: periodFiguresWhere(code, year),
+    orderBy: [{ periodEnd: "asc" }, { reportId: "asc" }, { position: "asc" }],
+  });
+  return rows.flatMap((row) =>
+    row.periodStart === null || row.periodEnd === null
+      ? []
+      : [
+          {
+            id: row.id,
+            indicator: row.indicatorName,
+            measure: row.measure as TMeasure,
+            value: row.value,
+            unit: row.unit,
+            estimated: row.estimated,
+            period: [row.periodStart, row.periodEnd] as [number, number],
+            text: row.text,
+            reportId: row.reportId,
+            start: row.start,
+            end: row.end,
+          },
+        ],
+  );
 }
 
 /** The year's review figures in source order (the work report reviewing the year first), with their sources. */
 async function yearFigures(db: Db, code: string, year: number): Promise<FigureRow[]> {
   const rows = await db.outcome.findMany({
-    where: { jurisdictionCode: code, year, manual: false },
+    where: { jurisdictionCode: code, year, manual: false, periodStart: null },
     include: { report: FIGURE_REPORT },
     orderBy: [{ reportId: "asc" }, { position: "asc" }],
   });

@@ -14,6 +14,7 @@ export {
   type ReportInput,
   reportInputs,
   unpairedReports,
+  withPeriodOnlyReason,
 } from "./pairs";
 export { MIN_SIMILARITY } from "./score";
 export { convertValue, parseUnit, type UnitRelation, unitRelation } from "./units";

@@ -57,6 +57,20 @@ export function periodOnlyReason(year: number, periods: TOutcome[]): string {
   return `回顾只给出${spans.join("、")}的多年期数字,未单列${year}年的结果`;
 }
 
+/**
+ * Where the reviews of `year` state no figure of the year itself but figures of a period covering it (`periods`), the
+ * matches without an outcome say so: `no_outcome` takes `periodOnlyReason` as its reason, a `needs_review` without an
+ * outcome adds it. Changes `matches` in place; nothing when `periods` is empty.
+ */
+export function withPeriodOnlyReason(matches: TMatch[], year: number, periods: TOutcome[]): void {
+  if (periods.length === 0) return;
+  const reason = periodOnlyReason(year, periods);
+  for (const match of matches) {
+    if (match.verdict === "no_outcome") match.reason = reason;
+    else if (match.outcome === null && match.verdict === "needs_review") match.reason = `${match.reason};${reason}`;
+  }
+}
+
 /** A report with a known GB/T code and year: the only kind that pairing can place. */
 type IdentifiedReport = ReportInput & { data: PairableReport & { code: string; year: number } };
 
@@ -134,13 +148,7 @@ function judgeAgainstReviews(
   const main = outcomesOf(review ? [review] : []);
   const extra = outcomesOf(sources);
   const { matches, unmatchedOutcomes } = matchInStages(targets, main, extra, options);
-  if (year !== null && periods.length > 0 && main.length + extra.length === 0) {
-    const reason = periodOnlyReason(year, periods);
-    for (const match of matches) {
-      if (match.verdict === "no_outcome") match.reason = reason;
-      else if (match.outcome === null && match.verdict === "needs_review") match.reason = `${match.reason};${reason}`;
-    }
-  }
+  if (year !== null && main.length + extra.length === 0) withPeriodOnlyReason(matches, year, periods);
   return { matches, unmatchedOutcomes: [...unmatchedOutcomes, ...periods] };
 }
 

@@ -7,7 +7,12 @@ import type { SearchParams } from "@/app/_lib/params";
 import { getViewer } from "@/app/_lib/viewer";
 import { parseTableState } from "@/components/data-table/url-state";
 import { HeadlineCards } from "@/components/scorecard/headline-cards";
-import { ScorecardCharts, ScorecardSummary, ScorecardTable } from "@/components/scorecard/scorecard-widgets";
+import {
+  PeriodFigures,
+  ScorecardCharts,
+  ScorecardSummary,
+  ScorecardTable,
+} from "@/components/scorecard/scorecard-widgets";
 import { TARGET_COLUMN_IDS, TARGET_FILTER_KEYS, TARGET_GROUPS } from "@/components/scorecard/table-config";
 import { YearSwitcher } from "@/components/scorecard/year-switcher";
 import { EditorNotice } from "@/components/ui/notice";
@@ -131,6 +136,11 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
           </section>
         </>
       )}
+      <WidgetBoundary title={t.scorecard.periodTitle}>
+        <Suspense fallback={null}>
+          <PeriodFigures code={code} year={year} />
+        </Suspense>
+      </WidgetBoundary>
     </>
   );
 }
