@@ -10,7 +10,7 @@ import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
 import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
 
 const MAX_BYTES = 50 * 1024 * 1024;
-const ACCEPT = ".txt,.html,.htm,.jsonl,text/plain,text/html";
+const ACCEPT = ".txt,.html,.htm,.jsonl,.csv,.xlsx,text/plain,text/html,text/csv";
 
 type Source = { kind: "text"; text: string } | { kind: "file"; file: File };
 

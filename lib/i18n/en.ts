@@ -160,7 +160,7 @@ export const en: Messages = {
     years: "Years",
     emptyTitle: "No reports imported yet",
     emptyBody:
-      "Import government work reports (.txt, .html or .jsonl) to list each jurisdiction and how its targets fared.",
+      "Import government work reports (.txt, .html, .jsonl, or .csv/.xlsx with one report per row) to list each jurisdiction and how its targets fared.",
     emptyStepsTitle: "How to start",
     emptyStep1: "Open “Import reports”, paste a report's text or drop files;",
     emptyStep2:
@@ -438,14 +438,14 @@ export const en: Messages = {
   },
   import: {
     title: "Import reports",
-    lead: "Paste a report's text or choose files (.txt, .html, .jsonl). Preview what was found, then save; importing the same content again changes nothing.",
+    lead: "Paste a report's text or choose files (.txt, .html, .jsonl, or .csv/.xlsx with one report per row). Preview what was found, then save; importing the same content again changes nothing.",
     paste: "Paste text",
     pasteLabel: "Report text",
     pastePlaceholder: "Paste the full text of a government work report here",
     filename: "File name",
     files: "Choose files",
     drop: "Drop files here, or click to choose",
-    dropHelp: ".txt, .html, .jsonl up to 50 MB each",
+    dropHelp: ".txt, .html, .jsonl, .csv, .xlsx up to 50 MB each",
     override: "Set jurisdiction and year (optional)",
     overrideHelp: "Fill in when the detection is wrong; leave empty to keep it.",
     code: "GB/T 2260 code (6 digits)",

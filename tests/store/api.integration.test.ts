@@ -67,6 +67,28 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
     expect(((await again.json()) as { documents: { created: boolean }[] }).documents[0]?.created).toBe(false);
   });
 
+  it("imports a researcher's CSV corpus by multipart upload, one report per row, the row's columns as hints", async () => {
+    // Two rows written for this test: a province's report and a row whose text names no place (the row says it).
+    const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const csv = [
+      "province,year,title,full_text",
+      `山东省,2026,2026年山东省政府工作报告,${quote("全省经济社会发展主要预期目标是：地区生产总值增长5%以上，一般公共预算收入增长2%。")}`,
+      `湖南省,2026,,${quote("主要预期目标是：\n地区生产总值增长5%左右，城镇调查失业率5.5%左右。")}`,
+    ].join("\r\n");
+    const body = new FormData();
+    body.append("files", new Blob([Buffer.from(`\uFEFF${csv}`, "utf8")]), "corpus.csv");
+    const response = await importRoute.POST(
+      request("/api/import", { method: "POST", headers: bearer, body }),
+      undefined,
+    );
+    expect(response.status).toBe(201);
+    const imported = (await response.json()) as { documents: { reports: { code: string; year: number }[] }[] };
+    expect(imported.documents.flatMap((d) => d.reports.map((r) => [r.code, r.year]))).toEqual([
+      ["370000", 2026],
+      ["430000", 2026],
+    ]);
+  });
+
   it("lists jurisdictions and serves a scorecard year in the documented shape", async () => {
     type List = { items: { code: string; years: number[] }[]; total: number; page: number; pageSize: number };
     const listAt = async (query: string) =>
