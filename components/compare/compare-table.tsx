@@ -1,19 +1,9 @@
 import { GapFigure } from "@/components/ui/gap-figure";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { compareChartData, targetChanges } from "@/lib/charts/compare-series";
-import { type Gap, gapFor } from "@/lib/charts/gap";
-import { resolveIndicator } from "@/lib/engine/indicators";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatNumber, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
-import type { TComparePoint, TComparison } from "@/lib/schemas/dashboard";
-import type { TPolarity } from "@/lib/schemas/extraction";
-
-/** A point's gap: the store's when it gives one, else the same figure from the point's target and actual. */
-function pointGap(p: TComparePoint & { gap?: Gap | null }, measure: string, polarity: TPolarity): Gap | null {
-  if (p.gap !== undefined) return p.gap;
-  if (!p.target || !p.actual) return null;
-  return gapFor({ ...p.target, measure, polarity }, p.actual);
-}
+import type { TComparison } from "@/lib/schemas/dashboard";
 
 function signed(value: number, locale: Locale): string {
   const text = formatNumber(Math.abs(value), locale);
@@ -24,7 +14,6 @@ function signed(value: number, locale: Locale): string {
 export function CompareTable({ comparison, t, locale }: { comparison: TComparison; t: Messages; locale: Locale }) {
   const years = new Set(compareChartData(comparison.series).years);
   const pointUnit = comparison.unit === "%" ? t.compare.pointUnit : (comparison.unit ?? "");
-  const polarity = resolveIndicator(comparison.indicator).polarity;
   return (
     <div className="table-scroll">
       <table className="data-table compare-table">
@@ -54,7 +43,7 @@ export function CompareTable({ comparison, t, locale }: { comparison: TCompariso
             return s.points
               .filter((p) => years.has(p.year))
               .map((p) => {
-                const gap = pointGap(p, comparison.measure, polarity);
+                const gap = p.gap ?? null;
                 const change = changes.get(p.year) ?? null;
                 return (
                   <tr key={`${s.code}-${p.year}`}>

@@ -144,12 +144,7 @@ export function CorrectButton({
                   )}
                 </span>
                 <VerdictBadge verdict={loaded.match.verdict} t={t} notATarget={loaded.match.notATarget} />
-                <GapFigure
-                  gap={gapOfMatch(loaded.match, loaded.target)}
-                  verdict={loaded.match.verdict}
-                  t={t}
-                  locale={locale}
-                />
+                <GapFigure gap={gapOfMatch(loaded.match)} verdict={loaded.match.verdict} t={t} locale={locale} />
                 {loaded.match.manual ? <span className="tag">{t.common.manual}</span> : null}
               </div>
               <p className="cell-text">

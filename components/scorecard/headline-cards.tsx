@@ -86,7 +86,7 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
               <div>
                 <dt>{t.gap.label}</dt>
                 <dd className="num">
-                  <GapFigure gap={gapOfMatch(match, target)} verdict={verdict} t={t} locale={locale} />
+                  <GapFigure gap={gapOfMatch(match)} verdict={verdict} t={t} locale={locale} />
                 </dd>
               </div>
             </dl>

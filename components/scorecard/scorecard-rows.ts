@@ -40,7 +40,7 @@ export function scorecardRows(scorecard: TScorecardYear): TargetRow[] {
       confidence: match?.confidence ?? null,
       reason: match?.reason ?? "",
       ratio: match?.ratio ?? null,
-      gap: gapOfMatch(match, target),
+      gap: gapOfMatch(match),
       manual: match?.manual ?? false,
       flagged: match?.flagged ?? false,
       actual: outcome && {

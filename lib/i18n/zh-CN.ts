@@ -158,7 +158,8 @@ export const zhCN = {
     code: "行政区划代码",
     years: "已有年份",
     emptyTitle: "还没有导入任何报告",
-    emptyBody: "导入政府工作报告（.txt、.html、.jsonl，或每行一份报告的 .csv、.xlsx）后，这里会列出每个地区及其目标完成情况。",
+    emptyBody:
+      "导入政府工作报告（.txt、.html、.jsonl，或每行一份报告的 .csv、.xlsx）后，这里会列出每个地区及其目标完成情况。",
     emptyStepsTitle: "怎样开始",
     emptyStep1: "打开“导入报告”，粘贴报告全文或拖入文件；",
     emptyStep2: "同一地区导入相邻两年的报告（如 2019 年和 2020 年），才能把 2019 年的目标与 2020 年报告里的回顾对照；",

@@ -3,7 +3,7 @@
  * and of the routes added for them. Named and shared like lib/schemas/store.ts: add keys, never rename them.
  */
 import { z } from "zod";
-import { ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
+import { ZGap, ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
 import {
   ZCode,
   ZSourceFigure,
@@ -129,6 +129,8 @@ export const ZComparePoint = z.object({
     })
     .nullable(),
   verdict: ZVerdict.nullable(),
+  /** The gap of verdicts.md for a judged point (met or missed), from the engine; null otherwise. */
+  gap: ZGap.nullable().optional(),
 });
 export type TComparePoint = z.infer<typeof ZComparePoint>;
 

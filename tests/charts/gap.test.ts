@@ -1,56 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { type GapTarget, gapFor, gapOfMatch, gapSign, gapSortValue } from "@/lib/charts/gap";
+import { gapOfMatch, gapSign, gapSortValue } from "@/lib/charts/gap";
 import { countOf, trendNote, VERDICT_ORDER, verdictSegments, withPending } from "@/lib/charts/shares";
 import { messages } from "@/lib/i18n";
 import { formatGap, formatSigned } from "@/lib/i18n/numbers";
 
-const pct = (over: Partial<GapTarget> = {}): GapTarget => ({
-  measure: "growth",
-  qualifier: "about",
-  value: 7,
-  min: null,
-  max: null,
-  unit: "%",
-  polarity: "higher_better",
-  ...over,
-});
-
-describe("gapFor (verdicts.md: the gap in the target's own terms, positive is better)", () => {
-  it("gives percentage points for a growth target: GDP 6% against 7%左右 is −1", () => {
-    expect(gapFor(pct(), { value: 6, unit: "%" })).toEqual({ value: -1, unit: "个百分点" });
-  });
-  it("turns a met inflation cap positive: CPI 1.6% under 3%左右 is +1.4 points, not 53%", () => {
-    const cap = pct({ value: 3, polarity: "lower_better" });
-    expect(gapFor(cap, { value: 1.6, unit: "%" })).toEqual({ value: 1.4, unit: "个百分点" });
-    expect(gapFor(pct({ value: 4, qualifier: "at_most", polarity: null }), { value: 4.5, unit: "%" })).toEqual({
-      value: -0.5,
-      unit: "个百分点",
-    });
-  });
-  it("measures a range against the bound that decides the verdict", () => {
-    const range = pct({ qualifier: "range", value: null, min: 6, max: 6.5 });
-    expect(gapFor(range, { value: 6.2, unit: "%" })).toEqual({ value: 0.2, unit: "个百分点" });
-  });
-  it("gives a ratio for levels: 新增就业10.2万人 against 5.7万人", () => {
-    const jobs = pct({ measure: "level", value: 5.7, unit: "万人" });
-    expect(gapFor(jobs, { value: 10.2, unit: "万人" })?.value).toBeCloseTo(1.7895, 4);
-  });
-  it("shows no ratio for lower_better levels, growth in other units, qualitative or neutral targets", () => {
-    expect(
-      gapFor(pct({ measure: "level", unit: "吨", polarity: "lower_better" }), { value: 5, unit: "吨" }),
-    ).toBeNull();
-    expect(gapFor(pct({ unit: "亿元" }), { value: 5, unit: "亿元" })).toBeNull();
-    expect(gapFor(pct({ measure: "qualitative", value: null, unit: null }), { value: null, unit: null })).toBeNull();
-    expect(gapFor(pct({ polarity: "neutral" }), { value: 5, unit: "%" })).toBeNull();
-    expect(gapFor(pct({ measure: "level", unit: "万吨" }), { value: 1.2, unit: "万亿斤" })).toBeNull();
-    expect(gapFor(pct(), null)).toBeNull();
-  });
-  it("prefers the engine's gap, even null, over deriving one", () => {
-    const outcome = { value: 6, unit: "%" };
-    expect(gapOfMatch({ gap: { value: 2, unit: "个百分点" }, outcome }, pct())).toEqual({ value: 2, unit: "个百分点" });
-    expect(gapOfMatch({ gap: null, outcome }, pct())).toBeNull();
-    expect(gapOfMatch({ outcome }, pct())).toEqual({ value: -1, unit: "个百分点" });
-    expect(gapOfMatch(null, pct())).toBeNull();
+describe("the gap as the dashboard shows it (the engine computes it: tests/engine/match/verdict.test.ts)", () => {
+  it("is the match's own, or none", () => {
+    expect(gapOfMatch({ gap: { value: 2, unit: "个百分点" } })).toEqual({ value: 2, unit: "个百分点" });
+    expect(gapOfMatch({ gap: null })).toBeNull();
+    expect(gapOfMatch({})).toBeNull();
+    expect(gapOfMatch(null)).toBeNull();
   });
   it("sorts and signs ratios around 1", () => {
     expect(gapSortValue({ value: 1.5, unit: "ratio" })).toBeCloseTo(50);

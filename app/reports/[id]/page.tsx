@@ -223,7 +223,7 @@ async function Selection({ id, code, planYear }: { id: string; code: string; pla
           const held = stored.get(target.id);
           return {
             ...target,
-            gap: held ? gapOfMatch(held.match, held) : null,
+            gap: held ? gapOfMatch(held.match) : null,
             correctable: held?.match !== null && held !== undefined,
             match: match
               ? {

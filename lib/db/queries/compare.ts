@@ -4,14 +4,61 @@
  * set none, a review figure of the same indicator that no target claimed).
  */
 
+import { gapOf } from "@/lib/engine/match";
 import type { TComparePoint, TComparison, TIndicatorOption } from "@/lib/schemas/dashboard";
-import type { TMeasure, TQualifier, TVerdict } from "@/lib/schemas/extraction";
+import type { TGap, TMeasure, TPolarity, TQualifier, TVerdict } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
 
 export interface CompareInput {
   indicator: string;
   measure: TMeasure;
   codes: string[];
+}
+
+/** The gap of verdicts.md for a judged point, computed by the engine as for every stored match. */
+function pointGap(
+  target: {
+    qualifier: string;
+    value: number | null;
+    min: number | null;
+    max: number | null;
+    unit: string | null;
+    text: string;
+    polarity: string;
+  },
+  measure: TMeasure,
+  indicator: string,
+  verdict: string | null,
+  outcome: { value: number | null; unit: string | null; estimated: boolean; text: string } | null,
+): TGap | null {
+  if (!outcome || (verdict !== "met" && verdict !== "missed")) return null;
+  const where = { start: 0, end: 0 };
+  return gapOf(
+    {
+      indicator,
+      measure,
+      qualifier: target.qualifier as TQualifier,
+      value: target.value,
+      min: target.min,
+      max: target.max,
+      unit: target.unit,
+      polarity: target.polarity as TPolarity,
+      headline: false,
+      text: target.text,
+      ...where,
+    },
+    {
+      indicator,
+      measure,
+      value: outcome.value,
+      unit: outcome.unit,
+      polarity: "higher_better",
+      estimated: outcome.estimated,
+      year: null,
+      text: outcome.text,
+      ...where,
+    },
+  );
 }
 
 export async function getComparison(db: Db, input: CompareInput): Promise<TComparison> {
@@ -31,6 +78,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
         max: true,
         unit: true,
         text: true,
+        polarity: true,
         match: {
           select: {
             verdict: true,
@@ -104,6 +152,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
           },
           actual: outcome && { ...outcome, matched: true },
           verdict: (target.match?.verdict as TVerdict | undefined) ?? "no_outcome",
+          gap: pointGap(target, measure, indicator, target.match?.verdict ?? null, outcome),
         });
       }
       for (const outcome of outcomes) {
