@@ -50,7 +50,8 @@ it("corrects a target from its scorecard row with the queue's edit panel", async
   await dialog.locator("form").getByRole("button", { name: "设定结论" }).click();
   await dialog.getByText("已保存。").waitFor();
   await dialog.getByRole("button", { name: "修改记录" }).click();
-  await dialog.getByText("浏览器测试：从评分卡纠错").waitFor();
+  // The history quotes the note (the match's reason shows it too, unquoted).
+  await dialog.getByText("“浏览器测试：从评分卡纠错”").waitFor();
   await dialog.getByRole("button", { name: "关闭" }).first().click();
   // The page is refreshed: the row now carries the 人工 mark.
   await row.locator(".tag", { hasText: "人工" }).waitFor();
