@@ -485,12 +485,23 @@ function confidenceOf(best: Scored, runnerUp: Scored | undefined, ambiguous: boo
 /**
  * How much of a report identification reads. Who delivers a report is said at its start (the session, `代表X人民政府`,
  * the self-references of the review), and mentions further on only repeat the proportions: reading a whole
- * 40 000-character report would cost more than the rest of the reader.
+ * 40 000-character report would cost more than the rest of the reader. A start that says who delivers it settles the
+ * question; otherwise (an excerpt from a report's middle) more of the text is read.
  */
+const FIRST_SPAN = 6_000;
 const IDENTIFICATION_SPAN = 16_000;
+/** A guess from the start this sure (a delivering phrase, a session, the title) is not read further. */
+const SETTLED = 0.97;
 
 function guessFromText(title: string, wholeBody: string): JurisdictionGuess | null {
-  const body = wholeBody.length > IDENTIFICATION_SPAN ? wholeBody.slice(0, IDENTIFICATION_SPAN) : wholeBody;
+  if (wholeBody.length > FIRST_SPAN) {
+    const early = guessFromSpan(title, wholeBody.slice(0, FIRST_SPAN));
+    if (early && early.confidence >= SETTLED) return early;
+  }
+  return guessFromSpan(title, wholeBody.slice(0, IDENTIFICATION_SPAN));
+}
+
+function guessFromSpan(title: string, body: string): JurisdictionGuess | null {
   const text = title ? `${title}\n${body}` : body;
   const counts = levelCounts(text);
   const national = nationalScore(title, text, counts);

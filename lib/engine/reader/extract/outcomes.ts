@@ -120,8 +120,12 @@ interface Verdict {
   end: number;
 }
 
+/** Every verdict phrase holds one of these words: sentences without them (most) are not searched further. */
+const VERDICT_WORD = /完成|实现|达到|预期/;
+
 function verdictsIn(sentence: string): Verdict[] {
   const found: Verdict[] = [];
+  if (!VERDICT_WORD.test(sentence)) return found;
   for (const { pattern, stated } of VERDICT_WORDS) {
     for (const m of sentence.matchAll(pattern)) found.push({ stated, start: m.index, end: m.index + m[0].length });
   }
@@ -220,7 +224,7 @@ export function extractOutcomes(
     const restated = new Set<Mention>();
     const judged = new Map<Mention, Stated>();
 
-    if (inSentence.length === 0 && !/\d/.test(s)) {
+    if (inSentence.length === 0 && STATE_SUBJECT.test(s) && !/\d/.test(s)) {
       // Clauses without a figure that restate a qualitative target's state.
       let clauseFrom = 0;
       for (const clause of s.split(/[，,；;。]/)) {
