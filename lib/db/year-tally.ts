@@ -94,6 +94,8 @@ const COLUMNS = [
   "outcomeItems",
   "outcomeItemsAll",
 ] as const;
+/** A column of YearTally, for readers that take some of them. */
+export type TallyColumnName = (typeof COLUMNS)[number];
 
 /**
  * The statement that recounts the tallies of one jurisdiction's year, or of every year (`"all"`: the migration's

@@ -135,16 +135,8 @@ export const ZPeriod = z.tuple([z.number().int(), z.number().int()]);
  * A multi-year review's figure of a period that includes the year (`累计`, `年均增长7.1%`): shown beside the year's
  * targets as context, never matched to one (verdicts.md "Periods are not years").
  */
-export const ZPeriodFigure = z.object({
-  id: z.string(),
-  indicator: z.string(),
-  measure: ZMeasure,
-  value: z.number().nullable(),
-  unit: z.string().nullable(),
-  estimated: z.boolean(),
+export const ZPeriodFigure = ZStoredOutcome.omit({ manual: true, source: true }).extend({
   period: ZPeriod,
-  text: z.string(),
-  reportId: z.string().nullable(),
   start: z.number().int().nullable(),
   end: z.number().int().nullable(),
 });

@@ -38,7 +38,7 @@ import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
 import { periodOf, storedMatchOf, targetCoreOf } from "../rows";
 import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
-import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS } from "../year-tally";
+import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS, type TallyColumnName } from "../year-tally";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -61,7 +61,7 @@ interface YearPair {
 
 type MatchReason = Exclude<TReviewReason, "unmatched_outcome">;
 
-/** YearTally's columns the queue reads. */
+/** YearTally's columns the queue reads (its verdict counts are the overview's). */
 const TALLY_COLUMNS = [
   "targets",
   "targetItems",
@@ -76,7 +76,7 @@ const TALLY_COLUMNS = [
   "conflictOutcomes",
   "outcomeItems",
   "outcomeItemsAll",
-] as const;
+] as const satisfies readonly TallyColumnName[];
 type TallyColumn = (typeof TALLY_COLUMNS)[number];
 type Tally = Record<TallyColumn, number>;
 

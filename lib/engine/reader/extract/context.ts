@@ -5,7 +5,7 @@
  */
 
 /** The most text before a figure that a rule reads: far more than any sentence of a report needs. */
-export const CONTEXT_LENGTH = 600;
+const CONTEXT_LENGTH = 600;
 /** The most a clause runs back from a figure (see mentions.ts). */
 const CLAUSE_REACH = 200;
 const CLAUSE_DELIMITER = /[，,；;：:]/;

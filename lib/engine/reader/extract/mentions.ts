@@ -94,7 +94,7 @@ function isClauseDelimiter(text: string, i: number): boolean {
  * The longest stretch read as one clause. Prose never runs this far without a comma; a pasted list of thousands of
  * items does, and reading it clause by clause from each figure would cost the square of its length.
  */
-export const MAX_CLAUSE_LENGTH = 200;
+const MAX_CLAUSE_LENGTH = 200;
 /** How much of the text after a figure the refiners look at (all of them test its beginning). */
 const AFTER_LENGTH = 40;
 
@@ -340,7 +340,7 @@ function listsItems(subject: string, figures: number): boolean {
  * The subjects a `分别` list names, in order, each with the noun they share (`一产、二产、三产增加值` → 一产增加值,
  * 二产增加值, 三产增加值; `城、乡居民人均可支配收入` → 城镇…, 农村…). Null when the words do not list `count` items.
  */
-export function listedSubjects(words: string, count: number): string[] | null {
+function listedSubjects(words: string, count: number): string[] | null {
   const pair = Object.keys(PAIRED_PREFIXES).find((prefix) => words.startsWith(prefix));
   if (pair && count === 2 && !LIST_ITEM_SEPARATOR.test(words)) {
     // `城乡居民人均可支配收入分别增长6%、9%`: one word for both halves.

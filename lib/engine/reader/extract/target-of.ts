@@ -9,7 +9,7 @@ import type { Mention } from "./mentions";
 import { COMMITMENT_WORDS } from "./vocabulary";
 
 /** The commitment words of a target's clause, in the order written: `力争…以上`, `控制在…左右`, `按…安排`. */
-export function wordingOf(text: string, mention: Mention): string | null {
+function wordingOf(text: string, mention: Mention): string | null {
   const before =
     text.slice(mention.start, mention.quantity.start) + text.slice(mention.quantity.start, mention.quantity.end);
   const words: string[] = [];
