@@ -70,30 +70,39 @@ export async function insertRows(
 
 /**
  * Set the given columns of the rows named by `id` (all rows with the same keys), and add one to `version` where the
- * table counts edits. PostgreSQL types the values of a VALUES list from its first row, hence `pgTypes`: the
- * column types of every key but `id`.
+ * table counts edits. `unchanged` columns are not set but compared: a row is only updated while it still holds the
+ * values the caller read (optimistic locking), and `where` adds a condition on the row itself. Returns how many rows
+ * were updated. PostgreSQL types the values of a VALUES list from its first row, hence `pgTypes`: the column types of
+ * every key but `id`.
  */
 export async function updateRows(
   tx: Tx,
   provider: Provider,
   table: string,
   rows: ({ id: string } & Record<string, Value>)[],
-  options: { pgTypes: Record<string, string>; incrementVersion?: boolean },
-): Promise<void> {
+  options: { pgTypes: Record<string, string>; incrementVersion?: boolean; unchanged?: string[]; where?: string },
+): Promise<number> {
   const first = rows[0];
-  if (!first) return;
+  if (!first) return 0;
+  const unchanged = new Set(options.unchanged ?? []);
   const columns = ["id", ...Object.keys(first).filter((column) => column !== "id")];
   const assignments = columns
     .slice(1)
+    .filter((column) => !unchanged.has(column))
     .map((column) => `"${column}" = v."${column}"`)
     .concat(options.incrementVersion ? [`"version" = "${table}"."version" + 1`] : [])
     .join(", ");
+  const conditions = [`"${table}"."id" = v."id"`]
+    .concat([...unchanged].map((column) => `"${table}"."${column}" = v."${column}"`))
+    .concat(options.where ? [options.where] : [])
+    .join(" AND ");
   const cast = (column: string) => `::${column === "id" ? "text" : (options.pgTypes[column] ?? "text")}`;
+  let updated = 0;
   for (const { tuples, values } of tuplesOf(provider, columns, rows, cast)) {
-    await tx.$executeRawUnsafe(
-      `WITH v (${quoted(columns)}) AS (VALUES ${tuples}) ` +
-        `UPDATE "${table}" SET ${assignments} FROM v WHERE "${table}"."id" = v."id"`,
+    updated += await tx.$executeRawUnsafe(
+      `WITH v (${quoted(columns)}) AS (VALUES ${tuples}) UPDATE "${table}" SET ${assignments} FROM v WHERE ${conditions}`,
       ...values,
     );
   }
+  return updated;
 }

@@ -40,10 +40,18 @@ const globalForDb = globalThis as typeof globalThis & {
 globalForDb.luoshiProviders ??= new WeakMap();
 const providers = globalForDb.luoshiProviders;
 
+/**
+ * How long a SQLite writer waits for another process's write transaction (an import of the CLI beside the app) before
+ * giving up: longer than any single document's import takes.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 60_000;
+
 export function createDb(target: DatabaseTarget): Db {
   const db =
     target.provider === "sqlite"
-      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(target.url) }) })
+      ? new SqliteClient({
+          adapter: new PrismaBetterSqlite3({ url: sqlitePath(target.url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+        })
       : (new PostgresClient({
           adapter: new PrismaPg({ connectionString: target.url, max: postgresPoolSize() }),
         }) as unknown as Db);

@@ -7,10 +7,11 @@ import { judgeManualLink } from "@/lib/engine/match";
 import type { Target } from "@/lib/generated/prisma-sqlite/client";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { TMatchEdit } from "@/lib/schemas/store";
-import { type Db, providerOf, type Tx } from "./client";
+import type { Db, Tx } from "./client";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type RematchOptions, rematchYear } from "./matching";
 import { outcomeFromRow, targetFromRow } from "./rows";
+import { lockYears, writeTransaction } from "./transaction";
 
 /** The fields of a match an edit can change; `before`/`after` of the audit record hold them. */
 interface MatchState {
@@ -60,10 +61,17 @@ export async function editMatch(
   editor: string,
   options: RematchOptions,
 ): Promise<EditResult> {
-  return db.$transaction(
-    async (tx) => {
-      const target = await tx.target.findUnique({ where: { id: targetId }, include: { match: true } });
-      if (!target) throw new NotFoundError(`no target ${targetId}`);
+  return writeTransaction(
+    db,
+    async (tx, provider) => {
+      const located = await tx.target.findUnique({
+        where: { id: targetId },
+        select: { jurisdictionCode: true, planYear: true },
+      });
+      if (!located) throw new NotFoundError(`no target ${targetId}`);
+      // The year's lock first, then the match: no re-judgement of the year can slip in between read and write.
+      await lockYears(tx, provider, [{ code: located.jurisdictionCode, year: located.planYear }]);
+      const target = await tx.target.findUniqueOrThrow({ where: { id: targetId }, include: { match: true } });
       const match = target.match;
       if (!match) throw new NotFoundError(`target ${targetId} has not been judged yet`);
       if (match.version !== edit.version) {
@@ -86,10 +94,10 @@ export async function editMatch(
       await tx.edit.create({
         data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note },
       });
-      await rematchYear(tx, providerOf(db), target.jurisdictionCode, target.planYear, options);
+      await rematchYear(tx, provider, target.jurisdictionCode, target.planYear, options);
       return { matchId: match.id, version: edit.version + 1, action };
     },
-    { timeout: 60_000, maxWait: 60_000 },
+    { timeoutMs: 60_000 },
   );
 }
 

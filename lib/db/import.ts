@@ -21,6 +21,7 @@ import { type Db, providerOf, type Tx } from "./client";
 import { countIndicators } from "./indicator-tally";
 import { type RematchOptions, rematchYear } from "./matching";
 import type { Provider } from "./providers";
+import { lockYears, writeTransaction } from "./transaction";
 
 export interface ImportOverride {
   code?: string;
@@ -163,7 +164,8 @@ async function importDocument(
     isIdentified(report) ? [{ report, replaced: replaced.has(index) }] : [],
   );
   try {
-    return await db.$transaction(
+    return await writeTransaction(
+      db,
       async (tx) => {
         for (const code of new Set(reports.map(({ report }) => report.code))) {
           await ensureJurisdiction(
@@ -197,14 +199,17 @@ async function importDocument(
           }
           if (report.reviewYear !== null) touched.add(`${report.code}:${report.reviewYear}`);
         }
-        for (const key of touched) {
+        const years = [...touched].map((key) => {
           const [code, year] = key.split(":") as [string, string];
-          await rematchYear(tx, provider, code, Number(year), options);
-        }
+          return { code, year: Number(year) };
+        });
+        // Every year's lock before the first re-judgement, in one order: imports never wait on each other in a cycle.
+        await lockYears(tx, provider, years);
+        for (const { code, year } of years) await rematchYear(tx, provider, code, year, options);
         await options.afterWrite?.(tx);
         return { id: created.id, file: document.file, created: true, reports: stored };
       },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+      { timeoutMs: TRANSACTION_TIMEOUT_MS },
     );
   } catch (error) {
     // Someone imported the same text at the same moment: theirs stands, ours changes nothing.

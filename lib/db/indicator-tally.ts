@@ -15,9 +15,11 @@ export async function countIndicators(tx: Tx, targets: { indicator: string; meas
     counts.set(key, entry);
   }
   if (counts.size === 0) return;
-  const rows = [...counts.values()].map(
-    (c) => Prisma.sql`(CAST(${c.indicator} AS TEXT), CAST(${c.measure} AS TEXT), CAST(${c.n} AS INTEGER))`,
-  );
+  // In one order, so that two imports upserting the same indicators wait for each other instead of deadlocking.
+  const rows = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c)
+    .map((c) => Prisma.sql`(CAST(${c.indicator} AS TEXT), CAST(${c.measure} AS TEXT), CAST(${c.n} AS INTEGER))`);
   await tx.$executeRaw`
     INSERT INTO "IndicatorTally" ("indicatorName", "measure", "targets") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("indicatorName", "measure") DO UPDATE SET "targets" = "IndicatorTally"."targets" + excluded."targets"`;

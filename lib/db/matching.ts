@@ -10,6 +10,7 @@ import type { Tx } from "./client";
 import type { Provider } from "./providers";
 import { outcomeFromRow, targetFromRow } from "./rows";
 import { refreshSourceConflicts } from "./sources";
+import { lockYears, StaleReadError } from "./transaction";
 import { refreshYearTally } from "./year-tally";
 
 export interface RematchOptions {
@@ -59,7 +60,11 @@ export interface RematchSummary {
   flagged: number;
 }
 
-/** Decide every target of `code`'s plan for `year` again from the outcomes now stored for that year. */
+/**
+ * Decide every target of `code`'s plan for `year` again from the outcomes now stored for that year. Run it in a
+ * `writeTransaction`: it holds the year's lock from here to the transaction's end, and a row another writer changed
+ * since it was read makes the transaction start over (StaleReadError) rather than be overwritten.
+ */
 export async function rematchYear(
   tx: Tx,
   provider: Provider,
@@ -67,6 +72,7 @@ export async function rematchYear(
   year: number,
   options: RematchOptions,
 ): Promise<RematchSummary> {
+  await lockYears(tx, provider, [{ code, year }]);
   const summary = await rejudge(tx, provider, code, year, options);
   await refreshYearTally(tx, code, year);
   return summary;
@@ -120,10 +126,11 @@ async function rejudge(
       target.match.engineOutcomeId !== decision.outcomeId || target.match.engineVerdict !== decision.match.verdict;
     if (!changed) continue;
     flagged += 1;
-    await tx.match.update({
-      where: { id: target.match.id },
+    const { count } = await tx.match.updateMany({
+      where: { id: target.match.id, version: target.match.version },
       data: { flagged: true, engineOutcomeId: decision.outcomeId, engineVerdict: decision.match.verdict },
     });
+    if (count === 0) throw new StaleReadError(`the manual match of target ${target.id}`);
   }
   // New and changed matches in one statement each: an import judges (or re-judges) a whole plan at once.
   const updatedAt = timestamp();
@@ -150,11 +157,18 @@ async function rejudge(
       current.verdict !== match.verdict ||
       current.reason !== match.reason
     ) {
-      changed.push({ id: current.id, ...data, updatedAt });
+      changed.push({ id: current.id, ...data, updatedAt, version: current.version });
     }
   }
   await insertRows(tx, provider, "Match", created);
-  await updateRows(tx, provider, "Match", changed, { pgTypes: MATCH_PG_TYPES, incrementVersion: true });
+  // Only rows still as read, and never a manual one: an analyst's edit is not overwritten by the engine.
+  const updated = await updateRows(tx, provider, "Match", changed, {
+    pgTypes: MATCH_PG_TYPES,
+    incrementVersion: true,
+    unchanged: ["version"],
+    where: `"Match"."manual" = false`,
+  });
+  if (updated !== changed.length) throw new StaleReadError(`a match of ${code} ${year}`);
   return { matches: targets.length, flagged };
 }
 
@@ -169,6 +183,7 @@ const MATCH_PG_TYPES = {
   engineOutcomeId: "text",
   engineVerdict: "text",
   updatedAt: "timestamp(3)",
+  version: "integer",
 };
 
 interface Decision {
