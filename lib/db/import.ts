@@ -18,6 +18,13 @@ import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import type { TImportResult } from "@/lib/schemas/store";
 import { insertRows, timestamp } from "./bulk-write";
 import { type Db, providerOf, type Tx } from "./client";
+import {
+  type DuplicateChoice,
+  deleteReplacedReport,
+  findNearDuplicates,
+  type NearDuplicate,
+  ReplaceRefusedError,
+} from "./duplicates";
 import { countIndicators } from "./indicator-tally";
 import { type RematchOptions, rematchYear } from "./matching";
 import type { Provider } from "./providers";
@@ -39,6 +46,8 @@ export interface ImportFileInput {
   override?: ImportOverride;
   /** Who imports (an editor's name), for the record. */
   importedBy?: string;
+  /** The user's choice for near-duplicates of stored reports, where the request gives one. */
+  onDuplicate?: DuplicateChoice;
 }
 
 /** How the caller lets its user give a jurisdiction and a year (`--code <GB/T 2260 code>`, a form field). */
@@ -50,6 +59,8 @@ export interface IdentityPrompt {
 export type ImportOptions = RematchOptions & {
   /** Named in the failure of a document whose jurisdiction or year is unknown; default `DEFAULT_IDENTITY_PROMPT`. */
   identityPrompt?: IdentityPrompt;
+  /** What to do with a report mostly the same as a stored one (lib/db/duplicates.ts); `skip` by default. */
+  onDuplicate?: DuplicateChoice;
   /** Test seam: runs inside each document's transaction after the rows are written. */
   afterWrite?: (tx: Tx) => Promise<void>;
 };
@@ -88,6 +99,15 @@ export function identityFailure(file: string, missing: MissingIdentity[], prompt
 }
 
 type ImportedDocument = TImportResult["documents"][number];
+type DuplicateEntry = TImportResult["duplicates"][number];
+type Failure = TImportResult["failed"][number];
+
+/** A near-duplicate seen inside the transaction (another import stored it meanwhile): the transaction is undone. */
+class SkippedAsDuplicate extends Error {
+  constructor(readonly duplicates: NearDuplicate[]) {
+    super("near-duplicate");
+  }
+}
 
 const NATIONAL = { code: "000000", name: "全国", level: "national" };
 const TRANSACTION_TIMEOUT_MS = 120_000;
@@ -120,12 +140,15 @@ export function readImportFile(input: ImportFileInput): { documents: ReadDocumen
 export async function importFile(db: Db, input: ImportFileInput, options: ImportOptions): Promise<TImportResult> {
   const { documents, failed } = readImportFile(input);
   const imported: ImportedDocument[] = [];
+  const duplicates: DuplicateEntry[] = [];
   for (const document of documents) {
     const one = await importDocument(db, document, input, options);
-    if ("error" in one) failed.push(one);
-    else imported.push(one);
+    duplicates.push(...one.duplicates);
+    if (one.result === "skipped") continue;
+    if ("error" in one.result) failed.push(one.result);
+    else imported.push(one.result);
   }
-  return { documents: imported, failed };
+  return { documents: imported, failed, duplicates };
 }
 
 /**
@@ -140,15 +163,20 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+interface DocumentOutcome {
+  result: ImportedDocument | Failure | "skipped";
+  duplicates: DuplicateEntry[];
+}
+
 async function importDocument(
   db: Db,
   document: ReadDocument,
   input: ImportFileInput,
   options: ImportOptions,
-): Promise<ImportedDocument | TImportResult["failed"][number]> {
+): Promise<DocumentOutcome> {
   const hash = contentHash(document.originalText);
   const existing = await findByHash(db, hash, document.file);
-  if (existing) return existing;
+  if (existing) return { result: existing, duplicates: [] };
   const provider = providerOf(db);
   const overridden = document.reports.map((report) => withOverride(report, input.override));
   // "Set by the importer" only where the user's jurisdiction or year replaced what the reader found.
@@ -158,22 +186,58 @@ async function importDocument(
   const missing = missingIdentity(overridden);
   if (missing.length > 0) {
     const prompt = options.identityPrompt ?? DEFAULT_IDENTITY_PROMPT;
-    return { file: document.file, error: identityFailure(document.file, missing, prompt), missing };
+    return {
+      result: { file: document.file, error: identityFailure(document.file, missing, prompt), missing },
+      duplicates: [],
+    };
   }
-  const reports = overridden.flatMap((report, index) =>
+  const identified = overridden.flatMap((report, index) =>
     isIdentified(report) ? [{ report, replaced: replaced.has(index) }] : [],
   );
+  const choice = input.onDuplicate ?? options.onDuplicate ?? "skip";
+  const entriesOf = (found: NearDuplicate[], resolution: DuplicateEntry["resolution"]) =>
+    found.map((d) => duplicateEntry(document.file, d, resolution));
+
+  // The same report in other bytes is the stored document; a near-duplicate waits for the user's choice.
+  const seen = await findNearDuplicates(
+    db,
+    identified.map(({ report }) => report),
+  );
+  const sameDocument = sameStoredDocument(seen, identified.length);
+  if (sameDocument) {
+    const stored = await findDocument(db, sameDocument, document.file);
+    if (stored) return { result: stored, duplicates: [] };
+  }
+  if (seen.length > 0 && choice === "skip") return { result: "skipped", duplicates: entriesOf(seen, "skipped") };
+
   try {
     return await writeTransaction(
       db,
       async (tx) => {
-        for (const code of new Set(reports.map(({ report }) => report.code))) {
+        for (const code of new Set(identified.map(({ report }) => report.code))) {
           await ensureJurisdiction(
             tx,
             code,
-            reports.find(({ report }) => report.code === code)?.report.jurisdiction ?? code,
+            identified.find(({ report }) => report.code === code)?.report.jurisdiction ?? code,
           );
         }
+        // Every year's lock before anything of them is read, in one order: imports never wait on each other in a cycle.
+        const years = touchedYears(identified.map(({ report }) => report));
+        await lockYears(tx, provider, years);
+        // Again under the locks: another import may have stored the same report meanwhile.
+        const duplicates = await findNearDuplicates(
+          tx,
+          identified.map(({ report }) => report),
+        );
+        if (duplicates.length > 0 && choice === "skip") throw new SkippedAsDuplicate(duplicates);
+        if (choice === "replace") {
+          for (const reportId of new Set(duplicates.map((d) => d.stored.id))) {
+            const freed = await deleteReplacedReport(tx, reportId);
+            await lockYears(tx, provider, freed);
+            years.push(...freed);
+          }
+        }
+        const kept = new Set(choice === "keep" ? duplicates.map((d) => d.position) : []);
         const created = await tx.document.create({
           data: {
             contentHash: hash,
@@ -185,43 +249,87 @@ async function importDocument(
           },
         });
         const stored: ImportedDocument["reports"] = [];
-        const touched = new Set<string>();
-        for (const [position, { report, replaced }] of reports.entries()) {
-          const id = await createReport(tx, provider, created.id, position, report, replaced);
-          stored.push({ id, code: report.code, year: report.year, kind: report.kind });
-          if (report.planYear !== null && report.targets.length > 0) touched.add(`${report.code}:${report.planYear}`);
-          for (const outcome of report.outcomes) {
-            if (outcome.year !== null) touched.add(`${report.code}:${outcome.year}`);
-            // A period figure changes the reason of the targets of every year it covers (periodOnlyReason).
-            else if (outcome.period)
-              for (let year = outcome.period[0]; year <= outcome.period[1]; year += 1)
-                touched.add(`${report.code}:${year}`);
-          }
-          if (report.reviewYear !== null) touched.add(`${report.code}:${report.reviewYear}`);
+        for (const [position, { report, replaced }] of identified.entries()) {
+          const asStored = kept.has(position) ? asReviewSource(report) : report;
+          const id = await createReport(tx, provider, created.id, position, asStored, replaced);
+          stored.push({ id, code: asStored.code, year: asStored.year, kind: asStored.kind });
         }
-        const years = [...touched].map((key) => {
-          const [code, year] = key.split(":") as [string, string];
-          return { code, year: Number(year) };
-        });
-        // Every year's lock before the first re-judgement, in one order: imports never wait on each other in a cycle.
-        await lockYears(tx, provider, years);
-        for (const { code, year } of years) await rematchYear(tx, provider, code, year, options);
+        for (const { code, year } of uniqueYears(years)) await rematchYear(tx, provider, code, year, options);
         await options.afterWrite?.(tx);
-        return { id: created.id, file: document.file, created: true, reports: stored };
+        const resolution = choice === "replace" ? "replaced" : "kept";
+        return {
+          result: { id: created.id, file: document.file, created: true, reports: stored },
+          duplicates: entriesOf(duplicates, resolution),
+        };
       },
       { timeoutMs: TRANSACTION_TIMEOUT_MS },
     );
   } catch (error) {
+    if (error instanceof ReplaceRefusedError)
+      return { result: { file: document.file, error: error.message }, duplicates: [] };
+    if (error instanceof SkippedAsDuplicate)
+      return { result: "skipped", duplicates: entriesOf(error.duplicates, "skipped") };
     // Someone imported the same text at the same moment: theirs stands, ours changes nothing.
     const raced = await findByHash(db, hash, document.file);
-    if (raced) return raced;
+    if (raced) return { result: raced, duplicates: [] };
     throw error;
   }
 }
 
-async function findByHash(db: Db, hash: string, file: string): Promise<ImportedDocument | null> {
+/** The jurisdiction-years whose judgement a report changes: its plan, its review, and every year its figures cover. */
+function touchedYears(reports: IdentifiedReport[]): { code: string; year: number }[] {
+  const years: { code: string; year: number }[] = [];
+  for (const report of reports) {
+    const add = (year: number) => years.push({ code: report.code, year });
+    if (report.planYear !== null && report.targets.length > 0) add(report.planYear);
+    for (const outcome of report.outcomes) {
+      if (outcome.year !== null) add(outcome.year);
+      // A period figure changes the reason of the targets of every year it covers (periodOnlyReason).
+      else if (outcome.period) for (let year = outcome.period[0]; year <= outcome.period[1]; year += 1) add(year);
+    }
+    if (report.reviewYear !== null) add(report.reviewYear);
+  }
+  return uniqueYears(years);
+}
+
+function uniqueYears(years: { code: string; year: number }[]) {
+  return [...new Map(years.map((y) => [`${y.code}:${y.year}`, y])).values()];
+}
+
+/** Every report of the new document is, but for blanks, a report of one stored document with as many reports. */
+function sameStoredDocument(found: NearDuplicate[], reports: number): string | null {
+  if (found.length !== reports || !found.every((d) => d.same)) return null;
+  const ids = new Set(found.map((d) => d.stored.documentId));
+  return ids.size === 1 ? ([...ids][0] as string) : null;
+}
+
+/** A work report kept beside its near-duplicate: its figures count as another source, its plan is not doubled. */
+function asReviewSource(report: IdentifiedReport): IdentifiedReport {
+  return { ...report, kind: "review_source", planYear: null, year: report.reviewYear ?? report.year, targets: [] };
+}
+
+function duplicateEntry(file: string, d: NearDuplicate, resolution: DuplicateEntry["resolution"]): DuplicateEntry {
+  return {
+    file,
+    code: d.stored.code,
+    year: d.stored.year,
+    overlap: Math.round(d.overlap * 1000) / 1000,
+    existing: { reportId: d.stored.id, file: d.stored.file },
+    resolution,
+  };
+}
+
+function findByHash(db: Db, hash: string, file: string): Promise<ImportedDocument | null> {
+  return findDocument(db, { contentHash: hash }, file);
+}
+
+async function findDocument(
+  db: Db,
+  where: { contentHash: string } | string,
+  file: string,
+): Promise<ImportedDocument | null> {
   const existing = await db.document.findUnique({
-    where: { contentHash: hash },
+    where: typeof where === "string" ? { id: where } : where,
     select: {
       id: true,
       reports: { select: { id: true, jurisdictionCode: true, year: true, kind: true }, orderBy: { position: "asc" } },

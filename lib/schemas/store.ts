@@ -179,6 +179,23 @@ export const ZImportResult = z.object({
       missing: z.array(z.enum(["jurisdiction", "year"])).optional(),
     }),
   ),
+  /**
+   * Reports mostly the same as a stored report of their jurisdiction and year (lib/db/duplicates.ts), and what became
+   * of them: `skipped` (nothing of the document written; import again choosing `replace` or `keep`), `replaced` (the
+   * stored report deleted, this one stored), `kept` (stored beside it as a review source).
+   */
+  duplicates: z
+    .array(
+      z.object({
+        file: z.string(),
+        code: z.string(),
+        year: z.number().int(),
+        overlap: z.number().min(0).max(1),
+        existing: z.object({ reportId: z.string(), file: z.string() }),
+        resolution: z.enum(["skipped", "replaced", "kept"]),
+      }),
+    )
+    .default([]),
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 

@@ -133,7 +133,8 @@ function* jsonlAttempts(text: string, encoding: string, options: ReadFileOptions
     yield () => {
       let json: unknown;
       try {
-        json = JSON.parse(line);
+        // `\u0000` escapes are dropped, as decoding drops stray NUL bytes (decode.ts).
+        json = JSON.parse(line, (_key, value) => (typeof value === "string" ? value.replaceAll("\u0000", "") : value));
       } catch {
         throw new ReadError("bad_line", file, "the line is not valid JSON");
       }

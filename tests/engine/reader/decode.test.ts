@@ -11,6 +11,7 @@ import {
   ReadError,
   type ReadErrorCode,
   readDocument,
+  readFileBytes,
   readPath,
   toExtractOutput,
 } from "@/lib/engine/reader";
@@ -45,6 +46,31 @@ describe("encoding variants", () => {
     const document = readDocument(bytes, { filename: "003.utf16be.txt" });
     expect(document.encoding).toBe("utf-16be");
     const { documents } = await readCorpus("seeds/003_c60be1a80293fcb0.txt");
+    expect(withoutFileAndEncoding([document])).toEqual(withoutFileAndEncoding(documents));
+  });
+
+  it("drops NUL characters, which no report holds and PostgreSQL cannot store, from text and .jsonl lines", async () => {
+    const text = await readFile(corpusPath("seeds/001_afcc151cafc2b4a6.txt"), "utf8");
+    const withNul = `${text.slice(0, 200)}\u0000${text.slice(200)}\u0000`;
+    const document = readDocument(new TextEncoder().encode(withNul), { filename: "nul.txt" });
+    expect(document.originalText).not.toContain("\u0000");
+    const line = JSON.stringify({ title: "报告\u0000", content: withNul });
+    const [fromLine] = readFileBytes(new TextEncoder().encode(line), { filename: "nul.jsonl" });
+    expect(fromLine?.originalText).not.toContain("\u0000");
+    expect(withoutFileAndEncoding([document])).toEqual(withoutFileAndEncoding(fromLine ? [fromLine] : []));
+  });
+
+  it.each(["utf-16le", "utf-16be"] as const)("reads %s saved without a byte-order mark", async (encoding) => {
+    const text = await readFile(corpusPath("seeds/001_afcc151cafc2b4a6.txt"), "utf8");
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const [high, low] = [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff];
+      bytes[2 * i] = encoding === "utf-16le" ? low : high;
+      bytes[2 * i + 1] = encoding === "utf-16le" ? high : low;
+    }
+    const document = readDocument(bytes, { filename: `001.${encoding}.txt` });
+    expect(document.encoding).toBe(encoding);
+    const { documents } = await readCorpus("seeds/001_afcc151cafc2b4a6.txt");
     expect(withoutFileAndEncoding([document])).toEqual(withoutFileAndEncoding(documents));
   });
 });
@@ -121,6 +147,12 @@ describe("files that are not readable reports", () => {
     { name: "blank.txt", content: " \n\t\n　\n", code: "empty" },
     { name: "picture.png", content: PNG, code: "binary" },
     { name: "noise.txt", content: Uint8Array.from({ length: 256 }, (_, i) => (i * 37) % 256), code: "binary" },
+    // NULs on one side of every pair, as UTF-16 has them, but what lies between is no text.
+    {
+      name: "pairs.txt",
+      content: Uint8Array.from({ length: 512 }, (_, i) => (i % 2 ? 0 : 1 + ((i * 7) % 31))),
+      code: "binary",
+    },
     {
       name: "garbled.txt",
       content: Uint8Array.from({ length: 64 }, (_, i) => (i % 2 === 0 ? 0x80 : 0xff)),

@@ -170,6 +170,14 @@ describe("quantity parsers", () => {
     ]);
   });
 
+  it("reads no figure from a run of digits too long to be one: no Infinity ever leaves the reader", () => {
+    const huge = "9".repeat(400);
+    expect(findQuantities(`地区生产总值增长${huge}%，新增就业1${"0".repeat(30)}万人`)).toEqual([]);
+    expect(findQuantities(`增长${"9".repeat(16)}%`)).toEqual([]);
+    // The largest figures reports do state still read.
+    expect(findQuantities("国内生产总值1349084亿元")[0]).toMatchObject({ value: 1349084, unit: "亿元" });
+  });
+
   it("reads thousands separators wherever the digits start", () => {
     expect(findQuantities("粮食产量33，212万吨、1234,567万元").map((q) => [q.value, q.unit])).toEqual([
       [33212, "万吨"],

@@ -504,9 +504,21 @@ function readAt(parser: Parser, text: string, positions: number[], taken: Quanti
     while (next < taken.length && (taken[next] as Quantity).end <= start) next++;
     if (next < taken.length && (taken[next] as Quantity).start < end) continue;
     const reading = parser.extract(match, prefix, lead);
-    if (reading) read.push(placed(reading, start, end));
+    if (reading && plausible(reading)) read.push(placed(reading, start, end));
   }
   return read;
+}
+
+/**
+ * Greatest magnitude a figure of a report may have in its written unit (the country's GDP is about 1.4e6 亿元, its
+ * population 1.4e9 人). A longer run of digits is no quantity but noise or an attack; it would become Infinity.
+ */
+export const MAX_FIGURE = 1e15;
+
+const plausibleNumber = (n: number | null) => n === null || (Number.isFinite(n) && Math.abs(n) <= MAX_FIGURE);
+
+function plausible(r: Reading): boolean {
+  return plausibleNumber(r.value) && plausibleNumber(r.min) && plausibleNumber(r.max);
 }
 
 /** Two lists of quantities in order of start, as one. */

@@ -85,7 +85,47 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   if (controlShare(decoded.text) > MAX_CONTROL_SHARE) {
     throw new ReadError("binary", file, "the file holds binary data, not text");
   }
-  return decoded;
+  // A stray NUL in text is noise, and PostgreSQL cannot store it: dropped before any offset is taken.
+  return decoded.text.includes("\u0000") ? { ...decoded, text: decoded.text.replaceAll("\u0000", "") } : decoded;
+}
+
+/**
+ * Share of a UTF-16 text's NUL bytes that must sit on one side of each code unit for it to be taken as such: not all,
+ * since CJK characters such as 一 (U+4E00) have a NUL low byte.
+ */
+const UTF16_NUL_PARITY = 0.8;
+/** Share of the decoded characters that must be CJK, ASCII or common punctuation (garbage decodes to anything). */
+const UTF16_READABLE_SHARE = 0.9;
+
+/**
+ * UTF-16 saved without a byte-order mark. Its ASCII characters (digits, `%`, line breaks) carry a NUL high byte, always
+ * on the same side of each two-byte unit (odd offsets little-endian, even big-endian), while binary data scatters NULs
+ * anywhere; the decoded text must then read as Chinese.
+ */
+function utf16WithoutBom(bytes: Uint8Array, sample: Uint8Array): DecodedText | null {
+  if (bytes.length % 2 !== 0) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const label =
+    odd >= UTF16_NUL_PARITY * (even + odd) ? "utf-16le" : even >= UTF16_NUL_PARITY * (even + odd) ? "utf-16be" : null;
+  if (label === null) return null;
+  const text = decodeStrict(bytes, label);
+  if (text === null || readableShare(text.slice(0, DETECTION_SAMPLE)) < UTF16_READABLE_SHARE) return null;
+  return { text, encoding: label };
+}
+
+function readableShare(text: string): number {
+  let readable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const ascii = code >= 0x20 && code < 0x7f;
+    const space = code === 0x09 || code === 0x0a || code === 0x0d;
+    const cjk =
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
+    if (ascii || space || cjk) readable++;
+  }
+  return text.length === 0 ? 0 : readable / text.length;
 }
 
 function detectAndDecode(bytes: Uint8Array, file: string): DecodedText {
@@ -100,9 +140,12 @@ function detectAndDecode(bytes: Uint8Array, file: string): DecodedText {
       );
     return { text, encoding: bom.encoding };
   }
+  const sample = bytes.subarray(0, DETECTION_SAMPLE);
+  const utf16 = sample.includes(0) ? utf16WithoutBom(bytes, sample) : null;
+  if (utf16) return utf16;
   const utf8 = decodeStrict(bytes, "utf-8");
   if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
-  if (bytes.subarray(0, DETECTION_SAMPLE).includes(0)) {
+  if (sample.includes(0)) {
     throw new ReadError("binary", file, "the file holds binary data (NUL bytes), not text");
   }
   const candidates = chardet
