@@ -2,12 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+import { z } from "zod";
 import { useMessages } from "@/components/i18n-provider";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { format } from "@/lib/i18n";
 
-/** Name and password → POST /api/session (an HTTP-only cookie), then back to where the editor came from. */
-export function SignInForm({ next }: { next: string }) {
+const ZSignedIn = z.object({ editor: z.string() });
+
+/** Minutes to wait, from a 429's Retry-After (seconds). */
+function waitMinutes(response: Response): number {
+  const seconds = z.coerce.number().int().positive().catch(900).parse(response.headers.get("retry-after"));
+  return Math.ceil(seconds / 60);
+}
+
+/**
+ * Account name and password → POST /api/session (an HTTP-only cookie), then back to `next`, a path the page has
+ * already checked to be this app's. `adminHint`: LUOSHI_EDITOR_PASSWORD is set, so `admin` can sign in with it.
+ */
+export function SignInForm({ next, adminHint = false }: { next: string; adminHint?: boolean }) {
   const t = useMessages();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -44,7 +56,8 @@ export function SignInForm({ next }: { next: string }) {
           return;
         }
         if (response.ok) {
-          setDone(format(t.session.signedIn, { name }));
+          const signedIn = ZSignedIn.safeParse(await response.json().catch(() => null));
+          setDone(format(t.session.signedIn, { name: signedIn.success ? signedIn.data.editor : name }));
           startTransition(() => {
             router.replace(next);
             router.refresh();
@@ -52,6 +65,8 @@ export function SignInForm({ next }: { next: string }) {
           return;
         }
         if (response.status === 401) setErrors({ password: t.session.wrongPassword });
+        else if (response.status === 429)
+          setErrors({ form: format(t.session.tooManyAttempts, { minutes: waitMinutes(response) }) });
         else if (response.status === 403) setErrors({ form: t.session.notConfigured });
         else setErrors({ form: t.session.failed });
       }}
@@ -74,6 +89,7 @@ export function SignInForm({ next }: { next: string }) {
         ) : (
           <span id={ids.nameHint} className="field-hint">
             {t.session.nameHint}
+            {adminHint ? ` ${t.session.adminHint}` : null}
           </span>
         )}
       </div>

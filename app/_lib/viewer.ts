@@ -2,14 +2,15 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { editingEnabled, passwordSignInEnabled, readSessionValue, SESSION_COOKIE } from "@/lib/server/auth";
+import { isDatabaseDown } from "@/lib/server/api";
+import { authAvailability, SESSION_COOKIE, sessionEditor } from "@/lib/server/auth";
 
 export interface Viewer {
   /** The signed-in editor's name, or null. */
   editor: string | null;
-  /** LUOSHI_EDITOR_PASSWORD or LUOSHI_API_TOKEN is set; without either the app is read-only. */
+  /** An account exists, or LUOSHI_EDITOR_PASSWORD or LUOSHI_API_TOKEN is set; without any the app is read-only. */
   editingEnabled: boolean;
-  /** LUOSHI_EDITOR_PASSWORD is set: editors can sign in in the browser. */
+  /** An account exists or LUOSHI_EDITOR_PASSWORD is set: editors can sign in in the browser. */
   signInEnabled: boolean;
 }
 
@@ -19,8 +20,19 @@ export function correctAccess(viewer: Viewer): "editor" | "sign_in" | "read_only
   return viewer.editingEnabled ? "sign_in" : "read_only";
 }
 
+/**
+ * While the database is down nobody can be told signed in, and nothing can be edited: the header shows a reader, so
+ * that the page itself can answer with its 503 (lib/server/api.ts `unavailableUnlessUp`) instead of a 500.
+ */
+const UNREACHABLE: Viewer = { editor: null, editingEnabled: false, signInEnabled: false };
+
 export const getViewer = cache(async (): Promise<Viewer> => {
   const session = (await cookies()).get(SESSION_COOKIE)?.value;
-  const editor = readSessionValue(session);
-  return { editor: editor?.name ?? null, editingEnabled: editingEnabled(), signInEnabled: passwordSignInEnabled() };
+  try {
+    const [editor, access] = await Promise.all([sessionEditor(session), authAvailability()]);
+    return { editor: editor?.name ?? null, ...access };
+  } catch (error) {
+    if (isDatabaseDown(error)) return UNREACHABLE;
+    throw error;
+  }
 });

@@ -4,6 +4,8 @@ import { getViewer } from "@/app/_lib/viewer";
 import { SignInForm } from "@/components/sign-in-form";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { authSettings } from "@/lib/server/auth";
+import { safeRedirectPath } from "@/lib/server/auth-redirect";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).session.title };
 }
 
-/** Only paths of this app are followed after signing in (no open redirect). */
-function safeNext(value: string | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/review";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [t, viewer, params] = await Promise.all([getMessages(), getViewer(), searchParams]);
-  const next = safeNext(one(params, "next"));
+  // Only paths of this app are followed after signing in (no open redirect).
+  const next = safeRedirectPath(one(params, "next"), "/review");
   return (
     <>
       <h1>{t.session.title}</h1>
@@ -34,7 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : viewer.editor ? (
         <p className="notice notice-ok">{format(t.session.signedIn, { name: viewer.editor })}</p>
       ) : (
-        <SignInForm next={next} />
+        <SignInForm next={next} adminHint={authSettings().editorPassword !== null} />
       )}
     </>
   );

@@ -1,18 +1,52 @@
 /**
- * Who may change data. Reading is open. Editors are either a browser session opened with LUOSHI_EDITOR_PASSWORD
- * (an HTTP-only cookie, signed with a key derived from the password, so several app instances agree and changing
- * the password ends every session) or a script sending `Authorization: Bearer $LUOSHI_API_TOKEN`. With neither
- * variable set the app is read-only. Cookie-borne mutations must come from the app's own origin.
+ * Who may change data. Reading is open. Editors sign in to a named account (created with `luoshi editor add`, or
+ * `admin` with LUOSHI_EDITOR_PASSWORD) and get a session cookie holding a random token, looked up in the database on
+ * each request; scripts send `Authorization: Bearer $LUOSHI_API_TOKEN`. Without any account or variable the app is
+ * read-only. Cookie-borne mutations must come from the app's own origin (LUOSHI_PUBLIC_URL, or the Host header).
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import {
+  type Account,
+  AccountExistsError,
+  countFailures,
+  createAccount,
+  deleteFailure,
+  findAccount,
+  forgetFailures,
+  hasPasswordAccounts,
+  pruneFailures,
+  recordFailure,
+  setAccountPassword,
+  TOKEN_EDITOR_NAME,
+  type TRole,
+  ZRole,
+} from "@/lib/db/accounts";
+import { type Db, getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/db/errors";
+import { createSession, deleteSession, findSession, pruneSessions } from "@/lib/db/sessions";
+import { hashPassword, verifyNothing, verifyPassword } from "./auth-password";
 
 export const SESSION_COOKIE = "luoshi_session";
 export const SESSION_DAYS = 14;
+/** The account LUOSHI_EDITOR_PASSWORD signs in (the quick start's first administrator). */
+export const ENV_ADMIN = "admin";
+/**
+ * Failed sign-ins allowed per window: per account name, per client address, and for all clients together when no
+ * trusted proxy names them (`shared`: higher, so that one stranger's guessing cannot lock every editor out for long,
+ * while guessing stays at a few attempts a minute).
+ */
+export const SIGN_IN_LIMITS = { windowMs: 15 * 60_000, perAccount: 10, perAddress: 30, shared: 100 };
+/** The address every client shares when no trusted proxy names them. */
+export const UNKNOWN_ADDRESS = "unknown";
+
+/** The variables auth reads, from process.env unless given. */
+export type Env = Record<string, string | undefined>;
 
 export interface Editor {
+  /** The account's name, or `api-token`: what the audit trail records. */
   name: string;
+  role: TRole;
   via: "session" | "token";
 }
 
@@ -28,103 +62,308 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-function secrets(env = process.env) {
-  return { password: env.LUOSHI_EDITOR_PASSWORD || null, token: env.LUOSHI_API_TOKEN || null };
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, 429);
+  }
 }
 
-/** Editing needs at least one of the two variables; without them the app says it is read-only. */
-export function editingEnabled(env = process.env): boolean {
-  const { password, token } = secrets(env);
-  return password !== null || token !== null;
+const secret = z
+  .string()
+  .optional()
+  .transform((value) => value || null);
+
+/** An unusable LUOSHI_PUBLIC_URL matches no origin: cookie-borne mutations fail closed rather than fall back. */
+const INVALID_ORIGIN = "invalid:";
+
+const ZAuthSettings = z.object({
+  LUOSHI_EDITOR_PASSWORD: secret,
+  LUOSHI_API_TOKEN: secret,
+  LUOSHI_PUBLIC_URL: z
+    .union([z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin), z.literal("")])
+    .optional()
+    .catch(INVALID_ORIGIN)
+    .transform((origin) => origin || null),
+  LUOSHI_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => value === "1" || value?.toLowerCase() === "true"),
+});
+
+export interface AuthSettings {
+  editorPassword: string | null;
+  apiToken: string | null;
+  /** The app's origin as the public reaches it, when set. */
+  publicOrigin: string | null;
+  /** A proxy in front appends the client's address to X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
-export function passwordSignInEnabled(env = process.env): boolean {
-  return secrets(env).password !== null;
+let warnedPublicUrl = false;
+
+export function authSettings(env: Env = process.env): AuthSettings {
+  const parsed = ZAuthSettings.parse(env);
+  if (parsed.LUOSHI_PUBLIC_URL === INVALID_ORIGIN && !warnedPublicUrl) {
+    warnedPublicUrl = true;
+    console.error("LUOSHI_PUBLIC_URL is not an http(s) URL: every cookie-borne change is refused");
+  }
+  return {
+    editorPassword: parsed.LUOSHI_EDITOR_PASSWORD,
+    apiToken: parsed.LUOSHI_API_TOKEN,
+    publicOrigin: parsed.LUOSHI_PUBLIC_URL,
+    trustProxy: parsed.LUOSHI_TRUST_PROXY,
+  };
 }
 
-const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+/** Whether browsers can sign in (an account, or LUOSHI_EDITOR_PASSWORD) and whether anyone can edit at all. */
+export async function authAvailability(
+  env: Env = process.env,
+  db: Db = getDb(),
+): Promise<{ signInEnabled: boolean; editingEnabled: boolean }> {
+  const settings = authSettings(env);
+  const signInEnabled = settings.editorPassword !== null || (await hasPasswordAccounts(db));
+  return { signInEnabled, editingEnabled: signInEnabled || settings.apiToken !== null };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest();
 
 /** Constant-time comparison of two secrets of any length. */
 function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
+  return timingSafeEqual(sha256(given), sha256(expected));
 }
 
-export function checkPassword(given: string, env = process.env): boolean {
-  const { password } = secrets(env);
-  return password !== null && sameSecret(given, password);
+/** 32 random bytes in base64url: nothing else is a session token, so nothing else is looked up. */
+const ZSessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+const tokenHash = (token: string) => sha256(token).toString("hex");
+
+/**
+ * The session token of the request's cookie header, or null. Values are never %-decoded (a token needs no escapes),
+ * so a broken escape or an oversized value is simply not a token.
+ */
+export function sessionToken(request: Request): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const equals = part.indexOf("=");
+    if (equals < 0 || part.slice(0, equals).trim() !== SESSION_COOKIE) continue;
+    const parsed = ZSessionToken.safeParse(part.slice(equals + 1).trim());
+    return parsed.success ? parsed.data : null;
+  }
+  return null;
 }
 
-function sessionKey(password: string): Buffer {
-  return createHmac("sha256", "luoshi-session-key").update(password).digest();
+/**
+ * Whether an `admin` hash is LUOSHI_EDITOR_PASSWORD's current value, remembered per process: scrypt runs once per
+ * hash and value, not on every request.
+ */
+const envChecks = new Map<string, Promise<boolean>>();
+function isEnvPassword(hash: string, password: string): Promise<boolean> {
+  const key = `${hash}\n${sha256(password).toString("hex")}`;
+  let check = envChecks.get(key);
+  if (!check) {
+    if (envChecks.size > 32) envChecks.clear();
+    check = verifyPassword(password, hash);
+    envChecks.set(key, check);
+  }
+  return check;
 }
 
-const ZSessionPayload = z.object({ name: z.string().min(1).max(80), exp: z.number() });
-
-/** A signed session value for an editor called `name`. */
-export function createSessionValue(name: string, now = Date.now(), env = process.env): string {
-  const { password } = secrets(env);
-  if (password === null) throw new UnauthorizedError("sign-in is not configured (LUOSHI_EDITOR_PASSWORD)");
-  const payload = Buffer.from(JSON.stringify({ name, exp: now + SESSION_DAYS * 86_400_000 })).toString("base64url");
-  const signature = createHmac("sha256", sessionKey(password)).update(payload).digest("base64url");
-  return `${payload}.${signature}`;
+/** An account may act: enabled, and if its password is LUOSHI_EDITOR_PASSWORD's, the variable still holds it. */
+async function accountActive(account: Account, settings: AuthSettings): Promise<boolean> {
+  if (account.disabledAt !== null) return false;
+  if (!account.passwordFromEnv) return true;
+  return settings.editorPassword !== null && isEnvPassword(account.passwordHash, settings.editorPassword);
 }
 
-export function readSessionValue(value: string | undefined, now = Date.now(), env = process.env): Editor | null {
-  const { password } = secrets(env);
-  if (!value || password === null) return null;
-  const [payload, signature] = value.split(".");
-  if (!payload || !signature) return null;
-  const expected = createHmac("sha256", sessionKey(password)).update(payload).digest("base64url");
-  if (!sameSecret(signature, expected)) return null;
-  const parsed = ZSessionPayload.safeParse(safeJson(Buffer.from(payload, "base64url").toString("utf8")));
-  if (!parsed.success || parsed.data.exp < now) return null;
-  return { name: parsed.data.name, via: "session" };
+function editorOf(account: Account): Editor {
+  return { name: account.name, role: ZRole.catch("editor").parse(account.role), via: "session" };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
+/** The editor a session token belongs to, or null (unknown, expired, or its account disabled). */
+export async function sessionEditor(
+  token: string | null | undefined,
+  env: Env = process.env,
+  db: Db = getDb(),
+  now = new Date(),
+): Promise<Editor | null> {
+  const parsed = ZSessionToken.safeParse(token);
+  if (!parsed.success) return null;
+  const session = await findSession(db, tokenHash(parsed.data));
+  if (!session) return null;
+  if (session.expiresAt <= now) {
+    await deleteSession(db, session.tokenHash);
     return null;
   }
+  return (await accountActive(session.account, authSettings(env))) ? editorOf(session.account) : null;
 }
 
-function cookieValue(request: Request, name: string): string | undefined {
-  const header = request.headers.get("cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return undefined;
+/** The address sign-in limits count against: X-Forwarded-For's last hop behind a trusted proxy, else one bucket. */
+export function clientAddress(request: Request, settings: AuthSettings): string {
+  if (!settings.trustProxy) return UNKNOWN_ADDRESS;
+  const last = (request.headers.get("x-forwarded-for") ?? "").split(",").at(-1)?.trim() ?? "";
+  return z.union([z.ipv4(), z.ipv6()]).safeParse(last).success ? last.toLowerCase() : UNKNOWN_ADDRESS;
 }
 
-/** The request's origin is the app's own: the Origin header (or, lacking it, the Referer) names the Host. */
-function sameOrigin(request: Request): boolean {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const origin = request.headers.get("origin") ?? request.headers.get("referer");
-  if (!host || !origin) return false;
+/** Origin (or, lacking it, Referer) is the app's: LUOSHI_PUBLIC_URL's origin when set, else the Host header's. */
+function fromOwnOrigin(request: Request, settings: AuthSettings): boolean {
+  const claimed = request.headers.get("origin") ?? request.headers.get("referer");
+  if (!claimed) return false;
+  let url: URL;
   try {
-    return new URL(origin).host === host;
+    url = new URL(claimed);
+  } catch {
+    return false;
+  }
+  if (settings.publicOrigin !== null) return url.origin === settings.publicOrigin && url.origin !== INVALID_ORIGIN;
+  const host = request.headers.get("host");
+  if (!host) return false;
+  try {
+    // Through URL, so that `Host: example:80` and `http://example` compare equal.
+    return new URL(`${url.protocol}//${host}`).host === url.host;
   } catch {
     return false;
   }
 }
 
+/**
+ * Sign-in and sign-out accept requests without an Origin (scripts), but not a browser's from another site, so no
+ * site can sign a visitor in to an account of its choosing.
+ */
+export function refuseForeignOrigin(request: Request, env: Env = process.env): void {
+  if (request.headers.get("origin") === null) return;
+  if (!fromOwnOrigin(request, authSettings(env))) throw new ForbiddenError("cross-origin request refused");
+}
+
+/** Where the account's password comes from: its own hash, or LUOSHI_EDITOR_PASSWORD for `admin`. */
+async function checkCredentials(
+  db: Db,
+  name: string,
+  password: string,
+  settings: AuthSettings,
+): Promise<Account | null> {
+  let account = await findAccount(db, name);
+  const envPassword = settings.editorPassword;
+  if (name !== ENV_ADMIN || envPassword === null || (account !== null && !account.passwordFromEnv)) {
+    if (!account || account.passwordFromEnv || account.disabledAt !== null) {
+      await verifyNothing(password);
+      return null;
+    }
+    return (await verifyPassword(password, account.passwordHash)) ? account : null;
+  }
+  if (!sameSecret(password, envPassword)) {
+    await verifyNothing(password);
+    return null;
+  }
+  if (!account) {
+    try {
+      return await createAccount(db, {
+        name: ENV_ADMIN,
+        passwordHash: await hashPassword(envPassword),
+        role: "admin",
+        passwordFromEnv: true,
+      });
+    } catch (error) {
+      // Another instance created it first.
+      if (!(error instanceof AccountExistsError)) throw error;
+      account = await findAccount(db, name);
+      if (!account?.passwordFromEnv) return null;
+    }
+  }
+  if (account.disabledAt !== null) return null;
+  if (!(await isEnvPassword(account.passwordHash, envPassword))) {
+    // The variable changed since the last sign-in: sessions opened with the old value end.
+    await setAccountPassword(db, account.id, await hashPassword(envPassword), { fromEnv: true });
+  }
+  return account;
+}
+
+export interface SignedIn {
+  editor: Editor;
+  token: string;
+  expiresAt: Date;
+}
+
+const retryAfter = (oldest: Date | null, now: Date) =>
+  Math.max(1, Math.ceil(((oldest?.getTime() ?? now.getTime()) + SIGN_IN_LIMITS.windowMs - now.getTime()) / 1000));
+
+/**
+ * Check a name and password under the sign-in limits and open a session. The attempt is recorded before the password
+ * is checked, so concurrent guesses count against each other; success removes this address's failures for the
+ * account, and no one else's (none at all when the address is unknown).
+ */
+export async function signIn(
+  credentials: { name: string; password: string },
+  request: Request,
+  env: Env = process.env,
+  db: Db = getDb(),
+  now = new Date(),
+): Promise<SignedIn> {
+  const settings = authSettings(env);
+  const address = clientAddress(request, settings);
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs);
+  await pruneFailures(db, since);
+  const attempt = await recordFailure(db, credentials.name, address, now);
+  const counts = await countFailures(db, credentials.name, address, since);
+  const addressLimit = address === UNKNOWN_ADDRESS ? SIGN_IN_LIMITS.shared : SIGN_IN_LIMITS.perAddress;
+  const waits = [
+    counts.account.count > SIGN_IN_LIMITS.perAccount ? retryAfter(counts.account.oldest, now) : 0,
+    counts.address.count > addressLimit ? retryAfter(counts.address.oldest, now) : 0,
+  ];
+  if (Math.max(...waits) > 0) {
+    // Refused attempts are not counted: only guesses that were checked are.
+    await deleteFailure(db, attempt);
+    throw new TooManyAttemptsError(Math.max(...waits));
+  }
+  const account = await checkCredentials(db, credentials.name, credentials.password, settings);
+  if (!account) throw new UnauthorizedError("wrong account name or password");
+  // Without a known address every client shares one, and forgetting its failures would forget an attacker's too.
+  if (address !== UNKNOWN_ADDRESS) await forgetFailures(db, credentials.name, address);
+  else await deleteFailure(db, attempt);
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await pruneSessions(db, now);
+  await createSession(db, account.id, tokenHash(token), expiresAt);
+  return { editor: editorOf(account), token, expiresAt };
+}
+
+/** End the request's session, if it has one. */
+export async function signOut(request: Request, db: Db = getDb()): Promise<void> {
+  const token = sessionToken(request);
+  if (token) await deleteSession(db, tokenHash(token));
+}
+
+/** The Set-Cookie value carrying `token` (an empty value and no lifetime clears it). */
+export function sessionCookie(token: string, maxAgeSeconds: number, request: Request, env: Env = process.env): string {
+  const { publicOrigin, trustProxy } = authSettings(env);
+  const forwardedProto = trustProxy ? request.headers.get("x-forwarded-proto")?.split(",").at(-1)?.trim() : undefined;
+  const https =
+    new URL(request.url).protocol === "https:" ||
+    publicOrigin?.startsWith("https:") === true ||
+    forwardedProto === "https";
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${https ? "; Secure" : ""}`;
+}
+
 /** The editor making a mutating request, or an error saying why it may not. */
-export function requireEditor(request: Request, env = process.env): Editor {
-  if (!editingEnabled(env)) {
+export async function requireEditor(request: Request, env: Env = process.env): Promise<Editor> {
+  const settings = authSettings(env);
+  const db = getDb();
+  const editable = settings.apiToken !== null || settings.editorPassword !== null || (await hasPasswordAccounts(db));
+  if (!editable) {
     throw new ForbiddenError(
-      "this Luoshi is read-only: set LUOSHI_EDITOR_PASSWORD or LUOSHI_API_TOKEN to allow editing",
+      "this Luoshi is read-only: add an account (luoshi editor add), or set LUOSHI_EDITOR_PASSWORD or LUOSHI_API_TOKEN",
     );
   }
-  const { token } = secrets(env);
   const authorization = request.headers.get("authorization");
   if (authorization?.startsWith("Bearer ")) {
-    if (token !== null && sameSecret(authorization.slice(7).trim(), token)) return { name: "api-token", via: "token" };
+    const token = settings.apiToken;
+    if (token !== null && sameSecret(authorization.slice(7).trim(), token)) {
+      return { name: TOKEN_EDITOR_NAME, role: "editor", via: "token" };
+    }
     throw new UnauthorizedError("the bearer token is not valid");
   }
-  const editor = readSessionValue(cookieValue(request, SESSION_COOKIE), Date.now(), env);
+  const editor = await sessionEditor(sessionToken(request), env, db);
   if (!editor) throw new UnauthorizedError();
-  if (!sameOrigin(request)) throw new ForbiddenError("cross-origin request refused");
+  if (!fromOwnOrigin(request, settings)) throw new ForbiddenError("cross-origin request refused");
   return editor;
 }

@@ -33,12 +33,12 @@ if (!existsSync(envFile)) {
   const password = randomBytes(12).toString("base64url");
   writeFileSync(
     envFile,
-    `# Written by npm run quickstart: the password that lets you sign in as an editor.\nLUOSHI_EDITOR_PASSWORD=${password}\n`,
+    `# Written by npm run quickstart: the password of the account admin (sign in as admin).\nLUOSHI_EDITOR_PASSWORD=${password}\n`,
     { mode: 0o600 },
   );
-  step(`editor password (kept in .env.local): ${password}`);
+  step(`sign in as admin with the password ${password} (kept in .env.local)`);
 } else {
-  step("editor password: see LUOSHI_EDITOR_PASSWORD in .env.local");
+  step("sign in as admin with the password LUOSHI_EDITOR_PASSWORD in .env.local");
 }
 
 step("building the app");

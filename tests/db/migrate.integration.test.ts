@@ -197,6 +197,7 @@ describe("SQLite and PostgreSQL", () => {
     }
     expect(Object.keys(shapes[0] ?? {}).sort()).toEqual(
       [
+        "Account",
         "Document",
         "Edit",
         "Indicator",
@@ -205,6 +206,8 @@ describe("SQLite and PostgreSQL", () => {
         "Match",
         "Outcome",
         "Report",
+        "Session",
+        "SignInFailure",
         "YearTally",
         "Target",
       ].sort(),

@@ -196,7 +196,7 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
 
   it("lets a signed-in editor edit from the app's origin, and refuses a cross-origin edit", async () => {
     const signIn = await sessionRoute.POST(
-      request("/api/session", json({ name: "编辑乙", password: PASSWORD }, {})),
+      request("/api/session", json({ name: "admin", password: PASSWORD }, {})),
       undefined,
     );
     expect(signIn.status).toBe(200);
@@ -233,7 +233,7 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
       manual: true,
       version: (target.match?.version ?? 0) + 1,
     });
-    expect(await store.db.edit.findFirst({ where: { editor: "编辑乙" } })).not.toBeNull();
+    expect(await store.db.edit.findFirst({ where: { editor: "admin" } })).not.toBeNull();
   });
 
   it("applies exactly one of 50 concurrent edits naming the same version; the rest get 409", async () => {
