@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { getReviewFilters } from "@/lib/db/queries/review";
 import { getMessages } from "@/lib/i18n/server";
 import { ZReviewQuery } from "@/lib/schemas/dashboard";
+import { pathWithQuery, unavailableUnlessUp } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -29,9 +30,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     context: one(params, "context"),
     page: one(params, "page"),
   });
-  const [t, viewer, filters] = await Promise.all([getMessages(), getViewer(), getReviewFilters(getDb())]);
+  const here = pathWithQuery("/review", params);
+  const [t, viewer, filters] = await unavailableUnlessUp(
+    Promise.all([getMessages(), getViewer(), getReviewFilters(getDb())]),
+    here,
+  );
   const canEdit = viewer.editor !== null;
-  const here = `/review${Object.keys(params).length ? `?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])))).toString()}` : ""}`;
   return (
     <>
       <h1>{t.review.title}</h1>

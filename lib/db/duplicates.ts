@@ -6,13 +6,11 @@
  * chooses to skip it, replace the stored one, or keep both (the new one as a review source, so no plan is doubled).
  * A news item quoting a report shares few of the report's sentences and is not a near-duplicate.
  */
-import { z } from "zod";
+import type { TDuplicateChoice } from "@/lib/schemas/store";
 import type { Tx } from "./client";
 import { DomainError } from "./errors";
 
-export const DUPLICATE_CHOICES = ["skip", "replace", "keep"] as const;
-export const ZDuplicateChoice = z.enum(DUPLICATE_CHOICES);
-export type DuplicateChoice = z.infer<typeof ZDuplicateChoice>;
+export type DuplicateChoice = TDuplicateChoice;
 
 /** Share of the longer report's sentences the two must have in common to be the same report. */
 export const NEAR_DUPLICATE_SHARE = 0.8;

@@ -1,19 +1,43 @@
 /**
  * Stored rows in the shapes the rest of the code speaks: the engine's (for re-running the matcher on what the
  * database holds) and the API's (for the queries behind the screens).
+ *
+ * Every number read back passes through `figureOrNull`, `finiteOrNull` or `confidenceOf`: rows written before inputs
+ * were bounded (or figures a reader took from absurd text) may hold Infinity, NaN or 1e308, and such a row reads as
+ * "no figure" instead of failing every read of its year.
  */
 import { gapOf } from "@/lib/engine/match";
 import type { Match, Outcome, Target } from "@/lib/generated/prisma-sqlite/client";
 import type { TMeasure, TOutcome, TPolarity, TQualifier, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure, TStoredMatch, TTargetCore } from "@/lib/schemas/store";
+
+/** A stored derived number (a ratio): null unless finite. */
+export const finiteOrNull = (value: number | null | undefined): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
+
+/** A stored confidence in [0, 1]; one that is not a number reads as 0, the least sure, so a person looks at it. */
+export const confidenceOf = (value: number): number => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
+
+/** A row with its stated figures (value and bounds) read through `figureOrNull`. */
+export function readableFigures<T extends { value: number | null; min?: number | null; max?: number | null }>(
+  row: T,
+): T {
+  return {
+    ...row,
+    value: figureOrNull(row.value),
+    ...(row.min === undefined ? {} : { min: figureOrNull(row.min) }),
+    ...(row.max === undefined ? {} : { max: figureOrNull(row.max) }),
+  };
+}
 
 export const targetFromRow = (row: Target): TTarget => ({
   indicator: row.indicatorName,
   measure: row.measure as TMeasure,
   qualifier: row.qualifier as TQualifier,
-  value: row.value,
-  min: row.min,
-  max: row.max,
+  value: figureOrNull(row.value),
+  min: figureOrNull(row.min),
+  max: figureOrNull(row.max),
   unit: row.unit,
   polarity: row.polarity as TPolarity,
   headline: row.headline,
@@ -29,9 +53,9 @@ export const periodOf = (row: Pick<Outcome, "periodStart" | "periodEnd">): [numb
 export const outcomeFromRow = (row: Outcome): TOutcome => ({
   indicator: row.indicatorName,
   measure: row.measure as TMeasure,
-  value: row.value,
-  min: row.min,
-  max: row.max,
+  value: figureOrNull(row.value),
+  min: figureOrNull(row.min),
+  max: figureOrNull(row.max),
   unit: row.unit,
   polarity: row.polarity as TPolarity,
   estimated: row.estimated,
@@ -50,9 +74,9 @@ export const targetCoreOf = (row: Target): TTargetCore => ({
   indicator: row.indicatorName,
   measure: row.measure as TMeasure,
   qualifier: row.qualifier as TQualifier,
-  value: row.value,
-  min: row.min,
-  max: row.max,
+  value: figureOrNull(row.value),
+  min: figureOrNull(row.min),
+  max: figureOrNull(row.max),
   unit: row.unit,
   text: row.text,
 });
@@ -78,7 +102,7 @@ export function storedMatchOf(match: Match & { outcome: Outcome | null }, contex
       id: outcome.id,
       indicator: outcome.indicatorName,
       measure: outcome.measure as TMeasure,
-      value: outcome.value,
+      value: figureOrNull(outcome.value),
       unit: outcome.unit,
       text: outcome.text,
       estimated: outcome.estimated,
@@ -87,9 +111,9 @@ export function storedMatchOf(match: Match & { outcome: Outcome | null }, contex
       source: outcome.source,
     },
     verdict: match.verdict as TVerdict,
-    confidence: match.confidence,
+    confidence: confidenceOf(match.confidence),
     reason: match.reason,
-    ratio: match.ratio,
+    ratio: finiteOrNull(match.ratio),
     manual: match.manual,
     notATarget: match.notATarget,
     flagged: match.flagged,

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ZGap, ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
+import { ZDerived, ZFigure, ZText } from "./primitives";
 import {
   ZCode,
   ZSourceFigure,
@@ -38,7 +39,7 @@ export const ZOverviewItem = z.object({
 export type TOverviewItem = z.infer<typeof ZOverviewItem>;
 
 export const ZOverviewQuery = z.object({
-  q: z.string().trim().max(60).optional().catch(undefined),
+  q: ZText.trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
@@ -76,7 +77,7 @@ export const ZScorecardRow = ZStoredTarget.omit({ start: true, end: true, match:
   notATarget: z.boolean(),
   confidence: z.number().nullable(),
   reason: z.string(),
-  ratio: z.number().nullable(),
+  ratio: ZDerived.nullable(),
   manual: z.boolean(),
   flagged: z.boolean(),
   actual: ZStoredOutcome.pick({
@@ -94,7 +95,7 @@ export type TScorecardRow = z.infer<typeof ZScorecardRow>;
 /* ---------- compare ---------- */
 
 export const ZCompareQuery = z.object({
-  indicator: z.string().trim().min(1).max(60).catch("地区生产总值").default("地区生产总值"),
+  indicator: ZText.trim().min(1).max(60).catch("地区生产总值").default("地区生产总值"),
   measure: ZMeasure.catch("growth").default("growth"),
   codes: z.array(ZCode).max(12).catch([]).default([]),
 });
@@ -109,9 +110,9 @@ export const ZComparePoint = z.object({
       id: z.string(),
       reportId: z.string(),
       qualifier: ZQualifier,
-      value: z.number().nullable(),
-      min: z.number().nullable(),
-      max: z.number().nullable(),
+      value: ZFigure.nullable(),
+      min: ZFigure.nullable(),
+      max: ZFigure.nullable(),
       unit: z.string().nullable(),
       text: z.string(),
     })
@@ -120,7 +121,7 @@ export const ZComparePoint = z.object({
     .object({
       id: z.string(),
       reportId: z.string().nullable(),
-      value: z.number().nullable(),
+      value: ZFigure.nullable(),
       unit: z.string().nullable(),
       estimated: z.boolean(),
       text: z.string(),
@@ -225,7 +226,7 @@ export const ZReviewOutcome = z.object({
   year: z.number().int(),
   indicator: z.string(),
   measure: ZMeasure,
-  value: z.number().nullable(),
+  value: ZFigure.nullable(),
   unit: z.string().nullable(),
   estimated: z.boolean(),
   manual: z.boolean(),
@@ -291,7 +292,7 @@ export const ZCandidate = z.object({
   reportId: z.string().nullable(),
   indicator: z.string(),
   measure: ZMeasure,
-  value: z.number().nullable(),
+  value: ZFigure.nullable(),
   unit: z.string().nullable(),
   estimated: z.boolean(),
   manual: z.boolean(),
@@ -319,7 +320,7 @@ export const ZEditState = z
     verdict: z.string().optional(),
     reason: z.string().optional(),
     confidence: z.number().optional(),
-    ratio: z.number().nullable().optional(),
+    ratio: ZDerived.nullable().optional(),
     manual: z.boolean().optional(),
     notATarget: z.boolean().optional(),
     flagged: z.boolean().optional(),
@@ -374,9 +375,9 @@ export const ZPreviewReport = z.object({
       indicator: z.string(),
       measure: ZMeasure,
       qualifier: ZQualifier,
-      value: z.number().nullable(),
-      min: z.number().nullable(),
-      max: z.number().nullable(),
+      value: ZFigure.nullable(),
+      min: ZFigure.nullable(),
+      max: ZFigure.nullable(),
       unit: z.string().nullable(),
       text: z.string(),
     }),

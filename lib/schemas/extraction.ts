@@ -3,6 +3,7 @@
  * Keys here are a public contract (other tools read the CLI's JSON): add keys, never rename them.
  */
 import { z } from "zod";
+import { ZDerived, ZFigure } from "./primitives";
 
 export const ZMeasure = z.enum(["growth", "level", "share", "qualitative"]);
 export type TMeasure = z.infer<typeof ZMeasure>;
@@ -25,16 +26,16 @@ export const ZTarget = z.object({
   indicator: z.string().min(1),
   measure: ZMeasure,
   qualifier: ZQualifier,
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
+  value: ZFigure.nullable(),
+  min: ZFigure.nullable(),
+  max: ZFigure.nullable(),
   unit: z.string().nullable(),
   polarity: ZPolarity,
   headline: z.boolean(),
   /** The commitment words as written (`确保`, `力争`, `左右`, `控制在…以内`, `按…安排`); null when there are none. */
   wording: z.string().nullable().optional(),
   /** The aspiration of a compound target (`7%以上、力争8%` → 8), else null. */
-  stretch: z.number().nullable().optional(),
+  stretch: ZFigure.nullable().optional(),
   /** Clause as evidence, in the report's normalised text. */
   text: z.string().min(1),
   /** Offsets of `text` in the report's normalised text. */
@@ -50,9 +51,9 @@ export type TTarget = z.infer<typeof ZTarget>;
 export const ZOutcome = z.object({
   indicator: z.string().min(1),
   measure: ZMeasure,
-  value: z.number().nullable(),
-  min: z.number().nullable().optional(),
-  max: z.number().nullable().optional(),
+  value: ZFigure.nullable(),
+  min: ZFigure.nullable().optional(),
+  max: ZFigure.nullable().optional(),
   unit: z.string().nullable(),
   polarity: ZPolarity,
   estimated: z.boolean(),
@@ -119,7 +120,7 @@ export type TExtractOutput = z.infer<typeof ZExtractOutput>;
  * ratio for growth rates, shares or `lower_better` targets: a `lower_better` level in another unit has no gap (null).
  */
 export const ZGap = z.object({
-  value: z.number().refine(Number.isFinite, "finite"),
+  value: ZDerived,
   unit: z.enum(["个百分点", "ratio"]),
 });
 export type TGap = z.infer<typeof ZGap>;
@@ -134,7 +135,7 @@ export const ZMatch = z.object({
    * actual ÷ target where both are comparable numbers, unoriented (a met inflation cap reads 0.53). Superseded by
    * `gap` for display; kept because keys are never renamed.
    */
-  ratio: z.number().nullable(),
+  ratio: ZDerived.nullable(),
   /** The gap in the target's own terms (verdicts.md); null when the match is not judged on a figure. */
   gap: ZGap.nullable().optional(),
 });

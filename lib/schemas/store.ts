@@ -4,18 +4,19 @@
  */
 import { z } from "zod";
 import { ZGap, ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
-
-/** A finite number: JSON has no Infinity or NaN, and none is ever stored. */
-const finite = () => z.number().refine(Number.isFinite, "a finite number");
+import { ZDerived, ZFigure, ZId, ZText } from "./primitives";
 
 export const ZCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 code");
 export const ZYear = z.coerce.number().int().min(1949).max(2100);
 
-export const ZJurisdictionListQuery = z.object({
-  q: z.string().trim().max(60).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(1000).default(200),
-});
+/** `GET /api/jurisdictions`'s parameters; like every API query, an unknown parameter answers 400. */
+export const ZJurisdictionListQuery = z
+  .object({
+    q: ZText.trim().max(60).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
 export type TJurisdictionListQuery = z.infer<typeof ZJurisdictionListQuery>;
 
 export const ZJurisdictionList = z.object({
@@ -30,7 +31,7 @@ export const ZStoredOutcome = z.object({
   id: z.string(),
   indicator: z.string(),
   measure: ZMeasure,
-  value: z.number().nullable(),
+  value: ZFigure.nullable(),
   unit: z.string().nullable(),
   text: z.string(),
   estimated: z.boolean(),
@@ -54,7 +55,7 @@ export const ZSourceFigure = z.object({
   source: z.string().nullable(),
   url: z.string().nullable(),
   indicator: z.string(),
-  value: z.number().nullable(),
+  value: ZFigure.nullable(),
   unit: z.string().nullable(),
   text: z.string(),
   estimated: z.boolean(),
@@ -78,7 +79,7 @@ export const ZStoredMatch = z.object({
   verdict: ZVerdict,
   confidence: z.number(),
   reason: z.string(),
-  ratio: z.number().nullable(),
+  ratio: ZDerived.nullable(),
   manual: z.boolean(),
   notATarget: z.boolean(),
   flagged: z.boolean(),
@@ -98,9 +99,9 @@ export const ZTargetCore = z.object({
   indicator: z.string(),
   measure: ZMeasure,
   qualifier: ZQualifier,
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
+  value: ZFigure.nullable(),
+  min: ZFigure.nullable(),
+  max: ZFigure.nullable(),
   unit: z.string().nullable(),
   text: z.string(),
 });
@@ -200,18 +201,26 @@ export const ZImportResult = z.object({
 export type TImportResult = z.infer<typeof ZImportResult>;
 
 /** Import through JSON: pasted text, with optional overrides of the detected jurisdiction and year. */
+/**
+ * What to do with a report mostly the same as a stored report of its jurisdiction and year (lib/db/duplicates.ts):
+ * skip it (the default), replace the stored one, or keep both, the new one as a review source.
+ */
+export const ZDuplicateChoice = z.enum(["skip", "replace", "keep"]);
+export type TDuplicateChoice = z.infer<typeof ZDuplicateChoice>;
+
 export const ZImportJson = z.object({
-  filename: z.string().trim().min(1).max(255).default("pasted.txt"),
+  filename: ZText.trim().min(1).max(255).default("pasted.txt"),
   text: z.string().min(1, "the text is empty"),
   jurisdiction: ZCode.optional(),
   year: ZYear.optional(),
+  onDuplicate: ZDuplicateChoice.optional(),
 });
 
 export const ZManualOutcome = z.object({
-  value: finite(),
-  unit: z.string().trim().min(1).max(20),
-  text: z.string().trim().min(1).max(2000),
-  source: z.string().trim().min(1).max(500),
+  value: ZFigure,
+  unit: ZText.trim().min(1).max(20),
+  text: ZText.trim().min(1).max(2000),
+  source: ZText.trim().min(1).max(500),
 });
 
 /**
@@ -221,8 +230,8 @@ export const ZManualOutcome = z.object({
 export const ZMatchEdit = z
   .object({
     version: z.number().int().positive().max(2_147_483_647),
-    note: z.string().trim().min(1, "a short note is required").max(1000),
-    outcomeId: z.string().min(1).nullable().optional(),
+    note: ZText.trim().min(1, "a short note is required").max(1000),
+    outcomeId: ZId.nullable().optional(),
     manualOutcome: ZManualOutcome.optional(),
     verdict: ZVerdict.optional(),
     notATarget: z.boolean().optional(),
@@ -248,11 +257,13 @@ export const ZMatchEdit = z
   );
 export type TMatchEdit = z.infer<typeof ZMatchEdit>;
 
-export const ZExportQuery = z.object({
-  code: ZCode.optional(),
-  year: ZYear.optional(),
-  format: z.enum(["csv", "xlsx", "json"]).default("csv"),
-});
+export const ZExportQuery = z
+  .object({
+    code: ZCode.optional(),
+    year: ZYear.optional(),
+    format: z.enum(["csv", "xlsx", "json"]).default("csv"),
+  })
+  .strict();
 
 export const ZReportDetail = z.object({
   id: z.string(),
@@ -287,7 +298,7 @@ export const ZReportDetail = z.object({
       id: z.string(),
       indicator: z.string(),
       measure: ZMeasure,
-      value: z.number().nullable(),
+      value: ZFigure.nullable(),
       unit: z.string().nullable(),
       estimated: z.boolean(),
       /** The year reported on; for a period figure, the period's last year. */

@@ -1,16 +1,22 @@
 /**
- * The body of `POST /api/import` and `POST /api/import/preview`: multipart `files` (with optional `jurisdiction`
- * and `year` fields), or JSON `{ filename, text, jurisdiction?, year? }`. Files over the reader's limit are not read
+ * The body of `POST /api/import` and `POST /api/import/preview`: multipart `files` (with optional `jurisdiction`,
+ * `year` and `onDuplicate` fields), or JSON `{ filename, text, jurisdiction?, year?, onDuplicate? }`. Files over the reader's limit are not read
  * into memory; the import reports them by name and size.
  */
 import { z } from "zod";
 import { InvalidInputError } from "@/lib/db/errors";
 import type { IdentityPrompt, ImportFileInput } from "@/lib/db/import";
 import { MAX_FILE_BYTES } from "@/lib/engine/reader";
-import { ZCode, ZImportJson, ZYear } from "@/lib/schemas/store";
+import { ZCode, ZDuplicateChoice, ZImportJson, ZYear } from "@/lib/schemas/store";
 import { parseInput, readJson } from "./api";
+import { PayloadTooLargeError, readFormData } from "./body";
 
-const ZOverrideFields = z.object({ jurisdiction: ZCode.optional(), year: ZYear.optional() });
+const ZOverrideFields = z.object({
+  jurisdiction: ZCode.optional(),
+  year: ZYear.optional(),
+  onDuplicate: ZDuplicateChoice.optional(),
+});
+const ZFileNames = z.object({ files: z.array(ZImportJson.shape.filename.unwrap()) });
 const blankToUndefined = (value: FormDataEntryValue | null) => (value === null || value === "" ? undefined : value);
 
 /** How an import request gives what the reader could not tell: named in the failure of such a document. */
@@ -22,35 +28,46 @@ export const IMPORT_IDENTITY_FIELDS: IdentityPrompt = {
 /** The upload, largest accepted body: a few files at the reader's limit. */
 export const MAX_REQUEST_BYTES = MAX_FILE_BYTES * 4;
 
-export async function readImportRequest(request: Request, importedBy: string): Promise<ImportFileInput[]> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
-    throw new InvalidInputError(`the upload is larger than ${MAX_REQUEST_BYTES / 1048576} MB`);
-  }
+/**
+ * The files of an import request, its body read within `limit` bytes (413 past it, whatever the body's framing).
+ * Every caller takes the same limit: the import form previews exactly what it then saves.
+ */
+export async function readImportRequest(
+  request: Request,
+  importedBy: string,
+  limit = MAX_REQUEST_BYTES,
+): Promise<ImportFileInput[]> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) {
-    const body = parseInput(ZImportJson, await readJson(request));
+    const body = parseInput(ZImportJson, await readJson(request, limit));
     const override = { code: body.jurisdiction, year: body.year };
-    return [{ filename: body.filename, bytes: new TextEncoder().encode(body.text), override, importedBy }];
+    const bytes = new TextEncoder().encode(body.text);
+    return [{ filename: body.filename, bytes, override, importedBy, onDuplicate: body.onDuplicate }];
   }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    form = await readFormData(request, limit);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) throw error;
     throw new InvalidInputError("the multipart body could not be read");
   }
   const fields = parseInput(ZOverrideFields, {
     jurisdiction: blankToUndefined(form.get("jurisdiction")),
     year: blankToUndefined(form.get("year")),
+    onDuplicate: blankToUndefined(form.get("onDuplicate")),
   });
   const override = { code: fields.jurisdiction, year: fields.year };
+  const { onDuplicate } = fields;
   const files = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
   if (files.length === 0) throw new InvalidInputError("no files: send them in the `files` field");
+  // File names are stored with the document: the same rule as a JSON import's `filename`.
+  const { files: names } = parseInput(ZFileNames, { files: files.map((file) => file.name || "upload.txt") });
   return Promise.all(
-    files.map(async (file) => {
-      const filename = file.name || "upload.txt";
+    files.map(async (file, index) => {
+      const filename = names[index] as string;
       if (file.size > MAX_FILE_BYTES)
-        return { filename, bytes: new Uint8Array(), byteSize: file.size, override, importedBy };
-      return { filename, bytes: new Uint8Array(await file.arrayBuffer()), override, importedBy };
+        return { filename, bytes: new Uint8Array(), byteSize: file.size, override, importedBy, onDuplicate };
+      return { filename, bytes: new Uint8Array(await file.arrayBuffer()), override, importedBy, onDuplicate };
     }),
   );
 }

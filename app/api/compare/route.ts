@@ -5,33 +5,31 @@ import { getComparison } from "@/lib/db/queries/compare";
 import { csvCell } from "@/lib/export/format";
 import { ZComparison } from "@/lib/schemas/dashboard";
 import { ZMeasure } from "@/lib/schemas/extraction";
+import { ZText } from "@/lib/schemas/primitives";
 import { ZCode } from "@/lib/schemas/store";
-import { handle, parseInput, respond } from "@/lib/server/api";
+import { handle, parseInput, queryOf, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
-const ZQuery = z.object({
-  indicator: z.string().trim().min(1).max(60),
-  measure: ZMeasure,
-  j: z.array(ZCode).min(1).max(12),
-  format: z.enum(["json", "csv"]).default("json"),
-});
+const ZQuery = z
+  .object({
+    indicator: ZText.trim().min(1).max(60),
+    measure: ZMeasure,
+    // `j=000000&j=110000` or `j=000000,110000`.
+    j: z
+      .array(ZText)
+      .transform((values) => values.flatMap((v) => v.split(",")).filter(Boolean))
+      .pipe(z.array(ZCode).min(1).max(12)),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .strict();
 
 /**
  * `GET /api/compare?indicator=&measure=&j=000000&j=…&format=json|csv`: one indicator over the years for several
  * jurisdictions (the compare screen's data), as JSON or as CSV (one row per jurisdiction and year).
  */
 export const GET = handle(async (request) => {
-  const search = new URL(request.url).searchParams;
-  const query = parseInput(ZQuery, {
-    indicator: search.get("indicator") ?? undefined,
-    measure: search.get("measure") ?? undefined,
-    j: search
-      .getAll("j")
-      .flatMap((v) => v.split(","))
-      .filter(Boolean),
-    format: search.get("format") ?? undefined,
-  });
+  const query = parseInput(ZQuery, { j: [], ...queryOf(request, ["j"]) });
   const comparison = await getComparison(getDb(), {
     indicator: query.indicator,
     measure: query.measure,

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * `duplicates` unless the request chooses `onDuplicate` = `replace` or `keep` (lib/db/duplicates.ts).
  */
 export const POST = handle(async (request) => {
-  const editor = requireEditor(request);
+  const editor = await requireEditor(request);
   const inputs = await readImportRequest(request, editor.name);
   const result: TImportResult = { documents: [], failed: [], duplicates: [] };
   for (const input of inputs) {

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { getReviewPage } from "@/lib/db/queries/review";
 import { ZReviewApiQuery, ZReviewPage } from "@/lib/schemas/dashboard";
-import { handle, parseInput, respond } from "@/lib/server/api";
+import { handle, parseInput, queryOf, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
  * total.
  */
 export const GET = handle(async (request) => {
-  const query = parseInput(ZReviewApiQuery, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(ZReviewApiQuery, queryOf(request));
   return respond(ZReviewPage, await getReviewPage(getDb(), query));
 });

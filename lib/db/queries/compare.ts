@@ -8,6 +8,7 @@ import { gapOf } from "@/lib/engine/match";
 import type { TComparePoint, TComparison, TIndicatorOption } from "@/lib/schemas/dashboard";
 import type { TGap, TMeasure, TPolarity, TQualifier, TVerdict } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { readableFigures } from "../rows";
 
 export interface CompareInput {
   indicator: string;
@@ -63,7 +64,7 @@ function pointGap(
 
 export async function getComparison(db: Db, input: CompareInput): Promise<TComparison> {
   const { indicator, measure, codes } = input;
-  const [jurisdictions, targets, plans, outcomes] = await Promise.all([
+  const [jurisdictions, targetRows, plans, outcomeRows] = await Promise.all([
     db.jurisdiction.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }),
     db.target.findMany({
       where: { jurisdictionCode: { in: codes }, indicatorName: indicator, measure },
@@ -121,6 +122,11 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
     }),
   ]);
 
+  const targets = targetRows.map((row) => ({
+    ...readableFigures(row),
+    match: row.match && { ...row.match, outcome: row.match.outcome && readableFigures(row.match.outcome) },
+  }));
+  const outcomes = outcomeRows.map(readableFigures);
   const names = new Map(jurisdictions.map((j) => [j.code, j.name]));
   const units = new Map<string, number>();
   const series = codes

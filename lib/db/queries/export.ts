@@ -1,8 +1,9 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
 import type { ExportRow } from "@/lib/export/format";
 import type { TGap } from "@/lib/schemas/extraction";
+import { figureOrNull } from "@/lib/schemas/primitives";
 import type { Db } from "../client";
-import { storedGap } from "../rows";
+import { confidenceOf, storedGap } from "../rows";
 
 /** The gap of verdicts.md in two columns: its value and whether it is in 个百分点 or a ratio (positive is better). */
 function gapColumns(gap: TGap | null): Pick<ExportRow, "gap" | "gap_unit"> {
@@ -41,21 +42,21 @@ export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRo
       category: resolveIndicator(target.indicatorName).category,
       measure: target.measure,
       qualifier: target.qualifier,
-      target_value: target.value,
-      target_min: target.min,
-      target_max: target.max,
+      target_value: figureOrNull(target.value),
+      target_min: figureOrNull(target.min),
+      target_max: figureOrNull(target.max),
       target_unit: target.unit,
       polarity: target.polarity,
       headline: target.headline,
       target_text: target.text,
       // `pending` (no review of the year imported yet) is exported as such, never as a failure or `no_outcome`.
       verdict: match?.verdict ?? "pending",
-      confidence: match?.confidence ?? null,
+      confidence: match ? confidenceOf(match.confidence) : null,
       reason: match?.reason ?? "",
       ...gapColumns(match ? storedGap(match, target) : null),
       manual: match?.manual ?? false,
       not_a_target: match?.notATarget ?? false,
-      actual_value: outcome?.value ?? null,
+      actual_value: figureOrNull(outcome?.value),
       actual_unit: outcome?.unit ?? null,
       actual_text: outcome?.text ?? "",
       estimated: outcome?.estimated ?? false,

@@ -3,6 +3,7 @@
 import type { TOutcomeClaim } from "@/lib/schemas/dashboard";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { confidenceOf, finiteOrNull, readableFigures } from "../rows";
 
 /** The report's part of its document's original text (as decoded, before normalisation). */
 export async function getReportOriginalText(db: Db, reportId: string): Promise<string | null> {
@@ -103,11 +104,11 @@ export async function getTargetOutcomes(db: Db, reportId: string) {
       ? [
           {
             targetId: m.targetId,
-            confidence: m.confidence,
+            confidence: confidenceOf(m.confidence),
             reason: m.reason,
-            ratio: m.ratio,
+            ratio: finiteOrNull(m.ratio),
             manual: m.manual,
-            outcome: m.outcome,
+            outcome: readableFigures(m.outcome),
           },
         ]
       : [],

@@ -1,10 +1,13 @@
 import type { TMeasure, TSection, TVerdict } from "@/lib/schemas/extraction";
+import { figureOrNull, ZId } from "@/lib/schemas/primitives";
 import type { TReportDetail } from "@/lib/schemas/store";
 import type { Db } from "../client";
-import { periodOf, targetCoreOf } from "../rows";
+import { confidenceOf, periodOf, targetCoreOf } from "../rows";
 
 /** A report with its text, sections, targets and outcomes (offsets into the text): `GET /api/reports/{id}`. */
 export async function getReport(db: Db, id: string): Promise<TReportDetail | null> {
+  // No stored id is anything else; PostgreSQL would refuse such a parameter (U+0000) with an error.
+  if (!ZId.safeParse(id).success) return null;
   const report = await db.report.findUnique({
     where: { id },
     include: {
@@ -23,7 +26,7 @@ export async function getReport(db: Db, id: string): Promise<TReportDetail | nul
     year: report.year,
     planYear: report.planYear,
     reviewYear: report.reviewYear,
-    confidence: report.confidence,
+    confidence: confidenceOf(report.confidence),
     identityOverridden: report.identityOverridden,
     document: {
       id: report.document.id,
@@ -46,7 +49,7 @@ export async function getReport(db: Db, id: string): Promise<TReportDetail | nul
       id: o.id,
       indicator: o.indicatorName,
       measure: o.measure as TMeasure,
-      value: o.value,
+      value: figureOrNull(o.value),
       unit: o.unit,
       estimated: o.estimated,
       year: o.year,

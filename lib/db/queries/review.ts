@@ -34,9 +34,10 @@ import {
   type TTargetChoice,
 } from "@/lib/schemas/dashboard";
 import type { TMeasure } from "@/lib/schemas/extraction";
+import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
-import { periodOf, storedMatchOf, targetCoreOf } from "../rows";
+import { periodOf, readableFigures, storedMatchOf, targetCoreOf } from "../rows";
 import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
 import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS, type TallyColumnName } from "../year-tally";
 
@@ -383,7 +384,7 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
     year: o.year,
     indicator: o.indicatorName,
     measure: o.measure as TMeasure,
-    value: o.value,
+    value: figureOrNull(o.value),
     unit: o.unit,
     estimated: o.estimated,
     manual: o.manual,
@@ -434,10 +435,12 @@ async function conflictPartners(db: Db, outcomes: OutcomeRow[]): Promise<Map<str
   if (outcomes.length === 0) return result;
   const ids = outcomes.map((o) => o.id);
   const mains = outcomes.flatMap((o) => (o.conflictWithId ? [o.conflictWithId] : []));
-  const rows: FigureRow[] = await db.outcome.findMany({
-    where: { OR: [{ conflictWithId: { in: ids } }, { id: { in: mains } }] },
-    include: { report: FIGURE_REPORT },
-  });
+  const rows: FigureRow[] = (
+    await db.outcome.findMany({
+      where: { OR: [{ conflictWithId: { in: ids } }, { id: { in: mains } }] },
+      include: { report: FIGURE_REPORT },
+    })
+  ).map(readableFigures);
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const o of outcomes) {
     const figures = rows.filter((row) => row.conflictWithId === o.id);
@@ -494,7 +497,7 @@ export async function listCandidateOutcomes(db: Db, targetId: string, q?: string
         reportId: o.reportId,
         indicator: o.indicatorName,
         measure: o.measure as TMeasure,
-        value: o.value,
+        value: figureOrNull(o.value),
         unit: o.unit,
         estimated: o.estimated,
         manual: o.manual,

@@ -1,5 +1,6 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
 import type { TMeasure, TPolarity } from "@/lib/schemas/extraction";
+import { figureOrNull } from "@/lib/schemas/primitives";
 import type {
   TPeriodFigure,
   TScorecardYear,
@@ -10,7 +11,7 @@ import type {
 } from "@/lib/schemas/store";
 import type { Db } from "../client";
 import { periodFiguresWhere } from "../matching";
-import { storedMatchOf, targetCoreOf } from "../rows";
+import { readableFigures, storedMatchOf, targetCoreOf } from "../rows";
 import {
   agreeWithinRounding,
   FIGURE_REPORT,
@@ -96,7 +97,7 @@ async function yearPeriodFigures(db: Db, code: string, year: number): Promise<TP
             id: row.id,
             indicator: row.indicatorName,
             measure: row.measure as TMeasure,
-            value: row.value,
+            value: figureOrNull(row.value),
             unit: row.unit,
             estimated: row.estimated,
             period: [row.periodStart, row.periodEnd] as [number, number],
@@ -117,7 +118,7 @@ async function yearFigures(db: Db, code: string, year: number): Promise<FigureRo
     orderBy: [{ reportId: "asc" }, { position: "asc" }],
   });
   const main = (row: FigureRow) => (row.report?.kind === "work_report" ? 0 : 1);
-  return rows.sort((a, b) => main(a) - main(b));
+  return rows.map(readableFigures).sort((a, b) => main(a) - main(b));
 }
 
 /** The year's disagreements between sources: each later source's figure marked against the main one. */

@@ -3,6 +3,7 @@ import { contentHash, readImportFile } from "@/lib/db/import";
 import { findDocumentsByHash } from "@/lib/db/queries/report-view";
 import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
+import { figureOrNull } from "@/lib/schemas/primitives";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
 import { readImportRequest } from "@/lib/server/import-request";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
  * Same bodies as `POST /api/import`.
  */
 export const POST = handle(async (request) => {
-  const editor = requireEditor(request);
+  const editor = await requireEditor(request);
   const uploads = await readImportRequest(request, editor.name);
   const override = { jurisdiction: uploads[0]?.override?.code, year: uploads[0]?.override?.year };
   const preview: TImportPreview = { documents: [], failed: [], override: null };
@@ -51,13 +52,14 @@ export const POST = handle(async (request) => {
           outcomes: report.outcomes.length,
           headline: report.targets
             .filter((target) => target.headline)
+            // A figure the reader took from absurd text (a 400-digit number) is shown as none.
             .map(({ indicator, measure, qualifier, value, min, max, unit, text }) => ({
               indicator,
               measure,
               qualifier,
-              value,
-              min,
-              max,
+              value: figureOrNull(value),
+              min: figureOrNull(min),
+              max: figureOrNull(max),
               unit,
               text,
             })),

@@ -21,13 +21,18 @@ import { WidgetBoundary } from "@/components/ui/widget-boundary";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { ZCode, ZYear } from "@/lib/schemas/store";
+import { pathWithQuery, unavailableUnlessUp } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string; year: string }>; searchParams: Promise<SearchParams> };
+type RawParams = Awaited<Props["params"]>;
 
-async function resolve(params: Props["params"]) {
-  const raw = await params;
+/** While the database is down the page's reads redirect to this 503 page, which offers the page again. */
+const whileDown = <T,>(load: Promise<T>, raw: RawParams, query: SearchParams = {}) =>
+  unavailableUnlessUp(load, pathWithQuery(`/j/${raw.code}/${raw.year}`, query));
+
+async function resolve(raw: RawParams) {
   const code = ZCode.safeParse(raw.code);
   const year = ZYear.safeParse(raw.year);
   if (!code.success || !year.success) return null;
@@ -46,7 +51,8 @@ async function resolve(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [found, t] = await Promise.all([resolve(params), getMessages()]);
+  const raw = await params;
+  const [found, t] = await whileDown(Promise.all([resolve(raw), getMessages()]), raw);
   return {
     title: found ? format(t.scorecard.title, { name: found.years.name, year: found.year }) : t.errors.notFoundTitle,
   };
@@ -54,7 +60,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One jurisdiction's plan year: headline cards, charts and the full table, each widget streamed on its own. */
 export default async function ScorecardPage({ params, searchParams }: Props) {
-  const [found, t, query, viewer] = await Promise.all([resolve(params), getMessages(), searchParams, getViewer()]);
+  const [raw, query] = await Promise.all([params, searchParams]);
+  const [found, t, viewer] = await whileDown(Promise.all([resolve(raw), getMessages(), getViewer()]), raw, query);
   if (!found) notFound();
   const { code, year, years, scorecard, kind } = found;
   const initial = parseTableState(query, TARGET_FILTER_KEYS, {

@@ -10,6 +10,7 @@
  * with the whole pattern, qualifier word first, from left to right.
  */
 import type { TQualifier } from "@/lib/schemas/extraction";
+import { figureOrNull } from "@/lib/schemas/primitives";
 import {
   AROUND_UNITS,
   BRACKETED_ALTERNATIVES,
@@ -509,13 +510,8 @@ function readAt(parser: Parser, text: string, positions: number[], taken: Quanti
   return read;
 }
 
-/**
- * Greatest magnitude a figure of a report may have in its written unit (the country's GDP is about 1.4e6 亿元, its
- * population 1.4e9 人). A longer run of digits is no quantity but noise or an attack; it would become Infinity.
- */
-export const MAX_FIGURE = 1e15;
-
-const plausibleNumber = (n: number | null) => n === null || (Number.isFinite(n) && Math.abs(n) <= MAX_FIGURE);
+/** A run of digits longer than any figure a report states (MAX_FIGURE) is no quantity: it would become Infinity. */
+const plausibleNumber = (n: number | null) => n === null || figureOrNull(n) !== null;
 
 function plausible(r: Reading): boolean {
   return plausibleNumber(r.value) && plausibleNumber(r.min) && plausibleNumber(r.max);

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
 import { listCandidateOutcomes } from "@/lib/db/queries/review";
 import { ZCandidateList } from "@/lib/schemas/dashboard";
-import { handle, parseInput, respond } from "@/lib/server/api";
+import { ZId, ZText } from "@/lib/schemas/primitives";
+import { handle, parseInput, queryOf, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +13,8 @@ export const dynamic = "force-dynamic";
  * best fitting first, each saying which other target has already taken it.
  */
 export const GET = handle(async (request, context: { params: Promise<{ id: string }> }) => {
-  const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), await context.params);
-  const { q } = parseInput(z.object({ q: z.string().max(60).optional() }), {
-    q: new URL(request.url).searchParams.get("q") ?? undefined,
-  });
+  const { id } = parseInput(z.object({ id: ZId }), await context.params);
+  const { q } = parseInput(z.object({ q: ZText.max(60).optional() }).strict(), queryOf(request));
   const items = await listCandidateOutcomes(getDb(), id, q);
   if (!items) throw new NotFoundError(`no target ${id}`);
   return respond(ZCandidateList, { items });
