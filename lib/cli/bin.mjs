@@ -3,5 +3,6 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { main } = await import("./main.ts");
+const { installProcessGuards, main } = await import("./main.ts");
+installProcessGuards();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { type CliIO, type Command, processIO, UsageError } from "./command";
+import { reportFailure } from "./failure";
+
+export { installProcessGuards } from "./process-guards";
 
 /** Sub-commands are loaded on demand so that `luoshi --help` does not pay for the engine or the database. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -22,6 +25,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   synth: {
     summary: "write synthetic reports for exercising import and the screens at scale",
     load: async () => (await import("./commands/synth")).synthCommand,
+  },
+  editor: {
+    summary: "add, list, change the password of, or remove the accounts editors sign in with",
+    load: async () => (await import("./commands/editor")).editorCommand,
   },
   export: {
     summary: "write targets, matches and verdicts as CSV, XLSX or JSON",
@@ -67,18 +74,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stderr(`luoshi: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
-  const command = await entry.load();
-  if (rest.includes("-h") || rest.includes("--help")) {
-    io.stdout(`${command.usage}\n`);
-    return 0;
-  }
+  let command: Command | undefined;
   try {
+    command = await entry.load();
+    if (rest.includes("-h") || rest.includes("--help")) {
+      io.stdout(`${command.usage}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`luoshi ${name}: ${error.message}\n\n${command.usage}\n`);
+      io.stderr(`luoshi ${name}: ${error.message}\n\n${command?.usage ?? ""}\n`);
       return 2;
     }
-    throw error;
+    // Whatever else escaped the command: one line (LUOSHI_DEBUG=1 adds the stack), never a dump.
+    reportFailure(io, name, null, error);
+    return 1;
   }
 }

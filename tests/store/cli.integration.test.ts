@@ -133,13 +133,34 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
     expect(yearOnly.code).toBe(1);
     expect(yearOnly.stderr).toMatch(/undated\.txt: no jurisdiction could be identified: give it with --code/);
 
+    // The two texts differ by a word: the second imported (files go in name order) is a near-duplicate of the first,
+    // skipped until the user chooses.
     const imported = await luoshi("import", "--code", "370213", "--year", "2021", unplaced, undated);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/documents: 2 new, 0 unchanged, 0 failed/);
+    expect(imported.stdout).toMatch(/^documents: 1 new, 0 unchanged, 0 failed, 1 skipped as near-duplicates$/m);
+    expect(imported.stderr).toMatch(
+      /unplaced\.txt: a near-duplicate of .*undated\.txt \(370213, 2021; \d+% of its sentences\): skipped; import it with --on-duplicate replace or keep/,
+    );
+    const kept = await luoshi("import", "--code", "370213", "--year", "2021", "--on-duplicate", "keep", unplaced);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/^documents: 1 new, 0 unchanged, 0 failed$/m);
+    expect(kept.stderr).toMatch(
+      /unplaced\.txt: a near-duplicate of .*undated\.txt .*: kept beside it as a review source/,
+    );
+    expect((await luoshi("import", "--on-duplicate", "merge", undated)).code).toBe(2);
     const db = createDb(database.target);
     try {
-      const reports = await db.report.findMany({ where: { jurisdictionCode: "370213" }, select: { planYear: true } });
-      expect(reports.map((r) => r.planYear)).toEqual([2021, 2021]);
+      const reports = await db.report.findMany({
+        where: { jurisdictionCode: "370213" },
+        select: { planYear: true, kind: true },
+        orderBy: { position: "asc" },
+      });
+      expect(reports).toEqual(
+        expect.arrayContaining([
+          { planYear: 2021, kind: "work_report" },
+          { planYear: null, kind: "review_source" },
+        ]),
+      );
       expect(await db.target.count({ where: { jurisdictionCode: "370213", planYear: 2021 } })).toBeGreaterThan(3);
     } finally {
       await db.$disconnect();

@@ -1,14 +1,18 @@
 /**
  * `luoshi analyze <file...> [--json] [--tolerance t]`: read reports, pair each plan with its review, judge every
  * target (verdicts.md). With --json, prints the `analyze` JSON of extraction.md; otherwise a table per pair.
+ *
+ * Memory: each document is printed (with --json) as soon as it is read and only the fields pairing needs are kept;
+ * pairs are judged and printed one jurisdiction at a time. Nothing of the output is held whole.
  */
 import { z } from "zod";
-import { analyzeReports, reportInputs, unpairedReports } from "@/lib/engine/match";
-import { toExtractOutput } from "@/lib/engine/reader";
-import { type TAnalyzeOutput, type TPair, type TVerdict, ZAnalyzeOutput } from "@/lib/schemas/extraction";
+import { analyzeReports, type ReportInput, unpairedReports } from "@/lib/engine/match";
+import { type TPair, type TVerdict, ZPair } from "@/lib/schemas/extraction";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
-import { readInputFiles } from "../read-inputs";
+import { reportFailure } from "../failure";
+import { JsonObjectWriter, stdoutSink, TextOutput } from "../output";
+import { exitStatus, forEachDocument } from "../read-inputs";
 
 const usage = `Usage: luoshi analyze <file...> [--json] [--tolerance t]
 
@@ -19,7 +23,10 @@ Options:
   --json           print one JSON object (documents and pairs) instead of tables
   --tolerance t    slack for "about" (左右) targets: t percentage points for % targets, a relative share t of the
                    target otherwise (0.05 = 5%). Default 0.
-  -h, --help       show this help`;
+  -h, --help       show this help
+
+Exit status: 0 when every file was read or refused as not a report (each refusal named on stderr), 1 when a file
+or a pair failed with an error or no file could be read, 2 for bad usage.`;
 
 const ZFlags = z.object({
   positionals: z.array(z.string().min(1)).min(1, "give at least one report file"),
@@ -98,33 +105,101 @@ function pairTable(pair: TPair): string {
   return lines.join("\n");
 }
 
+/** The reports by jurisdiction code in the order pairs are printed; reports without a code pair with nothing. */
+function byCode(inputs: ReportInput[]): ReportInput[][] {
+  const groups = new Map<string, ReportInput[]>();
+  for (const input of inputs) {
+    const code = input.data.code;
+    if (code === null) continue;
+    const group = groups.get(code);
+    if (group) group.push(input);
+    else groups.set(code, [input]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, group]) => group);
+}
+
+/**
+ * Judge the plans one jurisdiction at a time (pairing never crosses codes, so the pairs and their order are those of
+ * `analyzeReports` on everything) and hand each valid pair to `visit`. A jurisdiction or pair that fails is named on
+ * stderr and left out; returns how many failed.
+ */
+async function forEachPair(
+  inputs: ReportInput[],
+  tolerance: number,
+  io: CliIO,
+  visit: (pair: TPair) => Promise<void>,
+): Promise<number> {
+  let failed = 0;
+  for (const group of byCode(inputs)) {
+    let pairs: TPair[];
+    try {
+      pairs = analyzeReports(group, { tolerance });
+    } catch (error) {
+      failed += 1;
+      const files = [...new Set(group.map((input) => input.file))];
+      const named =
+        files.length > 3 ? `${files.slice(0, 3).join(", ")} and ${files.length - 3} more` : files.join(", ");
+      reportFailure(io, "analyze", `the pairs of ${group[0]?.data.code} (${named})`, error);
+      continue;
+    }
+    for (const pair of pairs) {
+      let valid: TPair;
+      try {
+        valid = ZPair.parse(pair);
+      } catch (error) {
+        failed += 1;
+        reportFailure(io, "analyze", `${pair.plan.file}#${pair.plan.report}`, error);
+        continue;
+      }
+      await visit(valid);
+    }
+  }
+  return failed;
+}
+
 async function run(argv: string[], io: CliIO): Promise<number> {
   const flags = parseCommandArgs(argv, OPTIONS, ZFlags);
-  const documents = await readInputFiles("analyze", flags.positionals, io);
-  if (documents.length === 0) {
+  const out = new TextOutput(stdoutSink(io));
+  const json = new JsonObjectWriter(out);
+  const inputs: ReportInput[] = [];
+  const tally = await forEachDocument("analyze", flags.positionals, io, {}, async (_document, extracted) => {
+    if (flags.json) {
+      if (!json.isStarted) await json.openArray("documents");
+      await json.itemWithArray({ file: extracted.file, encoding: extracted.encoding }, "reports", extracted.reports);
+    }
+    // What pairing reads, without the sections: the rest of the document is printed already.
+    extracted.reports.forEach(({ sections: _sections, ...data }, report) => {
+      inputs.push({ file: extracted.file, report, data });
+    });
+  });
+  if (tally.read === 0) {
     io.stderr("luoshi analyze: no file could be read\n");
     return 1;
   }
-  const extracted = toExtractOutput(documents);
-  const inputs = reportInputs(extracted.documents);
-  const pairs = analyzeReports(inputs, { tolerance: flags.tolerance });
   const unpaired = unpairedReports(inputs);
+  let failed = 0;
   if (flags.json) {
-    const output: TAnalyzeOutput = ZAnalyzeOutput.parse({
-      ...extracted,
-      pairs,
-      ...(unpaired.length > 0 ? { unpaired } : {}),
+    await json.closeArray();
+    await json.openArray("pairs");
+    failed = await forEachPair(inputs, flags.tolerance, io, (pair) => json.item(pair));
+    await json.closeArray();
+    if (unpaired.length > 0) {
+      await json.openArray("unpaired");
+      for (const report of unpaired) await json.item(report);
+      await json.closeArray();
+    }
+    await json.end();
+  } else {
+    let pairs = 0;
+    failed = await forEachPair(inputs, flags.tolerance, io, async (pair) => {
+      await out.put(`${pairs++ > 0 ? "\n\n" : ""}${pairTable(pair)}`);
     });
-    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-    return 0;
+    const notes = unpaired.map((report) => `未配对: ${report.note}`);
+    if (pairs === 0) await out.put([...notes, "没有可评判的计划:所读报告中没有找到目标。", ""].join("\n"));
+    else await out.put(`${notes.length > 0 ? `\n\n${notes.join("\n")}` : ""}\n`);
+    await out.flush();
   }
-  const notes = unpaired.map((report) => `未配对: ${report.note}`);
-  if (pairs.length === 0) {
-    io.stdout([...notes, "没有可评判的计划:所读报告中没有找到目标。", ""].join("\n"));
-    return 0;
-  }
-  io.stdout(`${[...pairs.map(pairTable), ...(notes.length > 0 ? [notes.join("\n")] : [])].join("\n\n")}\n`);
-  return 0;
+  return failed > 0 ? 1 : exitStatus(tally);
 }
 
 export const analyzeCommand: Command = {

@@ -1,14 +1,16 @@
 /**
  * `luoshi extract <file...> [--json]`: read reports and print their targets and outcomes, as the JSON contract of
- * extraction.md or as a summary per report. A file that cannot be read gets one message on stderr; the others are
- * still read, and the exit status is non-zero only when none could be.
+ * extraction.md or as a summary per report, one document at a time. A file that cannot be read gets one message on
+ * stderr and the others are still printed; the exit status is non-zero when a file failed with an error or none
+ * could be read.
  */
 import { z } from "zod";
-import { type FigureTrace, type ReadDocument, type ReadReport, toExtractOutput } from "@/lib/engine/reader";
+import type { FigureTrace, ReadDocument, ReadReport } from "@/lib/engine/reader";
 import type { TTarget } from "@/lib/schemas/extraction";
 import { parseCommandArgs } from "../args";
 import { type Command, UsageError } from "../command";
-import { readInputFiles } from "../read-inputs";
+import { JsonObjectWriter, stdoutSink, TextOutput } from "../output";
+import { exitStatus, forEachDocument } from "../read-inputs";
 
 const USAGE = `Usage: luoshi extract <file...> [--json | --explain]
 
@@ -19,7 +21,10 @@ and outcomes.
 Options:
   --json      print one JSON document (the extract contract of extraction.md) instead of a summary
   --explain   print, for each figure of each report, which rule kept or dropped it and why
-  -h, --help  show this help`;
+  -h, --help  show this help
+
+Exit status: 0 when every file was read or refused as not a report (each refusal named on stderr), 1 when a file
+failed with an error or none could be read, 2 for bad usage.`;
 
 const ZExtractArgs = z.object({
   json: z.boolean().default(false),
@@ -93,18 +98,41 @@ export const extractCommand: Command = {
   async run(argv, io) {
     const args = parseCommandArgs(argv, { json: { type: "boolean" }, explain: { type: "boolean" } }, ZExtractArgs);
     if (args.json && args.explain) throw new UsageError("--json and --explain cannot be combined");
-    const documents = await readInputFiles("extract", args.positionals, io, { explain: args.explain });
-    if (documents.length === 0) {
+    const out = new TextOutput(stdoutSink(io));
+    const json = new JsonObjectWriter(out);
+    const format = args.explain ? formatExplanation : formatReport;
+    let blocks = 0;
+    const tally = await forEachDocument(
+      "extract",
+      args.positionals,
+      io,
+      { explain: args.explain },
+      async (document, extracted) => {
+        if (args.json) {
+          if (!json.isStarted) await json.openArray("documents");
+          await json.itemWithArray(
+            { file: extracted.file, encoding: extracted.encoding },
+            "reports",
+            extracted.reports,
+          );
+          return;
+        }
+        // A report at a time: one .txt can hold thousands.
+        for (const report of document.reports)
+          await out.put(`${blocks++ > 0 ? "\n\n" : ""}${format(document, report)}`);
+      },
+    );
+    if (tally.read === 0) {
       io.stderr("luoshi extract: no file could be read\n");
       return 1;
     }
     if (args.json) {
-      io.stdout(`${JSON.stringify(toExtractOutput(documents), null, 2)}\n`);
+      await json.closeArray();
+      await json.end();
     } else {
-      const format = args.explain ? formatExplanation : formatReport;
-      const blocks = documents.flatMap((document) => document.reports.map((report) => format(document, report)));
-      io.stdout(`${blocks.join("\n\n")}\n`);
+      await out.put("\n");
+      await out.flush();
     }
-    return 0;
+    return exitStatus(tally);
   },
 };

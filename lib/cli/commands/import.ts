@@ -1,8 +1,9 @@
 /**
  * `luoshi import <files or folders…>`: read reports into the database DATABASE_URL names (pending migrations are
- * applied first), one transaction per document, then re-judge every jurisdiction and year they touch.
+ * applied first), one transaction per document, then re-judge every jurisdiction and year they touch. Each file is
+ * imported on its own: one that is refused or fails is named on stderr and the others are still imported.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
@@ -10,28 +11,41 @@ import { type Db, getDb, providerOf } from "@/lib/db/client";
 import { type IdentityPrompt, importFile } from "@/lib/db/import";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
-import { ZCode } from "@/lib/schemas/store";
+import { ReadError } from "@/lib/engine/reader";
+import { type TImportResult, ZCode, ZDuplicateChoice } from "@/lib/schemas/store";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
+import { reportFailure } from "../failure";
+import { readReportFile } from "../read-inputs";
 
 const USAGE = `Usage: luoshi import <file or folder...> [--code <GB/T code>] [--year <year>] [--tolerance <t>]
+                     [--on-duplicate skip|replace|keep]
 
 Import government work reports (.txt, .html, .htm, .jsonl, .csv, .xlsx; folders are searched recursively) into
 the database that DATABASE_URL names (default: SQLite file:./data/luoshi.db). Importing the same text again changes
 nothing. A .csv or .xlsx table holds one report per row (text in full_text, content or text).
 
 Options:
-  --code <code>     the jurisdiction of every report imported, instead of the detected one
-  --year <year>     the year of every report imported, instead of the detected one
-  --tolerance <t>   relax "about" targets by t (percentage points for %), default 0
-  -h, --help        show this help`;
+  --code <code>        the jurisdiction of every report imported, instead of the detected one
+  --year <year>        the year of every report imported, instead of the detected one
+  --tolerance <t>      relax "about" targets by t (percentage points for %), default 0
+  --on-duplicate <c>   a report mostly the same as a stored one of its jurisdiction and year: skip it (default),
+                       replace the stored one, or keep it beside it as a review source
+  -h, --help           show this help
+
+Exit status: 0 when every file was imported or refused (each refusal named on stderr: not a report, no
+jurisdiction or year), 1 when a file failed with an error (the database is full or unreachable…) or nothing could
+be imported, 2 for bad usage.`;
 
 const ZImportArgs = z.object({
   positionals: z.array(z.string().min(1)).min(1, "give at least one file or folder"),
   code: ZCode.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   tolerance: z.coerce.number().min(0).max(100).default(0),
+  "on-duplicate": ZDuplicateChoice.default("skip"),
 });
+
+type ImportArgs = z.infer<typeof ZImportArgs>;
 
 /** How a document whose jurisdiction or year the reader could not tell is told to give them. */
 const IDENTITY_FLAGS: IdentityPrompt = { code: "--code <GB/T 2260 code>", year: "--year <year>" };
@@ -77,6 +91,85 @@ async function refreshPlannerStatistics(db: Db): Promise<void> {
   else await db.$executeRawUnsafe("ANALYZE");
 }
 
+/** What happened to the files of a run; `errors` are failures other than refusals (they make the status 1). */
+interface ImportTally {
+  created: number;
+  unchanged: number;
+  failed: number;
+  /** Reports left out as near-duplicates of stored ones (`--on-duplicate skip`). */
+  skipped: number;
+  errors: number;
+}
+
+/** One line per near-duplicate: which stored report it repeats, and what became of it. */
+function duplicateLine(duplicate: TImportResult["duplicates"][number]): string {
+  const share = `${Math.round(duplicate.overlap * 100)}% of its sentences`;
+  const what = `a near-duplicate of ${duplicate.existing.file} (${duplicate.code}, ${duplicate.year}; ${share})`;
+  const outcome = {
+    skipped: "skipped; import it with --on-duplicate replace or keep",
+    replaced: "the stored report was replaced",
+    kept: "kept beside it as a review source",
+  }[duplicate.resolution];
+  return `luoshi import: ${duplicate.file}: ${what}: ${outcome}`;
+}
+
+/** A file or document that failed; `note` adds what is known of the rest of the file. */
+type Failure = { file: string; error: unknown; note?: string };
+
+/**
+ * Import one file. A refusal (not a report, too large, no jurisdiction) is a failure of that file; any other error
+ * too, after finding out how many of its documents were committed before it: importFile throws on the first
+ * document that fails and its result, which would list them, is lost. Each document is its own transaction, named
+ * after its file (`file`, `file:line`, `file:row n`) and stamped with the client's clock, so the file's documents
+ * stamped since it began are those it committed, whatever other importers do meanwhile.
+ */
+async function importOne(
+  file: string,
+  args: ImportArgs,
+  tally: ImportTally,
+  failures: Failure[],
+  notes: string[],
+): Promise<void> {
+  const started = new Date();
+  try {
+    const bytes = await readReportFile(file);
+    const result = await importFile(
+      getDb(),
+      { filename: file, bytes, override: { code: args.code, year: args.year } },
+      { tolerance: args.tolerance, identityPrompt: IDENTITY_FLAGS, onDuplicate: args["on-duplicate"] },
+    );
+    for (const document of result.documents) tally[document.created ? "created" : "unchanged"] += 1;
+    for (const failure of result.failed) failures.push({ file: failure.file, error: failure.error });
+    tally.failed += result.failed.length;
+    // A document is skipped whole when any of its reports is a near-duplicate: count documents, list reports.
+    tally.skipped += new Set(result.duplicates.filter((d) => d.resolution === "skipped").map((d) => d.file)).size;
+    notes.push(...result.duplicates.map(duplicateLine));
+  } catch (error) {
+    tally.failed += 1;
+    if (error instanceof ReadError) {
+      failures.push({ file, error });
+      return;
+    }
+    tally.errors += 1;
+    const committed = await getDb()
+      .document.count({
+        where: {
+          importedAt: { gte: started },
+          OR: [{ sourceName: file }, { sourceName: { startsWith: `${file}:` } }],
+        },
+      })
+      .catch(() => null);
+    if (committed !== null && committed > 0) tally.created += committed;
+    const note =
+      committed === null
+        ? "; whether any of its documents were imported before could not be told"
+        : committed > 0
+          ? `; ${committed} of its documents were imported before that`
+          : "";
+    failures.push({ file, error, note });
+  }
+}
+
 export const importCommand: Command = {
   name: "import",
   summary: "import reports into the database (DATABASE_URL), then pair and judge them",
@@ -84,53 +177,73 @@ export const importCommand: Command = {
   async run(argv, io) {
     const args = parseCommandArgs(
       argv,
-      { code: { type: "string" }, year: { type: "string" }, tolerance: { type: "string" } },
+      {
+        code: { type: "string" },
+        year: { type: "string" },
+        tolerance: { type: "string" },
+        "on-duplicate": { type: "string" },
+      },
       ZImportArgs,
     );
-    await applyPendingMigrations(databaseFromEnv());
-    const files = await collectFiles(args.positionals, io);
-    const before = await counts();
-    const tally = { created: 0, unchanged: 0, failed: 0 };
-    const bar = new SingleBar({
-      format: "importing [{bar}] {value}/{total} files · {file}",
-      stream: process.stderr,
-      noTTYOutput: false,
-      hideCursor: true,
-    });
-    bar.start(files.length, 0, { file: "" });
-    const problems: string[] = [];
-    for (const file of files) {
-      bar.update({ file: path.basename(file) });
-      try {
-        const bytes = new Uint8Array(await readFile(file));
-        const result = await importFile(
-          getDb(),
-          { filename: file, bytes, override: { code: args.code, year: args.year } },
-          { tolerance: args.tolerance, identityPrompt: IDENTITY_FLAGS },
-        );
-        for (const document of result.documents) tally[document.created ? "created" : "unchanged"] += 1;
-        for (const failure of result.failed) problems.push(failure.error);
-        tally.failed += result.failed.length;
-      } catch (error) {
-        problems.push(`${file}: ${(error as Error).message}`);
-        tally.failed += 1;
-      }
-      bar.increment();
+    try {
+      return await importAll(args, io);
+    } finally {
+      await getDb()
+        .$disconnect()
+        .catch(() => undefined);
     }
-    bar.stop();
-    if (tally.created > 0) await refreshPlannerStatistics(getDb());
-    for (const problem of problems) io.stderr(`luoshi import: ${problem}\n`);
-    const after = await counts();
-    const added = (key: keyof typeof after) => after[key] - before[key];
-    io.stdout(
-      [
-        `documents: ${tally.created} new, ${tally.unchanged} unchanged, ${tally.failed} failed`,
-        `added: ${added("reports")} reports, ${added("targets")} targets, ${added("outcomes")} outcomes, ${added("matches")} matches`,
-        `database now holds: ${after.reports} reports, ${after.targets} targets, ${after.outcomes} outcomes, ${after.matches} matches`,
-        "",
-      ].join("\n"),
-    );
-    await getDb().$disconnect();
-    return tally.created + tally.unchanged === 0 && (tally.failed > 0 || files.length === 0) ? 1 : 0;
   },
 };
+
+async function importAll(args: ImportArgs, io: CliIO): Promise<number> {
+  await applyPendingMigrations(databaseFromEnv());
+  const files = await collectFiles(args.positionals, io);
+  const before = await counts();
+  const tally: ImportTally = { created: 0, unchanged: 0, failed: 0, skipped: 0, errors: 0 };
+  const failures: Failure[] = [];
+  const notes: string[] = [];
+  const bar = new SingleBar({
+    format: "importing [{bar}] {value}/{total} files · {file}",
+    stream: process.stderr,
+    noTTYOutput: false,
+    hideCursor: true,
+  });
+  bar.start(files.length, 0, { file: "" });
+  try {
+    for (const file of files) {
+      bar.update({ file: path.basename(file) });
+      await importOne(file, args, tally, failures, notes);
+      bar.increment();
+    }
+  } finally {
+    bar.stop();
+  }
+  for (const failure of failures) {
+    // importFile's own failures are messages that already name their file.
+    if (typeof failure.error === "string") io.stderr(`luoshi import: ${failure.error}\n`);
+    else reportFailure(io, "import", failure.file, failure.error, failure.note);
+  }
+  for (const note of notes) io.stderr(`${note}\n`);
+  if (tally.created > 0) {
+    await refreshPlannerStatistics(getDb()).catch((error) => {
+      tally.errors += 1;
+      reportFailure(io, "import", "refreshing the planner's statistics", error);
+    });
+  }
+  const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped as near-duplicates` : "";
+  const lines = [`documents: ${tally.created} new, ${tally.unchanged} unchanged, ${tally.failed} failed${skipped}`];
+  try {
+    const after = await counts();
+    const added = (key: keyof typeof after) => after[key] - before[key];
+    lines.push(
+      `added: ${added("reports")} reports, ${added("targets")} targets, ${added("outcomes")} outcomes, ${added("matches")} matches`,
+      `database now holds: ${after.reports} reports, ${after.targets} targets, ${after.outcomes} outcomes, ${after.matches} matches`,
+    );
+  } catch (error) {
+    tally.errors += 1;
+    reportFailure(io, "import", "counting what the database holds", error);
+  }
+  io.stdout(`${lines.join("\n")}\n`);
+  const nothing = tally.created + tally.unchanged === 0 && (tally.failed + tally.skipped > 0 || files.length === 0);
+  return tally.errors > 0 || nothing ? 1 : 0;
+}
