@@ -36,10 +36,13 @@ function sentencesIn(text: string, start: number, end: number): number {
 function closingBoilerplateStart(text: string, start: number, end: number): number {
   const searchFrom = start + Math.floor((end - start) * MIN_REPORT_SHARE_BEFORE_CLOSING);
   const lineStart = text.lastIndexOf("\n", searchFrom) + 1;
-  const pattern = new RegExp(CLOSING_BOILERPLATE.source, "gm");
-  pattern.lastIndex = Math.max(lineStart, start);
-  for (let match = pattern.exec(text); match && match.index < end; match = pattern.exec(text)) {
-    if (sentencesIn(text, match.index, end) <= sentencesIn(text, start, match.index)) return match.index;
+  // Searched within the report's span only: a search running on to the text's end would cost every report the rest
+  // of the text, quadratic in a file of thousands of reports.
+  const from = Math.max(lineStart, start);
+  const span = text.slice(from, end);
+  for (const match of span.matchAll(new RegExp(CLOSING_BOILERPLATE.source, "gm"))) {
+    const at = from + match.index;
+    if (sentencesIn(text, at, end) <= sentencesIn(text, start, at)) return at;
   }
   return end;
 }

@@ -317,7 +317,8 @@ export function findMentions(text: string, from: number, to: number, trace?: Exp
       previousEnd = end;
       previousClause = clauseStart;
     }
-    mentions.push(...inheritSubjects(inSentence, text));
+    // Appended one by one: spreading a sentence of 100 000 figures into push() overflows the call stack.
+    for (const mention of inheritSubjects(inSentence, text)) mentions.push(mention);
   }
   return mentions;
 }
@@ -414,8 +415,10 @@ function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
         ? distributeRespectively(inSentence.slice(i, runEnd + 1))
         : null;
       if (distributed) {
-        result.push(...distributed);
-        named.push(...distributed);
+        for (const mention of distributed) {
+          result.push(mention);
+          named.push(mention);
+        }
         i = runEnd;
         continue;
       }
@@ -436,7 +439,7 @@ function inheritSubjects(inSentence: Mention[], text: string): Mention[] {
         run.forEach((rate, k) => {
           rate.subject = (donors[k] as Mention).subject + rate.subject;
         });
-      result.push(...run);
+      for (const mention of run) result.push(mention);
       i = runEnd;
       continue;
     }
