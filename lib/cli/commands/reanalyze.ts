@@ -3,10 +3,11 @@
  * manual ones never change, and are flagged for review where the engine now decides differently.
  */
 import { z } from "zod";
-import { getDb, providerOf } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { rematchYear } from "@/lib/db/matching";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
+import { writeTransaction } from "@/lib/db/transaction";
 import { ZCode } from "@/lib/schemas/store";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
@@ -32,7 +33,6 @@ const ZReanalyzeArgs = z.object({
 async function reanalyze(args: z.infer<typeof ZReanalyzeArgs>, io: CliIO): Promise<number> {
   await applyPendingMigrations(databaseFromEnv());
   const db = getDb();
-  const provider = providerOf(db);
   // GROUP BY in the database: Prisma's `distinct` would read every target row first.
   const years = await db.target.groupBy({
     by: ["jurisdictionCode", "planYear"],
@@ -42,9 +42,10 @@ async function reanalyze(args: z.infer<typeof ZReanalyzeArgs>, io: CliIO): Promi
   let matches = 0;
   let flagged = 0;
   for (const { jurisdictionCode, planYear } of years) {
-    const summary = await db.$transaction(
-      (tx) => rematchYear(tx, provider, jurisdictionCode, planYear, { tolerance: args.tolerance }),
-      { timeout: 120_000 },
+    const summary = await writeTransaction(
+      db,
+      (tx, provider) => rematchYear(tx, provider, jurisdictionCode, planYear, { tolerance: args.tolerance }),
+      { timeoutMs: 120_000 },
     );
     matches += summary.matches;
     flagged += summary.flagged;
