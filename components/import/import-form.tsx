@@ -7,7 +7,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { format } from "@/lib/i18n";
 import { formatNumber, formatTarget } from "@/lib/i18n/numbers";
 import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
-import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
+import { type TDuplicateChoice, type TImportResult, ZDuplicateChoice, ZImportResult } from "@/lib/schemas/store";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const ACCEPT = ".txt,.html,.htm,.jsonl,.csv,.xlsx,text/plain,text/html,text/csv";
@@ -27,11 +27,13 @@ interface Entry {
 interface Override {
   code: string;
   year: string;
+  /** What to do with a near-duplicate of a stored report (lib/db/duplicates.ts). */
+  onDuplicate: TDuplicateChoice;
 }
 
 function requestOf(source: Source, name: string, override: Override): RequestInit {
   if (source.kind === "text") {
-    const body: Record<string, unknown> = { filename: name, text: source.text };
+    const body: Record<string, unknown> = { filename: name, text: source.text, onDuplicate: override.onDuplicate };
     if (override.code) body.jurisdiction = override.code;
     if (override.year) body.year = Number(override.year);
     return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
@@ -40,6 +42,7 @@ function requestOf(source: Source, name: string, override: Override): RequestIni
   form.append("files", source.file, name);
   if (override.code) form.append("jurisdiction", override.code);
   if (override.year) form.append("year", override.year);
+  form.append("onDuplicate", override.onDuplicate);
   return { method: "POST", body: form };
 }
 
@@ -102,7 +105,7 @@ export function ImportForm() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [text, setText] = useState("");
   const [filename, setFilename] = useState("pasted.txt");
-  const [override, setOverride] = useState<Override>({ code: "", year: "" });
+  const [override, setOverride] = useState<Override>({ code: "", year: "", onDuplicate: "skip" });
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -118,6 +121,8 @@ export function ImportForm() {
     error: useId(),
     codeError: useId(),
     yearError: useId(),
+    onDuplicate: useId(),
+    onDuplicateHelp: useId(),
   };
 
   const codeError = override.code && !/^\d{6}$/.test(override.code) ? t.import.invalidCode : null;
@@ -201,6 +206,9 @@ export function ImportForm() {
         const parsed = ZImportResult.safeParse(json);
         if (parsed.success && parsed.data.documents.length > 0)
           update(entry.id, { status: "saved", result: parsed.data });
+        else if (parsed.success && parsed.data.duplicates.length > 0)
+          // A near-duplicate skipped: the result says of which report; the entry may be saved again with a choice.
+          update(entry.id, { status: "ready", error: null, result: parsed.data });
         else
           update(entry.id, {
             status: "error",
@@ -337,6 +345,24 @@ export function ImportForm() {
           </div>
           <p className="field-hint" style={{ flexBasis: "100%", margin: 0 }}>
             {t.import.overrideHelp}
+          </p>
+          <div className="field">
+            <label htmlFor={ids.onDuplicate}>{t.import.onDuplicate}</label>
+            <select
+              id={ids.onDuplicate}
+              value={override.onDuplicate}
+              aria-describedby={ids.onDuplicateHelp}
+              onChange={(e) => setOverride({ ...override, onDuplicate: ZDuplicateChoice.parse(e.target.value) })}
+            >
+              {ZDuplicateChoice.options.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t.import.onDuplicateChoices[choice]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p id={ids.onDuplicateHelp} className="field-hint" style={{ flexBasis: "100%", margin: 0 }}>
+            {t.import.onDuplicateHelp}
           </p>
         </fieldset>
         {formError ? (
@@ -575,6 +601,19 @@ function ResultDetails({ result, names }: { result: TImportResult; names: Map<st
               <Link href={`/reports/${report.id}`}>{t.import.openReport}</Link>
             </span>
           ))}
+        </li>
+      ))}
+      {result.duplicates.map((d) => (
+        <li key={`${d.file}:${d.existing.reportId}`} className={d.resolution === "skipped" ? "field-error" : undefined}>
+          {format(t.import.nearDuplicate, {
+            file: d.file,
+            code: names.get(d.code) ?? d.code,
+            year: d.year,
+            existing: d.existing.file,
+            overlap: Math.round(d.overlap * 100),
+          })}
+          {t.import.duplicateResolution[d.resolution]}{" "}
+          <Link href={`/reports/${d.existing.reportId}`}>{t.import.openExisting}</Link>
         </li>
       ))}
       {result.failed.map((f) => (

@@ -69,3 +69,29 @@ it("uploads several files with progress, says which were already imported, and r
   expect(await summary.textContent()).toContain("新建 0 个文档，2 个已存在，1 个失败");
   await saveScreenshot(page, "import-files");
 });
+
+it("does not store a reposted copy of a stored report twice unless the user chooses to keep both", async () => {
+  const page = await app.openPage("import-near-duplicate");
+  await signIn(page, app.baseUrl, "导入员");
+  await page.goto(`${app.baseUrl}/import`);
+  await page.locator(".import-form[data-ready]").waitFor();
+  // Seed 002 (烟台市莱山区 2024, stored by the demo set-up) as a news site reposts it: a credit line more.
+  const text = `${readFileSync(seedPath("002"), "utf8")}\n（转载自莱山区人民政府网站，责任编辑：王五）\n`;
+  await page.getByLabel("报告全文").fill(text);
+  await page.getByLabel("文件名").fill("laishan-repost.txt");
+  await page.getByRole("button", { name: "预览", exact: true }).click();
+  const entry = page.locator(".file-item", { hasText: "laishan-repost.txt" });
+  await entry.locator(".file-status", { hasText: "已识别" }).waitFor();
+
+  await page.getByRole("button", { name: "保存到数据库" }).click();
+  const skipped = entry.locator("li", { hasText: "句子相同" });
+  await skipped.waitFor();
+  expect(await skipped.textContent()).toContain("没有保存");
+  expect(await skipped.getByRole("link", { name: "查看已存的报告" }).getAttribute("href")).toMatch(/^\/reports\//);
+  await saveScreenshot(page, "import-near-duplicate");
+
+  await page.getByLabel("与已存报告大体相同时").selectOption("keep");
+  await page.getByRole("button", { name: "保存到数据库" }).click();
+  await entry.locator(".file-status", { hasText: "已保存" }).waitFor();
+  expect(await entry.locator("li", { hasText: "句子相同" }).textContent()).toContain("已作为另一回顾来源保存");
+});
