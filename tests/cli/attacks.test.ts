@@ -12,7 +12,7 @@ import { exitStatus, forEachDocument } from "@/lib/cli/read-inputs";
 import { ZExtractedDocument } from "@/lib/schemas/extraction";
 import { synthReports } from "@/lib/synth/report";
 import { NATIONAL, seedPath } from "../support/corpus";
-import { cpuSeconds, runCli, STACK_FRAME, stderrLines } from "./run-cli";
+import { cpuSeconds, runCli, runCliClosingAfter, STACK_FRAME, stderrLines } from "./run-cli";
 
 const MB = 1024 * 1024;
 
@@ -182,15 +182,7 @@ describe("a reader that goes away or falls behind", () => {
     ["analyze", "--json"],
     ["analyze", "--tolerance=0"],
   ])("`%s %s … | head -c 100` ends quietly with status 0", async (command, flag) => {
-    let received = 0;
-    const result = await runCli([command, flag, NATIONAL], {
-      keepStdout: 100,
-      onStart: (child) =>
-        child.stdout.on("data", (chunk: Buffer) => {
-          received += chunk.length;
-          if (received >= 100) child.stdout.destroy();
-        }),
-    });
+    const result = await runCliClosingAfter([command, flag, NATIONAL], 100);
     expect(result.signal).toBeNull();
     expect(result.code).toBe(0);
     expect(result.stdout.length).toBe(100);

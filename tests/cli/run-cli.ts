@@ -85,6 +85,20 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   }
 }
 
+/** Run the CLI as `luoshi … | head -c <bytes>` would: its stdout closed once that much has come. */
+export function runCliClosingAfter(args: string[], bytes: number, options: CliOptions = {}): Promise<CliResult> {
+  let received = 0;
+  return runCli(args, {
+    ...options,
+    keepStdout: bytes,
+    onStart: (child) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+        if (received >= bytes) child.stdout.destroy();
+      }),
+  });
+}
+
 /** CPU seconds (user + system) a running process has used so far, from /proc; null once it is gone. */
 export function cpuSeconds(pid: number): number | null {
   try {

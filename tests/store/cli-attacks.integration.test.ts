@@ -23,7 +23,7 @@ import { PROVIDERS } from "@/lib/db/providers";
 import { exportRows } from "@/lib/db/queries/export";
 import { EXPORT_COLUMNS, renderExport } from "@/lib/export/format";
 import { synthReports } from "@/lib/synth/report";
-import { runCli, STACK_FRAME, stderrLines } from "../cli/run-cli";
+import { runCli, runCliClosingAfter, STACK_FRAME, stderrLines } from "../cli/run-cli";
 import { NATIONAL, seedPath } from "../support/corpus";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
@@ -145,16 +145,7 @@ describe.each(PROVIDERS)("luoshi import and export under attack on %s", (provide
   it.each(["csv", "json"])("`export --format %s | head -c 100` ends quietly with status 0", async (format) => {
     // Enough rows that the output outlasts the pipe's buffer.
     await runCli(["import", NATIONAL], { env: env() });
-    let received = 0;
-    const result = await runCli(["export", "--format", format], {
-      env: env(),
-      keepStdout: 100,
-      onStart: (child) =>
-        child.stdout.on("data", (chunk: Buffer) => {
-          received += chunk.length;
-          if (received >= 100) child.stdout.destroy();
-        }),
-    });
+    const result = await runCliClosingAfter(["export", "--format", format], 100, { env: env() });
     expect(result.signal).toBeNull();
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
