@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { ReadError } from "@/lib/engine/reader";
+import { ZSettings } from "@/lib/settings";
 import type { CliIO } from "./command";
 
 const MAX_MESSAGE_CHARS = 300;
@@ -48,7 +49,8 @@ export function shortMessage(error: unknown): string {
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
 }
 
-export const debugging = (env = process.env) => env.LUOSHI_DEBUG === "1";
+/** LUOSHI_DEBUG, read leniently: this runs while reporting an error, where bad settings must not throw again. */
+export const debugging = (env = process.env) => ZSettings.shape.LUOSHI_DEBUG.safeParse(env.LUOSHI_DEBUG).data === true;
 
 /** Print one failure: `luoshi <command>: <file>: <message><note>` (the file part only when given). */
 export function reportFailure(io: CliIO, command: string, file: string | null, error: unknown, note = ""): void {

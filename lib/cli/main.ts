@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readSettings, SettingsError } from "@/lib/settings";
 import { type CliIO, type Command, processIO, UsageError } from "./command";
 import { reportFailure } from "./failure";
 
@@ -76,6 +77,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   let command: Command | undefined;
   try {
+    // Settings are checked before any command runs: a bad value stops here, naming the variable.
+    readSettings();
     command = await entry.load();
     if (rest.includes("-h") || rest.includes("--help")) {
       io.stdout(`${command.usage}\n`);
@@ -85,6 +88,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`luoshi ${name}: ${error.message}\n\n${command?.usage ?? ""}\n`);
+      return 2;
+    }
+    if (error instanceof SettingsError) {
+      for (const problem of error.problems) io.stderr(`luoshi: ${problem}\n`);
       return 2;
     }
     // Whatever else escaped the command: one line (LUOSHI_DEBUG=1 adds the stack), never a dump.

@@ -5,28 +5,14 @@
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { z } from "zod";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { type Prisma, PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
+import { readSettings } from "@/lib/settings";
 import { type DatabaseTarget, databaseFromEnv, type Provider, sqlitePath } from "./providers";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** The client inside an interactive transaction. */
 export type Tx = Prisma.TransactionClient;
-
-/**
- * Connections each app instance may hold to PostgreSQL (LUOSHI_PG_POOL_MAX, default 10): with several instances,
- * keep instances × pool within the server's max_connections, or put PgBouncer in front.
- */
-function postgresPoolSize(env = process.env): number {
-  return z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .catch(10)
-    .parse(env.LUOSHI_PG_POOL_MAX ?? 10);
-}
 
 /**
  * Clients by DATABASE_URL, and which database each client talks to (for the few queries written per database). Both
@@ -53,7 +39,8 @@ export function createDb(target: DatabaseTarget): Db {
           adapter: new PrismaBetterSqlite3({ url: sqlitePath(target.url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
         })
       : (new PostgresClient({
-          adapter: new PrismaPg({ connectionString: target.url, max: postgresPoolSize() }),
+          // LUOSHI_PG_POOL_MAX per app instance: keep instances × pool within the server's max_connections.
+          adapter: new PrismaPg({ connectionString: target.url, max: readSettings().LUOSHI_PG_POOL_MAX }),
         }) as unknown as Db);
   providers.set(db, target.provider);
   return db;

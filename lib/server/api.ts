@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/db/errors";
 import { DatabaseUnavailableError } from "@/lib/db/migrate/errors";
 import { LOCALE_COOKIE, messages, parseLocale } from "@/lib/i18n";
+import { SettingsError } from "@/lib/settings";
 import { safeRedirectPath } from "./auth-redirect";
 import { JSON_BODY_LIMIT, readBody } from "./body";
 
@@ -88,6 +89,11 @@ export function handle<C>(handler: (request: Request, context: C) => Promise<Res
         return errorResponse(error.status, body);
       }
       if (isDatabaseDown(error)) return errorResponse(503, { error: "the database is unavailable; try again shortly" });
+      if (error instanceof SettingsError) {
+        // The app refuses to start with bad settings (instrumentation.ts); this is for a server started otherwise.
+        console.error(error.message);
+        return errorResponse(503, { error: "the server's settings are invalid; its log says which" });
+      }
       console.error(error);
       return errorResponse(500, { error: "internal error" });
     }

@@ -25,6 +25,7 @@ import {
 import { type Db, getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/db/errors";
 import { createSession, deleteSession, findSession, pruneSessions } from "@/lib/db/sessions";
+import { readSettings } from "@/lib/settings";
 import { hashPassword, verifyNothing, verifyPassword } from "./auth-password";
 
 export const SESSION_COOKIE = "luoshi_session";
@@ -68,28 +69,6 @@ export class TooManyAttemptsError extends DomainError {
   }
 }
 
-const secret = z
-  .string()
-  .optional()
-  .transform((value) => value || null);
-
-/** An unusable LUOSHI_PUBLIC_URL matches no origin: cookie-borne mutations fail closed rather than fall back. */
-const INVALID_ORIGIN = "invalid:";
-
-const ZAuthSettings = z.object({
-  LUOSHI_EDITOR_PASSWORD: secret,
-  LUOSHI_API_TOKEN: secret,
-  LUOSHI_PUBLIC_URL: z
-    .union([z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin), z.literal("")])
-    .optional()
-    .catch(INVALID_ORIGIN)
-    .transform((origin) => origin || null),
-  LUOSHI_TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value) => value === "1" || value?.toLowerCase() === "true"),
-});
-
 export interface AuthSettings {
   editorPassword: string | null;
   apiToken: string | null;
@@ -99,19 +78,14 @@ export interface AuthSettings {
   trustProxy: boolean;
 }
 
-let warnedPublicUrl = false;
-
+/** The settings sign-in reads (lib/settings.ts: a bad value stops the app at start). */
 export function authSettings(env: Env = process.env): AuthSettings {
-  const parsed = ZAuthSettings.parse(env);
-  if (parsed.LUOSHI_PUBLIC_URL === INVALID_ORIGIN && !warnedPublicUrl) {
-    warnedPublicUrl = true;
-    console.error("LUOSHI_PUBLIC_URL is not an http(s) URL: every cookie-borne change is refused");
-  }
+  const settings = readSettings(env);
   return {
-    editorPassword: parsed.LUOSHI_EDITOR_PASSWORD,
-    apiToken: parsed.LUOSHI_API_TOKEN,
-    publicOrigin: parsed.LUOSHI_PUBLIC_URL,
-    trustProxy: parsed.LUOSHI_TRUST_PROXY,
+    editorPassword: settings.LUOSHI_EDITOR_PASSWORD,
+    apiToken: settings.LUOSHI_API_TOKEN,
+    publicOrigin: settings.LUOSHI_PUBLIC_URL,
+    trustProxy: settings.LUOSHI_TRUST_PROXY,
   };
 }
 
@@ -215,7 +189,7 @@ function fromOwnOrigin(request: Request, settings: AuthSettings): boolean {
   } catch {
     return false;
   }
-  if (settings.publicOrigin !== null) return url.origin === settings.publicOrigin && url.origin !== INVALID_ORIGIN;
+  if (settings.publicOrigin !== null) return url.origin === settings.publicOrigin;
   const host = request.headers.get("host");
   if (!host) return false;
   try {

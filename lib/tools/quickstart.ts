@@ -11,6 +11,7 @@ import { createDb } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/db/demo";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
+import { readSettings } from "@/lib/settings";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -44,7 +45,7 @@ if (!existsSync(envFile)) {
 step("building the app");
 execFileSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
 
-const port = process.env.PORT ?? "3000";
+const port = String(readSettings().PORT);
 step(`serving on http://localhost:${port} (Ctrl-C to stop)`);
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { authSettings, clientAddress, SESSION_COOKIE, sessionToken } from "@/lib/server/auth";
 import { hashPassword, verifyPassword } from "@/lib/server/auth-password";
 import { safeRedirectPath } from "@/lib/server/auth-redirect";
+import { SettingsError } from "@/lib/settings";
 
 describe("safeRedirectPath", () => {
   it("refuses every way of leaving the origin", () => {
@@ -114,12 +115,12 @@ describe("clientAddress", () => {
 });
 
 describe("authSettings", () => {
-  it("reads LUOSHI_PUBLIC_URL as an origin, and an unusable one as matching nothing", () => {
+  it("reads LUOSHI_PUBLIC_URL as an origin, and refuses an unusable one", () => {
     expect(authSettings({ LUOSHI_PUBLIC_URL: "https://luoshi.example.org/app/" }).publicOrigin).toBe(
       "https://luoshi.example.org",
     );
     expect(authSettings({ LUOSHI_PUBLIC_URL: "" }).publicOrigin).toBeNull();
-    expect(authSettings({ LUOSHI_PUBLIC_URL: "javascript:alert(1)" }).publicOrigin).toBe("invalid:");
+    expect(() => authSettings({ LUOSHI_PUBLIC_URL: "javascript:alert(1)" })).toThrow(SettingsError);
     expect(authSettings({ LUOSHI_TRUST_PROXY: "0" }).trustProxy).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { analyzeReports, type ReportInput, unpairedReports } from "@/lib/engine/match";
 import { type TPair, type TVerdict, ZPair } from "@/lib/schemas/extraction";
+import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
 import { reportFailure } from "../failure";
@@ -22,7 +23,7 @@ every target: met, missed, no outcome, or needs review.
 Options:
   --json           print one JSON object (documents and pairs) instead of tables
   --tolerance t    slack for "about" (左右) targets: t percentage points for % targets, a relative share t of the
-                   target otherwise (0.05 = 5%). Default 0.
+                   target otherwise (0.05 = 5%). Default LUOSHI_TOLERANCE, or 0.
   -h, --help       show this help
 
 Exit status: 0 when every file was read or refused as not a report (each refusal named on stderr), 1 when a file
@@ -31,11 +32,12 @@ or a pair failed with an error or no file could be read, 2 for bad usage.`;
 const ZFlags = z.object({
   positionals: z.array(z.string().min(1)).min(1, "give at least one report file"),
   json: z.boolean().default(false),
+  // The flag wins; without it, LUOSHI_TOLERANCE as the app uses it.
   tolerance: z
     .string()
     .regex(/^\d+(\.\d+)?$|^\.\d+$/, "--tolerance must be a number ≥ 0, e.g. 0.5")
-    .default("0")
-    .transform(Number),
+    .optional()
+    .transform((flag) => (flag === undefined ? readSettings().LUOSHI_TOLERANCE : Number(flag))),
 });
 
 const OPTIONS = { json: { type: "boolean" }, tolerance: { type: "string" } } as const;

@@ -3,6 +3,7 @@
  * (hidden when it is a terminal) or LUOSHI_NEW_EDITOR_PASSWORD, never from the command line, where other users of
  * the machine could read them in the process list and the shell's history.
  */
+
 import { z } from "zod";
 import {
   AccountExistsError,
@@ -21,6 +22,7 @@ import { DomainError } from "@/lib/db/errors";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 import { hashPassword, ZNewPassword } from "@/lib/server/auth-password";
+import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
 
@@ -128,7 +130,7 @@ const terminalOrPipe: PasswordInput = async () => {
 };
 
 async function newPassword(env: Record<string, string | undefined>, input: PasswordInput): Promise<string> {
-  const raw = env.LUOSHI_NEW_EDITOR_PASSWORD || (await input());
+  const raw = readSettings(env).LUOSHI_NEW_EDITOR_PASSWORD ?? (await input());
   // A pipe or here-string ends with a newline that is not part of the password.
   const password = raw.split(/\r?\n/)[0] ?? "";
   if (!password) {

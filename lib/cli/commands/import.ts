@@ -13,6 +13,7 @@ import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 import { ReadError } from "@/lib/engine/reader";
 import { type TImportResult, ZCode, ZDuplicateChoice } from "@/lib/schemas/store";
+import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
 import { reportFailure } from "../failure";
@@ -28,7 +29,7 @@ nothing. A .csv or .xlsx table holds one report per row (text in full_text, cont
 Options:
   --code <code>        the jurisdiction of every report imported, instead of the detected one
   --year <year>        the year of every report imported, instead of the detected one
-  --tolerance <t>      relax "about" targets by t (percentage points for %), default 0
+  --tolerance <t>      relax "about" targets by t (percentage points for %), default LUOSHI_TOLERANCE or 0
   --on-duplicate <c>   a report mostly the same as a stored one of its jurisdiction and year: skip it (default),
                        replace the stored one, or keep it beside it as a review source
   -h, --help           show this help
@@ -41,7 +42,12 @@ const ZImportArgs = z.object({
   positionals: z.array(z.string().min(1)).min(1, "give at least one file or folder"),
   code: ZCode.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
-  tolerance: z.coerce.number().min(0).max(100).default(0),
+  // The flag wins; without it, LUOSHI_TOLERANCE as the app uses it.
+  tolerance: z.coerce
+    .number()
+    .min(0)
+    .max(100)
+    .default(() => readSettings().LUOSHI_TOLERANCE),
   "on-duplicate": ZDuplicateChoice.default("skip"),
 });
 

@@ -9,6 +9,7 @@ import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 import { writeTransaction } from "@/lib/db/transaction";
 import { ZCode } from "@/lib/schemas/store";
+import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
 
@@ -20,14 +21,19 @@ chosen. Manual edits are kept; where the engine now decides differently they are
 Options:
   --code <code>     only this jurisdiction
   --year <year>     only this plan year
-  --tolerance <t>   relax "about" targets by t (percentage points for %), default 0
+  --tolerance <t>   relax "about" targets by t (percentage points for %), default LUOSHI_TOLERANCE or 0
   -h, --help        show this help`;
 
 const ZReanalyzeArgs = z.object({
   positionals: z.array(z.string()).max(0, "reanalyze takes no file arguments"),
   code: ZCode.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
-  tolerance: z.coerce.number().min(0).max(100).default(0),
+  // The flag wins; without it, LUOSHI_TOLERANCE as the app uses it.
+  tolerance: z.coerce
+    .number()
+    .min(0)
+    .max(100)
+    .default(() => readSettings().LUOSHI_TOLERANCE),
 });
 
 async function reanalyze(args: z.infer<typeof ZReanalyzeArgs>, io: CliIO): Promise<number> {
