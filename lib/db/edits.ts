@@ -5,25 +5,17 @@
  */
 import { judgeManualLink } from "@/lib/engine/match";
 import type { Target } from "@/lib/generated/prisma-sqlite/client";
-import type { TVerdict } from "@/lib/schemas/extraction";
-import type { TMatchEdit } from "@/lib/schemas/store";
+import { ZVerdict } from "@/lib/schemas/extraction";
+import type { TMatchEdit, TMatchState } from "@/lib/schemas/store";
 import type { Db, Tx } from "./client";
+import { matchStateColumn, verdictColumn } from "./columns";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type RematchOptions, rematchYear } from "./matching";
 import { outcomeFromRow, targetFromRow } from "./rows";
 import { lockYears, writeTransaction } from "./transaction";
 
-/** The fields of a match an edit can change; `before`/`after` of the audit record hold them. */
-interface MatchState {
-  outcomeId: string | null;
-  verdict: string;
-  reason: string;
-  confidence: number;
-  ratio: number | null;
-  manual: boolean;
-  notATarget: boolean;
-  flagged: boolean;
-}
+/** The fields of a match an edit can change; `before`/`after` of the audit record hold them (ZMatchState). */
+type MatchState = TMatchState;
 
 export type EditAction = "link" | "unlink" | "manual_outcome" | "set_verdict" | "not_a_target" | "accept" | "undo";
 
@@ -33,9 +25,10 @@ export interface EditResult {
   action: EditAction;
 }
 
-const stateOf = (match: MatchState): MatchState => ({
+/** The editable fields of a stored match row, its verdict read as a code. */
+const stateOf = (match: Omit<MatchState, "verdict"> & { id: string; verdict: string }): MatchState => ({
   outcomeId: match.outcomeId,
-  verdict: match.verdict,
+  verdict: verdictColumn(match.verdict, match.id),
   reason: match.reason,
   confidence: match.confidence,
   ratio: match.ratio,
@@ -130,7 +123,7 @@ async function nextState(
         reason: noteReason,
       };
     case "set_verdict":
-      return { ...manual, verdict: edit.verdict as TVerdict, confidence: 1, reason: noteReason };
+      return { ...manual, verdict: ZVerdict.parse(edit.verdict), confidence: 1, reason: noteReason };
     case "link":
     case "manual_outcome": {
       const outcome =
@@ -175,7 +168,7 @@ async function undoState(tx: Tx, target: TargetRow): Promise<MatchState> {
   });
   if (!last) throw new InvalidInputError("there is no edit to undo");
   await tx.edit.update({ where: { id: last.id }, data: { revertedAt: new Date() } });
-  return last.before as unknown as MatchState;
+  return matchStateColumn(last.before, last.id);
 }
 
 async function linkableOutcome(tx: Tx, target: TargetRow, outcomeId: string) {

@@ -8,9 +8,10 @@
  */
 import { gapOf } from "@/lib/engine/match";
 import type { Match, Outcome, Target } from "@/lib/generated/prisma-sqlite/client";
-import type { TMeasure, TOutcome, TPolarity, TQualifier, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import type { TOutcome, TTarget } from "@/lib/schemas/extraction";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure, TStoredMatch, TTargetCore } from "@/lib/schemas/store";
+import { measureColumn, polarityColumn, qualifierColumn, statedColumn, verdictColumn } from "./columns";
 
 /** A stored derived number (a ratio): null unless finite. */
 export const finiteOrNull = (value: number | null | undefined): number | null =>
@@ -33,13 +34,13 @@ export function readableFigures<T extends { value: number | null; min?: number |
 
 export const targetFromRow = (row: Target): TTarget => ({
   indicator: row.indicatorName,
-  measure: row.measure as TMeasure,
-  qualifier: row.qualifier as TQualifier,
+  measure: measureColumn(row.measure),
+  qualifier: qualifierColumn(row.qualifier),
   value: figureOrNull(row.value),
   min: figureOrNull(row.min),
   max: figureOrNull(row.max),
   unit: row.unit,
-  polarity: row.polarity as TPolarity,
+  polarity: polarityColumn(row.polarity),
   headline: row.headline,
   text: row.text,
   start: row.start,
@@ -52,17 +53,17 @@ export const periodOf = (row: Pick<Outcome, "periodStart" | "periodEnd">): [numb
 
 export const outcomeFromRow = (row: Outcome): TOutcome => ({
   indicator: row.indicatorName,
-  measure: row.measure as TMeasure,
+  measure: measureColumn(row.measure),
   value: figureOrNull(row.value),
   min: figureOrNull(row.min),
   max: figureOrNull(row.max),
   unit: row.unit,
-  polarity: row.polarity as TPolarity,
+  polarity: polarityColumn(row.polarity),
   estimated: row.estimated,
   // A period figure (periodStart and periodEnd set) is of no single year (extraction.md §3).
   year: periodOf(row) ? null : row.year,
   ...(periodOf(row) ? { period: periodOf(row) } : {}),
-  stated: (row.stated as TOutcome["stated"]) ?? null,
+  stated: row.stated === null ? null : statedColumn(row.stated, row.id),
   text: row.text,
   start: row.start ?? 0,
   end: row.end ?? 0,
@@ -72,8 +73,8 @@ export const outcomeFromRow = (row: Outcome): TOutcome => ({
 export const targetCoreOf = (row: Target): TTargetCore => ({
   id: row.id,
   indicator: row.indicatorName,
-  measure: row.measure as TMeasure,
-  qualifier: row.qualifier as TQualifier,
+  measure: measureColumn(row.measure),
+  qualifier: qualifierColumn(row.qualifier),
   value: figureOrNull(row.value),
   min: figureOrNull(row.min),
   max: figureOrNull(row.max),
@@ -101,7 +102,7 @@ export function storedMatchOf(match: Match & { outcome: Outcome | null }, contex
     outcome: outcome && {
       id: outcome.id,
       indicator: outcome.indicatorName,
-      measure: outcome.measure as TMeasure,
+      measure: measureColumn(outcome.measure),
       value: figureOrNull(outcome.value),
       unit: outcome.unit,
       text: outcome.text,
@@ -110,7 +111,7 @@ export function storedMatchOf(match: Match & { outcome: Outcome | null }, contex
       manual: outcome.manual,
       source: outcome.source,
     },
-    verdict: match.verdict as TVerdict,
+    verdict: verdictColumn(match.verdict),
     confidence: confidenceOf(match.confidence),
     reason: match.reason,
     ratio: finiteOrNull(match.ratio),

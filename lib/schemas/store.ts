@@ -200,6 +200,22 @@ export const ZImportResult = z.object({
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 
+/**
+ * The fields of a match an edit can change, as the audit record's `before` and `after` store them (lib/db/edits.ts):
+ * read back through this schema, never cast.
+ */
+export const ZMatchState = z.object({
+  outcomeId: z.string().nullable(),
+  verdict: ZVerdict,
+  reason: z.string(),
+  confidence: z.number(),
+  ratio: z.number().nullable(),
+  manual: z.boolean(),
+  notATarget: z.boolean(),
+  flagged: z.boolean(),
+});
+export type TMatchState = z.infer<typeof ZMatchState>;
+
 /** Import through JSON: pasted text, with optional overrides of the detected jurisdiction and year. */
 /**
  * What to do with a report mostly the same as a stored report of its jurisdiction and year (lib/db/duplicates.ts):

@@ -6,8 +6,9 @@
 
 import { gapOf } from "@/lib/engine/match";
 import type { TComparePoint, TComparison, TIndicatorOption } from "@/lib/schemas/dashboard";
-import type { TGap, TMeasure, TPolarity, TQualifier, TVerdict } from "@/lib/schemas/extraction";
+import type { TGap, TMeasure } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { measureColumn, polarityColumn, qualifierColumn, verdictColumn } from "../columns";
 import { readableFigures } from "../rows";
 
 export interface CompareInput {
@@ -38,12 +39,12 @@ function pointGap(
     {
       indicator,
       measure,
-      qualifier: target.qualifier as TQualifier,
+      qualifier: qualifierColumn(target.qualifier),
       value: target.value,
       min: target.min,
       max: target.max,
       unit: target.unit,
-      polarity: target.polarity as TPolarity,
+      polarity: polarityColumn(target.polarity),
       headline: false,
       text: target.text,
       ...where,
@@ -149,7 +150,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
           target: {
             id: target.id,
             reportId: target.reportId,
-            qualifier: target.qualifier as TQualifier,
+            qualifier: qualifierColumn(target.qualifier),
             value: target.value,
             min: target.min,
             max: target.max,
@@ -157,7 +158,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
             text: target.text,
           },
           actual: outcome && { ...outcome, matched: true },
-          verdict: (target.match?.verdict as TVerdict | undefined) ?? "no_outcome",
+          verdict: target.match?.verdict == null ? "no_outcome" : verdictColumn(target.match?.verdict),
           gap: pointGap(target, measure, indicator, target.match?.verdict ?? null, outcome),
         });
       }
@@ -187,5 +188,5 @@ export async function listIndicatorOptions(db: Db, limit = 300): Promise<TIndica
     orderBy: [{ targets: "desc" }, { indicatorName: "asc" }, { measure: "asc" }],
     take: limit,
   });
-  return rows.map((row) => ({ indicator: row.indicatorName, measure: row.measure as TMeasure, count: row.targets }));
+  return rows.map((row) => ({ indicator: row.indicatorName, measure: measureColumn(row.measure), count: row.targets }));
 }

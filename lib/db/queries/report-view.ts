@@ -1,8 +1,8 @@
 /** The report view's extras beside `getReport`: the original text of the report, and which target claimed each outcome. */
 
 import type { TOutcomeClaim } from "@/lib/schemas/dashboard";
-import type { TVerdict } from "@/lib/schemas/extraction";
 import type { Db } from "../client";
+import { verdictColumn } from "../columns";
 import { confidenceOf, finiteOrNull, readableFigures } from "../rows";
 
 /** The report's part of its document's original text (as decoded, before normalisation). */
@@ -32,7 +32,7 @@ export async function getOutcomeClaims(db: Db, reportId: string): Promise<TOutco
             outcomeId: m.outcomeId,
             targetId: m.target.id,
             indicator: m.target.indicatorName,
-            verdict: m.verdict as TVerdict,
+            verdict: verdictColumn(m.verdict),
             planYear: m.target.planYear,
             reportId: m.target.reportId,
           },

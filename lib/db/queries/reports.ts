@@ -1,7 +1,7 @@
-import type { TMeasure, TSection, TVerdict } from "@/lib/schemas/extraction";
 import { figureOrNull, ZId } from "@/lib/schemas/primitives";
 import type { TReportDetail } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { measureColumn, sectionsColumn, verdictColumn } from "../columns";
 import { confidenceOf, periodOf, targetCoreOf } from "../rows";
 
 /** A report with its text, sections, targets and outcomes (offsets into the text): `GET /api/reports/{id}`. */
@@ -35,20 +35,20 @@ export async function getReport(db: Db, id: string): Promise<TReportDetail | nul
       encoding: report.document.encoding,
       importedAt: report.document.importedAt.toISOString(),
     },
-    sections: report.sections as TSection[],
+    sections: sectionsColumn(report.sections, report.id),
     text: report.text,
     targets: report.targets.map((t) => ({
       ...targetCoreOf(t),
       headline: t.headline,
       start: t.start,
       end: t.end,
-      verdict: (t.match?.verdict as TVerdict | undefined) ?? null,
+      verdict: t.match?.verdict == null ? null : verdictColumn(t.match?.verdict),
       outcomeId: t.match?.outcomeId ?? null,
     })),
     outcomes: report.outcomes.map((o) => ({
       id: o.id,
       indicator: o.indicatorName,
-      measure: o.measure as TMeasure,
+      measure: measureColumn(o.measure),
       value: figureOrNull(o.value),
       unit: o.unit,
       estimated: o.estimated,

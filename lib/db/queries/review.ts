@@ -33,10 +33,10 @@ import {
   type TReviewTab,
   type TTargetChoice,
 } from "@/lib/schemas/dashboard";
-import type { TMeasure } from "@/lib/schemas/extraction";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { measureColumn, verdictColumn } from "../columns";
 import { periodOf, readableFigures, storedMatchOf, targetCoreOf } from "../rows";
 import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
 import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS, type TallyColumnName } from "../year-tally";
@@ -383,7 +383,7 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
     name: names.get(o.jurisdictionCode) ?? o.jurisdictionCode,
     year: o.year,
     indicator: o.indicatorName,
-    measure: o.measure as TMeasure,
+    measure: measureColumn(o.measure),
     value: figureOrNull(o.value),
     unit: o.unit,
     estimated: o.estimated,
@@ -496,7 +496,7 @@ export async function listCandidateOutcomes(db: Db, targetId: string, q?: string
         id: o.id,
         reportId: o.reportId,
         indicator: o.indicatorName,
-        measure: o.measure as TMeasure,
+        measure: measureColumn(o.measure),
         value: figureOrNull(o.value),
         unit: o.unit,
         estimated: o.estimated,
@@ -532,7 +532,7 @@ export async function listTargetChoices(db: Db, outcomeId: string, q?: string): 
       );
       return {
         ...targetCoreOf(t),
-        verdict: (t.match?.verdict as TTargetChoice["verdict"]) ?? null,
+        verdict: t.match?.verdict == null ? null : verdictColumn(t.match?.verdict),
         version: t.match?.version ?? null,
         score: Math.round(score * 100) / 100,
       };

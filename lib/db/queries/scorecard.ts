@@ -1,5 +1,4 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
-import type { TMeasure, TPolarity } from "@/lib/schemas/extraction";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type {
   TPeriodFigure,
@@ -10,6 +9,7 @@ import type {
   TVerdictSummary,
 } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { measureColumn, polarityColumn } from "../columns";
 import { periodFiguresWhere } from "../matching";
 import { readableFigures, storedMatchOf, targetCoreOf } from "../rows";
 import {
@@ -57,7 +57,7 @@ export async function getScorecardYear(db: Db, code: string, year: number): Prom
     return {
       ...targetCoreOf(target),
       category: resolveIndicator(target.indicatorName).category,
-      polarity: target.polarity as TPolarity,
+      polarity: polarityColumn(target.polarity),
       headline: target.headline,
       reportId: target.reportId,
       start: target.start,
@@ -96,7 +96,7 @@ async function yearPeriodFigures(db: Db, code: string, year: number): Promise<TP
           {
             id: row.id,
             indicator: row.indicatorName,
-            measure: row.measure as TMeasure,
+            measure: measureColumn(row.measure),
             value: figureOrNull(row.value),
             unit: row.unit,
             estimated: row.estimated,
@@ -131,7 +131,7 @@ export function sourceConflictsOf(figures: FigureRow[], claimedBy: Map<string, s
     return [
       {
         indicator: main.indicatorName,
-        measure: main.measure as TSourceConflict["measure"],
+        measure: measureColumn(main.measure),
         main: sourceFigureOf(main, true),
         other: sourceFigureOf(other, agrees),
         targetId: claimedBy.get(main.id) ?? claimedBy.get(other.id) ?? null,

@@ -1,0 +1,30 @@
+/**
+ * Stored columns read back through the shared schemas, never cast: an enum column must hold one of its codes and a
+ * JSON column its shape. Every write goes through the same schemas, so a value that fails here is a corrupted row;
+ * the read fails naming the column and the row, where the fault is, not as a wrong verdict screens later.
+ */
+import { z } from "zod";
+import { ZMeasure, ZOutcome, ZPolarity, ZQualifier, ZSection, ZVerdict } from "@/lib/schemas/extraction";
+import { ZMatchState } from "@/lib/schemas/store";
+
+export class StoredRowError extends Error {}
+
+function column<S extends z.ZodType>(schema: S, name: string) {
+  return (value: unknown, rowId?: string): z.infer<S> => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const shown = JSON.stringify(value)?.slice(0, 80) ?? String(value);
+    throw new StoredRowError(`the stored ${name}${rowId ? ` of row ${rowId}` : ""} is not valid: ${shown}`);
+  };
+}
+
+export const measureColumn = column(ZMeasure, "measure");
+export const qualifierColumn = column(ZQualifier, "qualifier");
+export const polarityColumn = column(ZPolarity, "polarity");
+export const verdictColumn = column(ZVerdict, "verdict");
+/** An outcome's result stated in words (`met`/`missed`), or none. */
+export const statedColumn = column(ZOutcome.shape.stated.unwrap(), "stated result");
+/** A report's sections (`Report.sections`). */
+export const sectionsColumn = column(z.array(ZSection), "sections");
+/** An edit's `before` or `after` (`Edit.before`, `Edit.after`). */
+export const matchStateColumn = column(ZMatchState, "match state of an edit");
