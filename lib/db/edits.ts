@@ -202,6 +202,7 @@ function createManualOutcome(tx: Tx, target: TargetRow, edit: TMatchEdit) {
       text: entered.text,
       source: entered.source,
       manual: true,
+      readerVersion: "manual",
     },
   });
 }

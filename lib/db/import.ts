@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import {
   MAX_FILE_BYTES,
+  READER_VERSION,
   type ReadDocument,
   ReadError,
   type ReadHints,
@@ -448,6 +449,7 @@ async function createReport(
       planYear: report.planYear,
       reviewYear: report.reviewYear,
       confidence: report.confidence,
+      readerVersion: READER_VERSION,
       identityOverridden: overridden,
       text: report.text,
       originalStart: report.toOriginalOffset(0),
@@ -480,6 +482,7 @@ async function createReport(
         text: target.text,
         start: target.start,
         end: target.end,
+        readerVersion: READER_VERSION,
       })),
     );
   }
@@ -519,6 +522,7 @@ async function createReport(
         end: outcome.end,
         manual: false,
         createdAt,
+        readerVersion: READER_VERSION,
       })),
     );
   }

@@ -145,6 +145,7 @@ async function rejudge(
       reason: match.reason,
       ratio: finiteOr(match.ratio, null),
       engineVersion: ENGINE_VERSION,
+      tolerance: options.tolerance,
       engineOutcomeId: outcomeId,
       engineVerdict: match.verdict,
     };
@@ -155,7 +156,8 @@ async function rejudge(
     } else if (
       current.outcomeId !== outcomeId ||
       current.verdict !== match.verdict ||
-      current.reason !== match.reason
+      current.reason !== match.reason ||
+      current.tolerance !== options.tolerance
     ) {
       changed.push({ id: current.id, ...data, updatedAt, version: current.version });
     }
@@ -180,6 +182,7 @@ const MATCH_PG_TYPES = {
   reason: "text",
   ratio: "double precision",
   engineVersion: "text",
+  tolerance: "double precision",
   engineOutcomeId: "text",
   engineVerdict: "text",
   updatedAt: "timestamp(3)",

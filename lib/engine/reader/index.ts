@@ -12,3 +12,4 @@ export { type ReadFileOptions, type ReadOptions, readDocument, readFileBytes } f
 export { readPath } from "./read-path";
 export { isTableName, MAX_TABLE_ROWS, MAX_TEXT_CHARS, TABLE_FILE_NAME } from "./tables";
 export type { ReadDocument, ReadHints, ReadReport } from "./types";
+export { READER_VERSION } from "./version";

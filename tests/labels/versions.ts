@@ -1,0 +1,13 @@
+/**
+ * The fingerprint of each version's output over the seeds and the State Council corpus (tests/engine/versions.test.ts):
+ * one line per version, added when a version is made, never changed afterwards. The matcher's lines are keyed by the
+ * matcher's and the reader's versions together, since the reader gives the matcher its input.
+ */
+export const RECORDED: { reader: Record<string, string>; matcher: Record<string, string> } = {
+  reader: {
+    "luoshi-reader/2026.11.29": "e0b32a98f1fb2c55",
+  },
+  matcher: {
+    "luoshi-match/1.0.0 on luoshi-reader/2026.11.29": "532fc6f51e703e28",
+  },
+};
