@@ -50,9 +50,13 @@ function sentencesOf(text: string): Set<string> {
 
 /** Share of the longer text's sentences that the other holds too. */
 export function sentenceOverlap(a: string, b: string): number {
-  const [first, second] = [sentencesOf(a), sentencesOf(b)];
+  return overlapOf(sentencesOf(a), sentencesOf(b), () => withoutBlanks(a) === withoutBlanks(b));
+}
+
+/** `sameText` decides texts too short to have sentences. */
+function overlapOf(first: Set<string>, second: Set<string>, sameText: () => boolean): number {
   const longer = Math.max(first.size, second.size);
-  if (longer === 0) return withoutBlanks(a) === withoutBlanks(b) ? 1 : 0;
+  if (longer === 0) return sameText() ? 1 : 0;
   let shared = 0;
   for (const sentence of first) if (second.has(sentence)) shared += 1;
   return shared / longer;
@@ -65,6 +69,9 @@ export async function findNearDuplicates(
 ): Promise<NearDuplicate[]> {
   const found: NearDuplicate[] = [];
   for (const [position, report] of reports.entries()) {
+    // The new report's side of every comparison, once.
+    const text = withoutBlanks(report.text);
+    const sentences = sentencesOf(report.text);
     const stored = await tx.report.findMany({
       where: { jurisdictionCode: report.code, year: report.year },
       select: {
@@ -79,8 +86,8 @@ export async function findNearDuplicates(
       orderBy: { createdAt: "asc" },
     });
     for (const row of stored) {
-      const same = withoutBlanks(row.text) === withoutBlanks(report.text);
-      const overlap = same ? 1 : sentenceOverlap(row.text, report.text);
+      const same = withoutBlanks(row.text) === text;
+      const overlap = same ? 1 : overlapOf(sentencesOf(row.text), sentences, () => false);
       if (overlap < NEAR_DUPLICATE_SHARE) continue;
       const { id, documentId, kind, jurisdictionCode: code, year } = row;
       found.push({

@@ -199,18 +199,6 @@ async function importDocument(
   const entriesOf = (found: NearDuplicate[], resolution: DuplicateEntry["resolution"]) =>
     found.map((d) => duplicateEntry(document.file, d, resolution));
 
-  // The same report in other bytes is the stored document; a near-duplicate waits for the user's choice.
-  const seen = await findNearDuplicates(
-    db,
-    identified.map(({ report }) => report),
-  );
-  const sameDocument = sameStoredDocument(seen, identified.length);
-  if (sameDocument) {
-    const stored = await findDocument(db, sameDocument, document.file);
-    if (stored) return { result: stored, duplicates: [] };
-  }
-  if (seen.length > 0 && choice === "skip") return { result: "skipped", duplicates: entriesOf(seen, "skipped") };
-
   try {
     return await writeTransaction(
       db,
@@ -225,11 +213,15 @@ async function importDocument(
         // Every year's lock before anything of them is read, in one order: imports never wait on each other in a cycle.
         const years = touchedYears(identified.map(({ report }) => report));
         await lockYears(tx, provider, years);
-        // Again under the locks: another import may have stored the same report meanwhile.
+        // Under the locks, so that two imports of the same report cannot both miss the other.
         const duplicates = await findNearDuplicates(
           tx,
           identified.map(({ report }) => report),
         );
+        // The same report in other bytes is the stored document; a near-duplicate waits for the user's choice.
+        const sameDocument = sameStoredDocument(duplicates, identified.length);
+        const same = sameDocument ? await findDocument(tx, sameDocument, document.file) : null;
+        if (same) return { result: same, duplicates: [] };
         if (duplicates.length > 0 && choice === "skip") throw new SkippedAsDuplicate(duplicates);
         if (choice === "replace") {
           for (const reportId of new Set(duplicates.map((d) => d.stored.id))) {
@@ -325,7 +317,7 @@ function findByHash(db: Db, hash: string, file: string): Promise<ImportedDocumen
 }
 
 async function findDocument(
-  db: Db,
+  db: Tx,
   where: { contentHash: string } | string,
   file: string,
 ): Promise<ImportedDocument | null> {

@@ -10,6 +10,7 @@ import { LOCALE_COOKIE, messages, parseLocale } from "@/lib/i18n";
 import { SettingsError } from "@/lib/settings";
 import { safeRedirectPath } from "./auth-redirect";
 import { JSON_BODY_LIMIT, readBody } from "./body";
+import { requestCookie } from "./cookies";
 
 export interface ErrorBody {
   error: string;
@@ -122,9 +123,7 @@ const escapeHtml = (text: string) =>
  * than 404/403/401 or a redirect's, so pages redirect here (`unavailableUnlessUp`).
  */
 export function unavailablePage(request: Request): Response {
-  const cookie = request.headers.get("cookie") ?? "";
-  const chosen = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie)?.[1];
-  const locale = parseLocale(chosen);
+  const locale = parseLocale(requestCookie(request, LOCALE_COOKIE));
   const text = UNAVAILABLE[locale];
   const t = messages(locale);
   // Only a path of this app is offered as the page to retry (no open redirect).

@@ -27,6 +27,7 @@ import { DomainError } from "@/lib/db/errors";
 import { createSession, deleteSession, findSession, pruneSessions } from "@/lib/db/sessions";
 import { readSettings } from "@/lib/settings";
 import { hashPassword, verifyNothing, verifyPassword } from "./auth-password";
+import { requestCookie } from "./cookies";
 
 export const SESSION_COOKIE = "luoshi_session";
 export const SESSION_DAYS = 14;
@@ -116,15 +117,8 @@ const tokenHash = (token: string) => sha256(token).toString("hex");
  * so a broken escape or an oversized value is simply not a token.
  */
 export function sessionToken(request: Request): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const equals = part.indexOf("=");
-    if (equals < 0 || part.slice(0, equals).trim() !== SESSION_COOKIE) continue;
-    const parsed = ZSessionToken.safeParse(part.slice(equals + 1).trim());
-    return parsed.success ? parsed.data : null;
-  }
-  return null;
+  const parsed = ZSessionToken.safeParse(requestCookie(request, SESSION_COOKIE));
+  return parsed.success ? parsed.data : null;
 }
 
 /**

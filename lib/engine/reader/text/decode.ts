@@ -141,11 +141,12 @@ function detectAndDecode(bytes: Uint8Array, file: string): DecodedText {
     return { text, encoding: bom.encoding };
   }
   const sample = bytes.subarray(0, DETECTION_SAMPLE);
-  const utf16 = sample.includes(0) ? utf16WithoutBom(bytes, sample) : null;
+  const hasNul = sample.includes(0);
+  const utf16 = hasNul ? utf16WithoutBom(bytes, sample) : null;
   if (utf16) return utf16;
   const utf8 = decodeStrict(bytes, "utf-8");
   if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
-  if (sample.includes(0)) {
+  if (hasNul) {
     throw new ReadError("binary", file, "the file holds binary data (NUL bytes), not text");
   }
   const candidates = chardet
