@@ -152,6 +152,11 @@ export function MatchEditor({
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>("none");
+  /** A button that opens one panel, or closes it when it is open. */
+  const panelToggle = (name: Exclude<Panel, "none">) => ({
+    "aria-expanded": panel === name,
+    onClick: () => setPanel(panel === name ? "none" : name),
+  });
   const [showHistory, setShowHistory] = useState(false);
   const [revision, setRevision] = useState(0);
   const [manual, setManual] = useState({ value: "", unit: targetUnit ?? "", text: "", source: "" });
@@ -246,32 +251,16 @@ export function MatchEditor({
             >
               {t.review.accept}
             </button>
-            <button
-              type="button"
-              disabled={disabled}
-              aria-expanded={panel === "relink"}
-              onClick={() => setPanel(panel === "relink" ? "none" : "relink")}
-              aria-keyshortcuts="e"
-            >
+            <button type="button" disabled={disabled} {...panelToggle("relink")} aria-keyshortcuts="e">
               {t.review.relink}
             </button>
             <button type="button" disabled={disabled || !outcome} onClick={() => void send({ outcomeId: null })}>
               {t.review.unlink}
             </button>
-            <button
-              type="button"
-              disabled={disabled}
-              aria-expanded={panel === "manual"}
-              onClick={() => setPanel(panel === "manual" ? "none" : "manual")}
-            >
+            <button type="button" disabled={disabled} {...panelToggle("manual")}>
               {t.review.manual}
             </button>
-            <button
-              type="button"
-              disabled={disabled}
-              aria-expanded={panel === "verdict"}
-              onClick={() => setPanel(panel === "verdict" ? "none" : "verdict")}
-            >
+            <button type="button" disabled={disabled} {...panelToggle("verdict")}>
               {t.review.setVerdict}
             </button>
             <button type="button" disabled={disabled} onClick={() => void send({ notATarget: !match.notATarget })}>
