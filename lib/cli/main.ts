@@ -23,6 +23,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "judge stored targets again; manual edits are kept and flagged where the engine disagrees",
     load: async () => (await import("./commands/reanalyze")).reanalyzeCommand,
   },
+  reread: {
+    summary: "read stored reports again with the current reader, keeping every analyst's edit",
+    load: async () => (await import("./commands/reread")).rereadCommand,
+  },
   synth: {
     summary: "write synthetic reports for exercising import and the screens at scale",
     load: async () => (await import("./commands/synth")).synthCommand,

@@ -52,7 +52,7 @@ function* tuplesOf(provider: Provider, columns: string[], rows: Record<string, V
 
 const quoted = (columns: string[]) => columns.map((column) => `"${column}"`).join(", ");
 
-/** Insert `rows` (all with the same keys) into `table`, each given a fresh `id`. */
+/** Insert `rows` (all with the same keys) into `table`, each given a fresh `id` unless it names one. */
 export async function insertRows(
   tx: Tx,
   provider: Provider,
@@ -61,8 +61,8 @@ export async function insertRows(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const columns = ["id", ...Object.keys(first)];
-  const withIds = rows.map((row) => ({ id: sortableId(), ...row }));
+  const columns = ["id", ...Object.keys(first).filter((column) => column !== "id")];
+  const withIds = rows.map((row) => ({ ...row, id: typeof row.id === "string" ? row.id : sortableId() }));
   for (const { tuples, values } of tuplesOf(provider, columns, withIds)) {
     await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted(columns)}) VALUES ${tuples}`, ...values);
   }

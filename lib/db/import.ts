@@ -7,7 +7,6 @@
 import { createHash } from "node:crypto";
 import {
   MAX_FILE_BYTES,
-  READER_VERSION,
   type ReadDocument,
   ReadError,
   type ReadHints,
@@ -15,9 +14,7 @@ import {
   readFileBytes,
   tooLargeError,
 } from "@/lib/engine/reader";
-import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import type { TImportResult } from "@/lib/schemas/store";
-import { insertRows, timestamp } from "./bulk-write";
 import { type Db, providerOf, type Tx } from "./client";
 import {
   type DuplicateChoice,
@@ -26,18 +23,22 @@ import {
   type NearDuplicate,
   ReplaceRefusedError,
 } from "./duplicates";
-import { countIndicators } from "./indicator-tally";
 import { type RematchOptions, rematchYear } from "./matching";
 import type { Provider } from "./providers";
+import {
+  asReviewSource,
+  ensureJurisdiction,
+  type IdentifiedReport,
+  type ImportOverride,
+  insertReport,
+  isIdentified,
+  touchedYears,
+  uniqueYears,
+  withOverride,
+} from "./report-rows";
 import { lockYears, writeTransaction } from "./transaction";
 
-export interface ImportOverride {
-  code?: string;
-  /** Display name for a code outside the division list (demo data, a body the list lacks). */
-  name?: string;
-  /** The report's year: the plan year of a work report, the reviewed year of a review source. */
-  year?: number;
-}
+export type { ImportOverride } from "./report-rows";
 
 export interface ImportFileInput {
   filename: string;
@@ -70,11 +71,6 @@ export const DEFAULT_IDENTITY_PROMPT: IdentityPrompt = {
   code: "a jurisdiction code (GB/T 2260, 6 digits)",
   year: "the report's year",
 };
-
-/** What a report must know to be stored: every row is keyed by jurisdiction code and year. */
-type IdentifiedReport = ReadReport & { code: string; year: number };
-
-const isIdentified = (report: ReadReport): report is IdentifiedReport => report.code !== null && report.year !== null;
 
 export type MissingIdentity = "jurisdiction" | "year";
 
@@ -110,7 +106,6 @@ class SkippedAsDuplicate extends Error {
   }
 }
 
-const NATIONAL = { code: "000000", name: "全国", level: "national" };
 const TRANSACTION_TIMEOUT_MS = 120_000;
 
 /**
@@ -236,6 +231,9 @@ async function importDocument(
             contentHash: hash,
             encoding: document.encoding,
             sourceName: document.file,
+            // Kept so that a later reader reads the document as this one did; the url is the source to cite.
+            sourceUrl: document.hints?.url ?? null,
+            hints: document.hints ? { ...document.hints } : undefined,
             byteSize: Buffer.byteLength(document.originalText, "utf8"),
             originalText: document.originalText,
             importedBy: input.importedBy ?? null,
@@ -244,7 +242,12 @@ async function importDocument(
         const stored: ImportedDocument["reports"] = [];
         for (const [position, { report, replaced }] of identified.entries()) {
           const asStored = kept.has(position) ? asReviewSource(report) : report;
-          const id = await createReport(tx, provider, created.id, position, asStored, replaced);
+          const id = await insertReport(
+            tx,
+            provider,
+            { documentId: created.id, position, identityOverridden: replaced },
+            asStored,
+          );
           stored.push({ id, code: asStored.code, year: asStored.year, kind: asStored.kind });
         }
         for (const { code, year } of uniqueYears(years)) await rematchYear(tx, provider, code, year, options);
@@ -269,36 +272,11 @@ async function importDocument(
   }
 }
 
-/** The jurisdiction-years whose judgement a report changes: its plan, its review, and every year its figures cover. */
-function touchedYears(reports: IdentifiedReport[]): { code: string; year: number }[] {
-  const years: { code: string; year: number }[] = [];
-  for (const report of reports) {
-    const add = (year: number) => years.push({ code: report.code, year });
-    if (report.planYear !== null && report.targets.length > 0) add(report.planYear);
-    for (const outcome of report.outcomes) {
-      if (outcome.year !== null) add(outcome.year);
-      // A period figure changes the reason of the targets of every year it covers (periodOnlyReason).
-      else if (outcome.period) for (let year = outcome.period[0]; year <= outcome.period[1]; year += 1) add(year);
-    }
-    if (report.reviewYear !== null) add(report.reviewYear);
-  }
-  return uniqueYears(years);
-}
-
-function uniqueYears(years: { code: string; year: number }[]) {
-  return [...new Map(years.map((y) => [`${y.code}:${y.year}`, y])).values()];
-}
-
 /** Every report of the new document is, but for blanks, a report of one stored document with as many reports. */
 function sameStoredDocument(found: NearDuplicate[], reports: number): string | null {
   if (found.length !== reports || !found.every((d) => d.same)) return null;
   const ids = new Set(found.map((d) => d.stored.documentId));
   return ids.size === 1 ? ([...ids][0] as string) : null;
-}
-
-/** A work report kept beside its near-duplicate: its figures count as another source, its plan is not doubled. */
-function asReviewSource(report: IdentifiedReport): IdentifiedReport {
-  return { ...report, kind: "review_source", planYear: null, year: report.reviewYear ?? report.year, targets: [] };
 }
 
 function duplicateEntry(file: string, d: NearDuplicate, resolution: DuplicateEntry["resolution"]): DuplicateEntry {
@@ -343,180 +321,4 @@ function identityReplaced(report: ReadReport, override: ImportOverride | undefin
   const code = override.code !== undefined && override.code !== report.code;
   const year = override.year !== undefined && override.year !== report.year;
   return code || year;
-}
-
-/** A number that can be stored: Infinity and NaN (a figure the reader overflowed on) are stored as null. */
-const finite = (value: number | null | undefined) =>
-  value !== null && value !== undefined && Number.isFinite(value) ? value : null;
-
-/**
- * The report as the user says it is: another jurisdiction or year moves its plan, review and outcome years along.
- * Where the reader could not tell the year, the user's year is the plan year of a work report (which then reviews
- * the year before) or the reviewed year of a review source, and the outcomes the reader could not date are of the
- * reviewed year. Period figures (`period` set) keep `year: null`; their period moves with the report's year.
- */
-function withOverride(report: ReadReport, override: ImportOverride | undefined): ReadReport {
-  if (!override || (override.code === undefined && override.year === undefined)) return report;
-  const code = override.code ?? report.code;
-  const named = (given: string) =>
-    given === report.code && report.jurisdiction !== null
-      ? report.jurisdiction
-      : (divisionByCode(given)?.canonicalName ?? (given === NATIONAL.code ? NATIONAL.name : given));
-  return {
-    ...report,
-    ...yearsAsGiven(report, override.year),
-    code,
-    jurisdiction: code === null ? report.jurisdiction : (override.name ?? named(code)),
-    confidence: 1,
-  };
-}
-
-function yearsAsGiven(
-  report: ReadReport,
-  year: number | undefined,
-): Pick<ReadReport, "year" | "planYear" | "reviewYear" | "outcomes"> {
-  if (year === undefined) return report;
-  if (report.year !== null) {
-    const shift = year - report.year;
-    const moved = (value: number | null) => (value === null ? null : value + shift);
-    return {
-      year,
-      planYear: moved(report.planYear),
-      reviewYear: moved(report.reviewYear),
-      outcomes: report.outcomes.map((outcome) => ({
-        ...outcome,
-        year: moved(outcome.year),
-        ...(outcome.period
-          ? { period: [outcome.period[0] + shift, outcome.period[1] + shift] as [number, number] }
-          : {}),
-      })),
-    };
-  }
-  const review = report.kind === "review_source";
-  const reviewed = review ? year : year - 1;
-  const reviews = review || report.outcomes.length > 0 || report.sections.some((s) => s.kind === "review");
-  return {
-    year,
-    planYear: review ? null : year,
-    reviewYear: reviews ? reviewed : null,
-    outcomes: report.outcomes.map((outcome) =>
-      outcome.year === null && !outcome.period ? { ...outcome, year: reviewed } : outcome,
-    ),
-  };
-}
-
-/** Create the jurisdiction and, from the division list, its parents. */
-async function ensureJurisdiction(tx: Tx, code: string, fallbackName: string): Promise<void> {
-  if (await tx.jurisdiction.findUnique({ where: { code }, select: { code: true } })) return;
-  if (code === NATIONAL.code) {
-    await tx.jurisdiction.create({ data: NATIONAL });
-    return;
-  }
-  const division = divisionByCode(code);
-  if (!division) {
-    await tx.jurisdiction.create({ data: { code, name: fallbackName, level: "county" } });
-    return;
-  }
-  if (division.parent) await ensureJurisdiction(tx, division.parent.code, division.parent.canonicalName);
-  await tx.jurisdiction.create({
-    data: { code, name: division.canonicalName, level: division.level, parentCode: division.parent?.code ?? null },
-  });
-}
-
-async function createReport(
-  tx: Tx,
-  provider: Provider,
-  documentId: string,
-  position: number,
-  report: IdentifiedReport,
-  overridden: boolean,
-) {
-  const created = await tx.report.create({
-    data: {
-      documentId,
-      position,
-      kind: report.kind,
-      jurisdictionCode: report.code,
-      year: report.year,
-      planYear: report.planYear,
-      reviewYear: report.reviewYear,
-      confidence: report.confidence,
-      readerVersion: READER_VERSION,
-      identityOverridden: overridden,
-      text: report.text,
-      originalStart: report.toOriginalOffset(0),
-      originalEnd: report.toOriginalOffset(report.text.length),
-      sections: report.sections,
-    },
-    select: { id: true },
-  });
-  if (report.targets.length > 0 && report.planYear !== null) {
-    const planYear = report.planYear;
-    await countIndicators(tx, report.targets);
-    await insertRows(
-      tx,
-      provider,
-      "Target",
-      report.targets.map((target, index) => ({
-        reportId: created.id,
-        jurisdictionCode: report.code,
-        planYear,
-        position: index,
-        indicatorName: target.indicator,
-        measure: target.measure,
-        qualifier: target.qualifier,
-        value: finite(target.value),
-        min: finite(target.min),
-        max: finite(target.max),
-        unit: target.unit,
-        polarity: target.polarity,
-        headline: target.headline,
-        text: target.text,
-        start: target.start,
-        end: target.end,
-        readerVersion: READER_VERSION,
-      })),
-    );
-  }
-  // An outcome is stored as a figure of its year. A multi-year review's period figure (`period` set, `year` null) is
-  // stored with its period, under the period's last year: it is never matched to a year's target, and the scorecard
-  // of every year inside the period shows it as context (verdicts.md "Periods are not years"). An outcome with
-  // neither a year nor a period is not stored. `position` keeps the reader's index.
-  const dated = report.outcomes.flatMap((outcome, index) => {
-    const period = outcome.year === null ? (outcome.period ?? null) : null;
-    const year = outcome.year ?? period?.[1] ?? null;
-    return year === null ? [] : [{ outcome, year, period, index }];
-  });
-  if (dated.length > 0) {
-    const createdAt = timestamp();
-    await insertRows(
-      tx,
-      provider,
-      "Outcome",
-      dated.map(({ outcome, year, period, index }) => ({
-        reportId: created.id,
-        jurisdictionCode: report.code,
-        year,
-        periodStart: period?.[0] ?? null,
-        periodEnd: period?.[1] ?? null,
-        position: index,
-        indicatorName: outcome.indicator,
-        measure: outcome.measure,
-        value: finite(outcome.value),
-        min: finite(outcome.min),
-        max: finite(outcome.max),
-        unit: outcome.unit,
-        polarity: outcome.polarity,
-        estimated: outcome.estimated,
-        stated: outcome.stated ?? null,
-        text: outcome.text,
-        start: outcome.start,
-        end: outcome.end,
-        manual: false,
-        createdAt,
-        readerVersion: READER_VERSION,
-      })),
-    );
-  }
-  return created.id;
 }

@@ -1,7 +1,7 @@
 /**
  * Targets per indicator and measure (the IndicatorTally table), counted as an import inserts targets, in its
  * transaction: the compare screen lists indicators by how many plans name them without grouping every target.
- * Targets are never deleted, so the counts only grow.
+ * A replaced or re-read report recounts the indicators it named (`recountIndicators`).
  */
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { Tx } from "./client";
@@ -23,4 +23,15 @@ export async function countIndicators(tx: Tx, targets: { indicator: string; meas
   await tx.$executeRaw`
     INSERT INTO "IndicatorTally" ("indicatorName", "measure", "targets") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("indicatorName", "measure") DO UPDATE SET "targets" = "IndicatorTally"."targets" + excluded."targets"`;
+}
+
+/** Count again the targets of the given indicators and measures (after targets were deleted or changed). */
+export async function recountIndicators(tx: Tx, keys: { indicator: string; measure: string }[]): Promise<void> {
+  const unique = new Map(keys.map((k) => [JSON.stringify([k.indicator, k.measure]), k]));
+  for (const [, { indicator, measure }] of [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const targets = await tx.target.count({ where: { indicatorName: indicator, measure } });
+    await tx.$executeRaw`
+      INSERT INTO "IndicatorTally" ("indicatorName", "measure", "targets") VALUES (${indicator}, ${measure}, ${targets})
+      ON CONFLICT ("indicatorName", "measure") DO UPDATE SET "targets" = excluded."targets"`;
+  }
 }

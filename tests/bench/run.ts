@@ -8,6 +8,7 @@ const SUITES: Record<string, { module: string; run: string }> = {
   extract: { module: "./extract.ts", run: "benchExtract" },
   analyze: { module: "./analyze.ts", run: "benchAnalyze" },
   store: { module: "./store.ts", run: "benchStore" },
+  reread: { module: "./reread.ts", run: "benchReread" },
   pages: { module: "./pages.ts", run: "benchPages" },
 };
 

@@ -5,6 +5,9 @@
  * and times the overview, a scorecard year, the compare query and the review queue, API and page, over HTTP.
  * Prints figures, asserts nothing; not part of `npm test`.
  *
+ * Last, a re-read at scale: LUOSHI_SCALE_REREAD reports (default 600, the first by id) are marked as read by an older
+ * reader and `luoshi reread --all` reads them again against the full database (reports/s, the importer's peak memory).
+ *
  * Smaller runs for trying it: LUOSHI_SCALE="300x10x60" (jurisdictions × years × targets). LUOSHI_SCALE_DATABASES
  * picks the databases (default "sqlite,postgresql"). LUOSHI_TEST_REUSE_BUILD=1 reuses an existing `next build`.
  * PostgreSQL is a throwaway cluster with production durability (fsync and synchronous commit on) and
@@ -26,6 +29,7 @@ const [JURISDICTIONS, YEARS, TARGETS] = (process.env.LUOSHI_SCALE ?? "3000x10x60
 ];
 const DATABASES = (process.env.LUOSHI_SCALE_DATABASES ?? "sqlite,postgresql").split(",") as Provider[];
 const REQUESTS = 60;
+const REREAD = Number(process.env.LUOSHI_SCALE_REREAD ?? 600);
 const WARMUP = 5;
 const CLI = path.join(ROOT, "lib/cli/bin.mjs");
 
@@ -35,6 +39,7 @@ interface Figures {
   importSummary: string;
   databaseMb: number;
   timings: Map<string, { p50: number; p95: number }>;
+  reread: { reports: number; seconds: number; peakMb: number };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -146,18 +151,27 @@ async function benchDatabase(provider: Provider, url: string, reports: string): 
     const size = await databaseMb(provider, url, db);
     const requests = await sampleRequests(db);
     const app = await startApp({ databaseUrl: url });
+    let timings: Figures["timings"];
     try {
-      const timings = await timeRequests(app.baseUrl, requests);
-      return {
-        importSeconds: imported.seconds,
-        importPeakMb: imported.peakMb,
-        importSummary: imported.stdout.trim().split("\n")[0] ?? "",
-        databaseMb: size,
-        timings,
-      };
+      timings = await timeRequests(app.baseUrl, requests);
     } finally {
       await app.stop();
     }
+    const sample = await db.report.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: REREAD });
+    await db.report.updateMany({
+      where: { id: { in: sample.map((r) => r.id) } },
+      data: { readerVersion: "luoshi-reader/older" },
+    });
+    const reread = await runCli(["reread", "--all"], env, `${provider} reread`);
+    console.log(reread.stdout.trim().replace(/^/gm, "  "));
+    return {
+      importSeconds: imported.seconds,
+      importPeakMb: imported.peakMb,
+      importSummary: imported.stdout.trim().split("\n")[0] ?? "",
+      databaseMb: size,
+      timings,
+      reread: { reports: sample.length, seconds: reread.seconds, peakMb: reread.peakMb },
+    };
   } finally {
     await db.$disconnect();
   }
@@ -183,6 +197,14 @@ function printTable(results: Map<Provider, Figures>) {
   row(
     "importer peak RSS",
     figures((f) => `${f.importPeakMb.toFixed(0)} MB`),
+  );
+  row(
+    "re-read rate (whole process)",
+    figures((f) => `${(f.reread.reports / f.reread.seconds).toFixed(1)} reports/s (${f.reread.reports} reports)`),
+  );
+  row(
+    "re-read peak RSS",
+    figures((f) => `${f.reread.peakMb.toFixed(0)} MB`),
   );
   row(
     "database size",

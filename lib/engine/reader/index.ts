@@ -8,7 +8,14 @@
 export { MAX_FILE_BYTES, ReadError, type ReadErrorCode, tooLargeError } from "./errors";
 export type { FigureStep, FigureTrace } from "./explain";
 export { toExtractOutput } from "./output";
-export { type ReadFileOptions, type ReadOptions, readDocument, readFileBytes } from "./read";
+export {
+  type ReadFileOptions,
+  type ReadOptions,
+  readDocument,
+  readFileBytes,
+  readStoredDocument,
+  type StoredDocument,
+} from "./read";
 export { readPath } from "./read-path";
 export { isTableName, MAX_TABLE_ROWS, MAX_TEXT_CHARS, TABLE_FILE_NAME } from "./tables";
 export type { ReadDocument, ReadHints, ReadReport } from "./types";

@@ -97,6 +97,26 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions): ReadDocum
   return readDecoded(options.filename, encoding, text, mapped, cleanHints(options.hints ?? {}), options.explain);
 }
 
+/** A document stored by an import, as `Document.sourceName`, `encoding`, `originalText` and `hints` keep it. */
+export interface StoredDocument {
+  file: string;
+  encoding: string;
+  originalText: string;
+  hints: ReadHints;
+}
+
+/**
+ * Read a stored document again (a re-read by a newer reader) exactly as the import first read it: a .jsonl line's text
+ * as plain text, anything else as `readDocument` would (a page's source reduced to its text). Throws ReadError.
+ */
+export function readStoredDocument(stored: StoredDocument, options: { explain?: boolean } = {}): ReadDocument {
+  const { file, encoding, originalText } = stored;
+  const jsonlLine = /\.jsonl:\d+$/i.test(file);
+  const html = !jsonlLine && (isHtmlName(file) || looksLikeHtml(originalText));
+  const mapped = html ? htmlToText(originalText) : MappedText.identity(originalText);
+  return readDecoded(file, encoding, originalText, mapped, cleanHints(stored.hints), options.explain);
+}
+
 /**
  * Read the documents of a multi-document file (.jsonl lines, table rows): each attempt gives a document or throws the
  * ReadError of its line or row, which is reported and skipped. Throws when no document could be read.
