@@ -4,6 +4,10 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { getScorecardYear } from "@/lib/db/queries/scorecard";
 import { getJurisdictionYears } from "@/lib/db/queries/years";
+import { getLocale } from "@/lib/i18n/server";
 
-export const loadScorecard = cache((code: string, year: number) => getScorecardYear(getDb(), code, year));
+/** A year's scorecard, its reasons in the reader's locale. */
+export const loadScorecard = cache(async (code: string, year: number) =>
+  getScorecardYear(getDb(), code, year, await getLocale()),
+);
 export const loadJurisdictionYears = cache((code: string) => getJurisdictionYears(getDb(), code));

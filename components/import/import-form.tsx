@@ -7,7 +7,14 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { format } from "@/lib/i18n";
 import { formatNumber, formatTarget } from "@/lib/i18n/numbers";
 import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
-import { type TDuplicateChoice, type TImportResult, ZDuplicateChoice, ZImportResult } from "@/lib/schemas/store";
+import {
+  type TDuplicateChoice,
+  type TImportFailure,
+  type TImportResult,
+  ZDuplicateChoice,
+  ZImportFailure,
+  ZImportResult,
+} from "@/lib/schemas/store";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const ACCEPT = ".txt,.html,.htm,.jsonl,.csv,.xlsx,text/plain,text/html,text/csv";
@@ -61,37 +68,37 @@ function missingOf(preview: TImportPreview | null, override: Override): Missing[
   return missing;
 }
 
-/** The reader's problems (written in English for logs and scripts) in the interface's language, the original kept. */
-const PROBLEMS: [RegExp, string][] = [
-  [/no jurisdiction could be identified, nor/, "noIdentity"],
-  [/no jurisdiction could be identified/, "noJurisdiction"],
-  [/year could not be identified/, "noYear"],
-  [/is empty|only blank/, "empty"],
-  [/binary/, "binary"],
-  [/neither valid|byte-order mark|undecodable/, "undecodable"],
-  [/holds no Chinese/, "notReport"],
-  [/larger than|limit is 50 MB/, "tooLarge"],
-  [/not valid JSON|line/, "badLine"],
-  [/no text|content.*text/, "noText"],
-];
-
-function localize(message: string, t: ReturnType<typeof useMessages>): string {
-  const found = PROBLEMS.find(([pattern]) => pattern.test(message));
-  const text = found ? t.import.problems[found[1]] : undefined;
-  return text ? `${text}${format(t.common.paren, { text: message })}` : message;
+/**
+ * A failure in the interface's words, by its code (the English `error` is for the CLI and scripts); one without a
+ * code, as an older server answers, is shown as the server wrote it.
+ */
+function problemText(failure: TImportFailure, t: ReturnType<typeof useMessages>): string {
+  const problems = t.import.problems;
+  switch (failure.code) {
+    case undefined:
+      return failure.error;
+    case "missing_identity": {
+      const missing = failure.missing ?? ["jurisdiction", "year"];
+      if (missing.includes("jurisdiction") && missing.includes("year")) return problems.noIdentity;
+      return missing.includes("jurisdiction") ? problems.noJurisdiction : problems.noYear;
+    }
+    default:
+      return format(problems[failure.code], failure.params ?? {});
+  }
 }
 
 /** The server's answer to a failed request, as one line for the person (never a stack). */
-async function failure(response: Response, fallback: string): Promise<string> {
+async function failure(response: Response, fallback: string, t: ReturnType<typeof useMessages>): Promise<string> {
   const json = (await response.json().catch(() => null)) as {
     error?: string;
-    failed?: { error: string }[];
+    failed?: unknown[];
     fieldErrors?: Record<string, string[]>;
   } | null;
-  const detail = [
-    ...(json?.failed?.map((f) => f.error) ?? []),
-    ...Object.entries(json?.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(", ")}`),
-  ];
+  const failed = (json?.failed ?? []).flatMap((item) => {
+    const parsed = ZImportFailure.safeParse(item);
+    return parsed.success ? [problemText(parsed.data, t)] : [];
+  });
+  const detail = [...failed, ...Object.entries(json?.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(", ")}`)];
   return detail.join("; ") || json?.error || fallback;
 }
 
@@ -167,7 +174,7 @@ export function ImportForm() {
     try {
       const response = await fetch("/api/import/preview", requestOf(entry.source, entry.name, override));
       if (!response.ok) {
-        update(entry.id, { status: "error", error: await failure(response, String(response.status)) });
+        update(entry.id, { status: "error", error: await failure(response, String(response.status), t) });
         return;
       }
       const parsed = ZImportPreview.parse(await response.json());
@@ -175,7 +182,7 @@ export function ImportForm() {
       update(entry.id, {
         status: readable ? "ready" : "error",
         preview: parsed,
-        error: readable ? null : parsed.failed.map((f) => f.error).join("; ") || t.import.noReports,
+        error: readable ? null : parsed.failed.map((f) => problemText(f, t)).join(" ") || t.import.noReports,
       });
     } catch {
       update(entry.id, { status: "error", error: t.errors.network });
@@ -213,8 +220,8 @@ export function ImportForm() {
           update(entry.id, {
             status: "error",
             error: parsed.success
-              ? parsed.data.failed.map((f) => f.error).join("; ")
-              : await failure(new Response(JSON.stringify(json)), String(response.status)),
+              ? parsed.data.failed.map((f) => problemText(f, t)).join(" ")
+              : await failure(new Response(JSON.stringify(json)), String(response.status), t),
           });
       } catch {
         update(entry.id, { status: "error", error: t.errors.network });
@@ -433,7 +440,7 @@ export function ImportForm() {
                 </div>
                 {entry.error ? (
                   <p className="field-error" role="alert">
-                    {localize(entry.error, t)}
+                    {entry.error}
                   </p>
                 ) : null}
                 {entry.preview && entry.status !== "saved" ? (
@@ -500,8 +507,8 @@ function PreviewDetails({
           {t.common.colon}
           {preview.failed
             .slice(0, 3)
-            .map((f) => f.error)
-            .join("; ")}
+            .map((f) => problemText(f, t))
+            .join(" ")}
         </p>
       ) : null}
       {preview.documents.map((document) => (
@@ -620,7 +627,7 @@ function ResultDetails({ result, names }: { result: TImportResult; names: Map<st
         <li key={f.file} className="field-error">
           {f.file}
           {t.common.colon}
-          {localize(f.error, t)}
+          {problemText(f, t)}
         </li>
       ))}
     </ul>

@@ -1,7 +1,12 @@
 /** The review screen's calls to the API, with the outcomes a form needs to tell apart (conflict, field errors…). */
-import { type TStoredMatch, ZStoredMatch } from "@/lib/schemas/store";
+import { type TMatchEdit, type TStoredMatch, ZStoredMatch } from "@/lib/schemas/store";
 
-export type EditBody = Record<string, unknown> & { version: number; note: string };
+/** The body of `PATCH /api/targets/{id}/match`: one action (ZMatchEdit). */
+export type EditBody = TMatchEdit;
+
+type WithoutVersionAndNote<T> = T extends unknown ? Omit<T, "version" | "note"> : never;
+/** An edit as a panel asks for it; the editor adds the version it saw and the note. */
+export type EditRequest = WithoutVersionAndNote<TMatchEdit>;
 
 export type EditResult =
   | { ok: true; match: TStoredMatch }

@@ -25,6 +25,8 @@ function describe(
   if (state.outcomeId)
     parts.push(format(t.common.quote, { text: (outcomes[state.outcomeId] ?? state.outcomeId).slice(0, 40) }));
   else if (state.outcomeId === null) parts.push(t.review.noOutcome);
+  // Written by the server in the reader's locale.
+  if (state.reason) parts.push(state.reason);
   return parts.join(" · ");
 }
 

@@ -6,7 +6,7 @@ import { format } from "@/lib/i18n";
 import type { TCandidate } from "@/lib/schemas/dashboard";
 import { type TVerdict, ZVerdict } from "@/lib/schemas/extraction";
 import type { TStoredMatch } from "@/lib/schemas/store";
-import { type EditBody, type EditResult, patchMatch } from "./api";
+import { type EditRequest, type EditResult, patchMatch } from "./api";
 import { CandidatePicker } from "./candidate-picker";
 import { HistoryPanel } from "./history-panel";
 
@@ -98,30 +98,29 @@ export function StatusLine({ status }: { status: Status }) {
 }
 
 /** What a successful edit will most likely look like, shown at once and rolled back if the server refuses it. */
-function optimistic(match: TStoredMatch, edit: Record<string, unknown>, candidate?: TCandidate): TStoredMatch {
+function optimistic(match: TStoredMatch, edit: EditRequest, candidate?: TCandidate): TStoredMatch {
   const base = { ...match, manual: true, flagged: false };
-  if (edit.accept) return base;
-  if (edit.notATarget !== undefined) return { ...base, notATarget: edit.notATarget === true };
-  if (edit.outcomeId === null) return { ...base, outcome: null, verdict: "no_outcome", ratio: null };
-  if (candidate) {
-    return {
-      ...base,
-      outcome: {
-        id: candidate.id,
-        indicator: candidate.indicator,
-        measure: candidate.measure,
-        value: candidate.value,
-        unit: candidate.unit,
-        text: candidate.text,
-        estimated: candidate.estimated,
-        reportId: candidate.reportId,
-        manual: candidate.manual,
-        source: null,
-      },
-    };
+  switch (edit.action) {
+    case "accept":
+      return base;
+    case "not_a_target":
+      return { ...base, notATarget: edit.notATarget };
+    case "unlink":
+      return { ...base, outcome: null, verdict: edit.verdict ?? "no_outcome", ratio: null };
+    case "set_verdict":
+      return { ...base, verdict: edit.verdict };
+    case "link":
+      return candidate ? linkedTo(base, candidate) : match;
+    case "manual_outcome":
+    case "undo":
+      return match;
   }
-  if (edit.verdict) return { ...base, verdict: edit.verdict as TVerdict };
-  return match;
+}
+
+/** The match linked to a candidate outcome, before the engine's check of the link decides its verdict. */
+function linkedTo(base: TStoredMatch, candidate: TCandidate): TStoredMatch {
+  const { id, indicator, measure, value, unit, text, estimated, reportId, manual } = candidate;
+  return { ...base, outcome: { id, indicator, measure, value, unit, text, estimated, reportId, manual, source: null } };
 }
 
 /**
@@ -173,7 +172,7 @@ export function MatchEditor({
   const busy = status.kind === "saving";
   const disabled = !canEdit || busy;
 
-  async function send(edit: Record<string, unknown>, candidate?: TCandidate): Promise<void> {
+  async function send(edit: EditRequest, candidate?: TCandidate): Promise<void> {
     if (!canEdit) return;
     if (!note.trim()) {
       setNoteError(t.review.noteRequired);
@@ -184,11 +183,7 @@ export function MatchEditor({
     const before = match;
     onMatch(optimistic(before, edit, candidate));
     setStatus({ kind: "saving" });
-    const result: EditResult = await patchMatch(targetId, {
-      version: before.version,
-      note: note.trim(),
-      ...edit,
-    } as EditBody);
+    const result: EditResult = await patchMatch(targetId, { ...edit, version: before.version, note: note.trim() });
     if (result.ok) {
       onMatch(result.match);
       setVerdict(result.match.verdict);
@@ -212,12 +207,12 @@ export function MatchEditor({
   }
 
   useImperativeHandle(handle, () => ({
-    accept: () => void send({ accept: true }),
+    accept: () => void send({ action: "accept" }),
     edit: () => {
       setPanel("relink");
       noteInput.current?.focus();
     },
-    undo: () => void send({ undo: true }),
+    undo: () => void send({ action: "undo" }),
   }));
 
   const outcome = match.outcome;
@@ -246,7 +241,7 @@ export function MatchEditor({
               type="button"
               className="primary"
               disabled={disabled}
-              onClick={() => void send({ accept: true })}
+              onClick={() => void send({ action: "accept" })}
               aria-keyshortcuts="a"
             >
               {t.review.accept}
@@ -254,7 +249,7 @@ export function MatchEditor({
             <button type="button" disabled={disabled} {...panelToggle("relink")} aria-keyshortcuts="e">
               {t.review.relink}
             </button>
-            <button type="button" disabled={disabled || !outcome} onClick={() => void send({ outcomeId: null })}>
+            <button type="button" disabled={disabled || !outcome} onClick={() => void send({ action: "unlink" })}>
               {t.review.unlink}
             </button>
             <button type="button" disabled={disabled} {...panelToggle("manual")}>
@@ -263,10 +258,19 @@ export function MatchEditor({
             <button type="button" disabled={disabled} {...panelToggle("verdict")}>
               {t.review.setVerdict}
             </button>
-            <button type="button" disabled={disabled} onClick={() => void send({ notATarget: !match.notATarget })}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => void send({ action: "not_a_target", notATarget: !match.notATarget })}
+            >
               {match.notATarget ? t.review.isATarget : t.review.notATarget}
             </button>
-            <button type="button" disabled={disabled} onClick={() => void send({ undo: true })} aria-keyshortcuts="u">
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => void send({ action: "undo" })}
+              aria-keyshortcuts="u"
+            >
               {t.review.undo}
             </button>
             <button
@@ -299,7 +303,7 @@ export function MatchEditor({
             targetId={targetId}
             currentOutcomeId={outcome?.id ?? null}
             disabled={disabled}
-            onChoose={(c) => void send({ outcomeId: c.id }, c)}
+            onChoose={(c) => void send({ action: "link", outcomeId: c.id }, c)}
           />
         </div>
       ) : null}
@@ -310,6 +314,7 @@ export function MatchEditor({
             event.preventDefault();
             if (!manualValid) return;
             void send({
+              action: "manual_outcome",
               manualOutcome: {
                 value: manualValue,
                 unit: manual.unit.trim(),
@@ -373,7 +378,7 @@ export function MatchEditor({
           className="review-panel form-row"
           onSubmit={(event) => {
             event.preventDefault();
-            void send({ verdict });
+            void send({ action: "set_verdict", verdict });
           }}
         >
           <div className="field">

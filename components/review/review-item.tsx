@@ -204,7 +204,12 @@ export function OutcomeReviewItem({
     setNoteError(null);
     setLinked(choice);
     setStatus({ kind: "saving" });
-    const result = await patchMatch(choice.id, { version: choice.version, note: note.trim(), outcomeId: o.id });
+    const result = await patchMatch(choice.id, {
+      action: "link",
+      version: choice.version,
+      note: note.trim(),
+      outcomeId: o.id,
+    });
     if (result.ok) {
       setStatus({ kind: "saved" });
       setNote("");

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/lib/db/client";
 import { getReviewPage } from "@/lib/db/queries/review";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import { REVIEW_REASONS, type TReviewQuery, type TReviewTab } from "@/lib/schemas/dashboard";
 import { ReviewQueue } from "./review-queue";
 
@@ -16,7 +16,8 @@ const OUTCOME_REASONS = new Set(["unmatched_outcome"]);
  * asked for), counts per reason (as filter links), the items, and the pages — a page past the end says so.
  */
 export async function ReviewList({ query, canEdit }: { query: TReviewQuery; canEdit: boolean }) {
-  const [t, page] = await Promise.all([getMessages(), getReviewPage(getDb(), query)]);
+  const [t, locale] = await Promise.all([getMessages(), getLocale()]);
+  const page = await getReviewPage(getDb(), query, locale);
   const link = (changes: Partial<TReviewQuery>) => {
     const next = { ...query, page: 1, ...changes };
     return hrefWith("/review", {

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { ZMeasure, ZOutcome, ZPolarity, ZQualifier, ZSection, ZVerdict } from "@/lib/schemas/extraction";
+import { ZJobKind, ZJobResult, ZJobState, ZRereadParams } from "@/lib/schemas/jobs";
+import { type TReason, ZReasons } from "@/lib/schemas/reasons";
 import { ZMatchState } from "@/lib/schemas/store";
 
 export class StoredRowError extends Error {}
@@ -28,3 +30,27 @@ export const statedColumn = column(ZOutcome.shape.stated.unwrap(), "stated resul
 export const sectionsColumn = column(z.array(ZSection), "sections");
 /** An edit's `before` or `after` (`Edit.before`, `Edit.after`). */
 export const matchStateColumn = column(ZMatchState, "match state of an edit");
+/** A background job's kind, state, parameters and result (`Job`); a job never written yet has no result. */
+export const jobKindColumn = column(ZJobKind, "job kind");
+export const jobStateColumn = column(ZJobState, "job state");
+export const jobParamsColumn = column(ZRereadParams, "job parameters");
+export const jobResultColumn = column(
+  ZJobResult.nullable().transform((r) => r ?? ZJobResult.parse({})),
+  "job result",
+);
+
+const reasonsJson = column(ZReasons, "reason");
+
+/** A match's reasons (`Match.reason`, a JSON array of TReason in a text column). */
+export function reasonsColumn(value: string, rowId?: string): TReason[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = value;
+  }
+  return reasonsJson(parsed, rowId);
+}
+
+/** Reasons as `Match.reason` stores them, checked on the way in as on the way out. */
+export const storedReasons = (reasons: readonly TReason[]): string => JSON.stringify(ZReasons.parse(reasons));

@@ -5,10 +5,10 @@
  */
 import { judgeManualLink } from "@/lib/engine/match";
 import type { Target } from "@/lib/generated/prisma-sqlite/client";
-import { ZVerdict } from "@/lib/schemas/extraction";
-import type { TMatchEdit, TMatchState } from "@/lib/schemas/store";
+import type { TReason } from "@/lib/schemas/reasons";
+import type { TEditAction, TManualOutcome, TMatchEdit, TMatchState } from "@/lib/schemas/store";
 import type { Db, Tx } from "./client";
-import { matchStateColumn, verdictColumn } from "./columns";
+import { matchStateColumn, reasonsColumn, storedReasons, verdictColumn } from "./columns";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type RematchOptions, rematchYear } from "./matching";
 import { outcomeFromRow, targetFromRow } from "./rows";
@@ -17,7 +17,7 @@ import { lockYears, writeTransaction } from "./transaction";
 /** The fields of a match an edit can change; `before`/`after` of the audit record hold them (ZMatchState). */
 type MatchState = TMatchState;
 
-export type EditAction = "link" | "unlink" | "manual_outcome" | "set_verdict" | "not_a_target" | "accept" | "undo";
+export type EditAction = TEditAction;
 
 export interface EditResult {
   matchId: string;
@@ -25,27 +25,17 @@ export interface EditResult {
   action: EditAction;
 }
 
-/** The editable fields of a stored match row, its verdict read as a code. */
-const stateOf = (match: Omit<MatchState, "verdict"> & { id: string; verdict: string }): MatchState => ({
+/** The editable fields of a stored match row, its verdict and reasons read as codes. */
+const stateOf = (match: Omit<MatchState, "verdict" | "reason"> & { id: string; verdict: string; reason: string }) => ({
   outcomeId: match.outcomeId,
   verdict: verdictColumn(match.verdict, match.id),
-  reason: match.reason,
+  reason: reasonsColumn(match.reason, match.id),
   confidence: match.confidence,
   ratio: match.ratio,
   manual: match.manual,
   notATarget: match.notATarget,
   flagged: match.flagged,
 });
-
-function actionOf(edit: TMatchEdit): EditAction {
-  if (edit.undo) return "undo";
-  if (edit.accept) return "accept";
-  if (edit.notATarget !== undefined) return "not_a_target";
-  if (edit.manualOutcome) return "manual_outcome";
-  if (edit.outcomeId === null) return "unlink";
-  if (edit.outcomeId !== undefined) return "link";
-  return "set_verdict";
-}
 
 export async function editMatch(
   db: Db,
@@ -73,14 +63,14 @@ export async function editMatch(
           { version: match.version },
         );
       }
-      const action = actionOf(edit);
-      const before = stateOf(match);
-      const after = await nextState(tx, target, before, edit, action, options);
+      const action = edit.action;
+      const before: MatchState = stateOf(match);
+      const after = await nextState(tx, target, before, edit, options);
 
       // The conditional update is the lock: of two edits that read the same version, only one changes a row.
       const { count } = await tx.match.updateMany({
         where: { id: match.id, version: edit.version },
-        data: { ...after, version: { increment: 1 } },
+        data: { ...after, reason: storedReasons(after.reason), version: { increment: 1 } },
       });
       if (count === 0)
         throw new ConflictError("someone else changed this match at the same moment; reload and try again");
@@ -101,18 +91,17 @@ async function nextState(
   target: TargetRow,
   before: MatchState,
   edit: TMatchEdit,
-  action: EditAction,
   options: RematchOptions,
 ): Promise<MatchState> {
   const manual = { ...before, manual: true, flagged: false };
-  const noteReason = `人工：${edit.note}`;
-  switch (action) {
+  const noteReason: TReason[] = [{ code: "manual_note", note: edit.note }];
+  switch (edit.action) {
     case "undo":
       return undoState(tx, target);
     case "accept":
       return manual;
     case "not_a_target":
-      return { ...manual, notATarget: edit.notATarget === true, reason: noteReason };
+      return { ...manual, notATarget: edit.notATarget, reason: noteReason };
     case "unlink":
       return {
         ...manual,
@@ -123,13 +112,13 @@ async function nextState(
         reason: noteReason,
       };
     case "set_verdict":
-      return { ...manual, verdict: ZVerdict.parse(edit.verdict), confidence: 1, reason: noteReason };
+      return { ...manual, verdict: edit.verdict, confidence: 1, reason: noteReason };
     case "link":
     case "manual_outcome": {
       const outcome =
-        action === "link"
-          ? await linkableOutcome(tx, target, edit.outcomeId as string)
-          : await createManualOutcome(tx, target, edit);
+        edit.action === "link"
+          ? await linkableOutcome(tx, target, edit.outcomeId)
+          : await createManualOutcome(tx, target, edit.manualOutcome);
       // Checked like an engine match: incompatible units or measures give needs_review with the reason shown,
       // unless the analyst also set the verdict (verdicts.md "Manual edits always win").
       const judged = judgeManualLink(targetFromRow(target), outcomeFromRow(outcome), {
@@ -143,9 +132,7 @@ async function nextState(
         verdict: judged.verdict,
         ratio,
         confidence: 1,
-        reason: edit.verdict
-          ? `${noteReason}（引擎核对：${judged.reason}）`
-          : `${judged.reason}（人工关联：${edit.note}）`,
+        reason: [{ code: edit.verdict ? "manual_verdict" : "manual_link", note: edit.note, checked: judged.reason }],
       };
     }
   }
@@ -187,8 +174,7 @@ async function linkableOutcome(tx: Tx, target: TargetRow, outcomeId: string) {
   return outcome;
 }
 
-function createManualOutcome(tx: Tx, target: TargetRow, edit: TMatchEdit) {
-  const entered = edit.manualOutcome as NonNullable<TMatchEdit["manualOutcome"]>;
+function createManualOutcome(tx: Tx, target: TargetRow, entered: TManualOutcome) {
   return tx.outcome.create({
     data: {
       jurisdictionCode: target.jurisdictionCode,

@@ -3,10 +3,17 @@
  * rebuilt; manual ones are never changed, but when the engine's own decision for them changes, they are flagged
  * for review (verdicts.md, "Manual edits always win"). The year's review-queue counts are recounted at the end.
  */
-import { ENGINE_VERSION, matchInStages, pendingMatch, withPeriodOnlyReason } from "@/lib/engine/match";
-import type { TMatch, TOutcome, TTarget } from "@/lib/schemas/extraction";
+import {
+  ENGINE_VERSION,
+  type JudgedMatch,
+  matchInStages,
+  pendingMatch,
+  withPeriodOnlyReason,
+} from "@/lib/engine/match";
+import type { TOutcome, TTarget } from "@/lib/schemas/extraction";
 import { insertRows, timestamp, updateRows } from "./bulk-write";
 import type { Tx } from "./client";
+import { storedReasons } from "./columns";
 import type { Provider } from "./providers";
 import { outcomeFromRow, targetFromRow } from "./rows";
 import { refreshSourceConflicts } from "./sources";
@@ -138,11 +145,12 @@ async function rejudge(
   const changed: Parameters<typeof updateRows>[3] = [];
   for (const [index, target] of engineTargets.entries()) {
     const { match, outcomeId } = stored[index] as Decision;
+    const reason = storedReasons(match.reasons);
     const data = {
       outcomeId,
       confidence: finiteOr(match.confidence, 0) as number,
       verdict: match.verdict,
-      reason: match.reason,
+      reason,
       ratio: finiteOr(match.ratio, null),
       engineVersion: ENGINE_VERSION,
       tolerance: options.tolerance,
@@ -156,7 +164,7 @@ async function rejudge(
     } else if (
       current.outcomeId !== outcomeId ||
       current.verdict !== match.verdict ||
-      current.reason !== match.reason ||
+      current.reason !== reason ||
       current.tolerance !== options.tolerance
     ) {
       changed.push({ id: current.id, ...data, updatedAt, version: current.version });
@@ -190,7 +198,7 @@ const MATCH_PG_TYPES = {
 };
 
 interface Decision {
-  match: TMatch;
+  match: JudgedMatch;
   outcomeId: string | null;
 }
 

@@ -8,10 +8,12 @@
  */
 import { gapOf } from "@/lib/engine/match";
 import type { Match, Outcome, Target } from "@/lib/generated/prisma-sqlite/client";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
+import { renderReasons } from "@/lib/i18n/reasons";
 import type { TOutcome, TTarget } from "@/lib/schemas/extraction";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure, TStoredMatch, TTargetCore } from "@/lib/schemas/store";
-import { measureColumn, polarityColumn, qualifierColumn, statedColumn, verdictColumn } from "./columns";
+import { measureColumn, polarityColumn, qualifierColumn, reasonsColumn, statedColumn, verdictColumn } from "./columns";
 
 /** A stored derived number (a ratio): null unless finite. */
 export const finiteOrNull = (value: number | null | undefined): number | null =>
@@ -82,10 +84,12 @@ export const targetCoreOf = (row: Target): TTargetCore => ({
   text: row.text,
 });
 
-/** What a view adds to a match: its target (for the gap) and the figures other sources give. */
+/** What a view adds to a match: its target (for the gap), the figures other sources give, the reader's locale. */
 export interface MatchContext {
   target?: Target;
   sources?: TSourceFigure[];
+  /** The locale `reason` is written in (the codes, `reasons`, are the same in every locale). */
+  locale?: Locale;
 }
 
 /** The gap of verdicts.md, for a match judged on a figure (met or missed); null otherwise. */
@@ -98,6 +102,7 @@ export function storedGap(match: Match & { outcome: Outcome | null }, target: Ta
 export function storedMatchOf(match: Match & { outcome: Outcome | null }, context: MatchContext = {}): TStoredMatch {
   const outcome = match.outcome;
   const sources = context.sources ?? [];
+  const reasons = reasonsColumn(match.reason, match.id);
   return {
     outcome: outcome && {
       id: outcome.id,
@@ -113,7 +118,8 @@ export function storedMatchOf(match: Match & { outcome: Outcome | null }, contex
     },
     verdict: verdictColumn(match.verdict),
     confidence: confidenceOf(match.confidence),
-    reason: match.reason,
+    reason: renderReasons(reasons, context.locale ?? DEFAULT_LOCALE),
+    reasons,
     ratio: finiteOrNull(match.ratio),
     manual: match.manual,
     notATarget: match.notATarget,

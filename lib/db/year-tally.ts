@@ -15,8 +15,9 @@ import { LOW_CONFIDENCE, type TReviewReason } from "@/lib/schemas/dashboard";
 import type { Tx } from "./client";
 
 /**
- * When a match (`m`) is in the queue, by reason. Each also requires `m."notATarget" = false`. A `pending` target (no
- * review of its year imported yet) is not a review item: it is neither `no_outcome` nor judged.
+ * When a match (`m`) is in the queue, by reason (an item lists its reasons in this order). Each also requires
+ * `m."notATarget" = false`. A `pending` target (no review of its year imported yet) is not a review item: its verdict
+ * is neither `no_outcome` nor judged. The queue's pages label their items with these very conditions (`queueFlags`).
  */
 export const QUEUE_CONDITIONS = {
   needs_review: Prisma.sql`(m."verdict" = 'needs_review' AND m."manual" = false)`,
@@ -31,6 +32,30 @@ export const QUEUE_CONDITIONS = {
 
 /** In the queue for any reason. */
 export const IN_QUEUE = Prisma.sql`(${Prisma.join(Object.values(QUEUE_CONDITIONS), " OR ")})`;
+
+/** The column `queueFlags` names a reason's flag. */
+export const flagColumn = (reason: TReviewReason) => `is_${reason}`;
+
+/**
+ * Each condition as a 0/1 column (`is_<reason>`) of a SELECT, so that a page labels its items by the conditions that
+ * put them in the queue instead of restating them.
+ */
+export function queueFlags(conditions: Partial<Record<TReviewReason, Prisma.Sql>>): Prisma.Sql {
+  return Prisma.join(
+    Object.entries(conditions).map(
+      ([reason, condition]) =>
+        Prisma.sql`CASE WHEN ${condition} THEN 1 ELSE 0 END AS ${Prisma.raw(`"${flagColumn(reason as TReviewReason)}"`)}`,
+    ),
+  );
+}
+
+/** The reasons whose flag a row of a `queueFlags` SELECT has set, in the conditions' order. */
+export function flaggedReasons<R extends TReviewReason>(
+  conditions: Partial<Record<R, Prisma.Sql>>,
+  row: Record<string, unknown>,
+): R[] {
+  return (Object.keys(conditions) as R[]).filter((reason) => Number(row[flagColumn(reason)]) === 1);
+}
 
 /** A review figure (`o`) no target claims. */
 const UNCLAIMED = Prisma.sql`(o."manual" = false AND NOT EXISTS (SELECT 1 FROM "Match" c WHERE c."outcomeId" = o."id"))`;

@@ -75,3 +75,12 @@ export function formatRatio(ratio: number | null, locale: Locale): string {
 export function formatConfidence(confidence: number, locale: Locale): string {
   return formatNumber(confidence, locale, 2);
 }
+
+/**
+ * A number as the matcher writes it in a reason: every significant digit up to ten (`6.25`, `1.4`, never `1.40` nor
+ * float noise like `5.000000000000001`), grouped in English. The Chinese form is the CLI's (extraction.md).
+ */
+export function formatExact(value: number, locale: Locale): string {
+  const exact = Number(value.toPrecision(10));
+  return locale === "en" ? formatter(locale, 10).format(exact) : String(exact);
+}

@@ -5,8 +5,10 @@
 import { z } from "zod";
 import { ZGap, ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
 import { ZDerived, ZFigure, ZText } from "./primitives";
+import { ZReasons } from "./reasons";
 import {
   ZCode,
+  ZImportFailure,
   ZSourceFigure,
   ZStoredMatch,
   ZStoredOutcome,
@@ -76,6 +78,7 @@ export const ZScorecardRow = ZStoredTarget.omit({ start: true, end: true, match:
   verdict: ZVerdict,
   notATarget: z.boolean(),
   confidence: z.number().nullable(),
+  /** The reasons in words, in the reader's locale. */
   reason: z.string(),
   ratio: ZDerived.nullable(),
   manual: z.boolean(),
@@ -318,7 +321,9 @@ export const ZEditState = z
   .object({
     outcomeId: z.string().nullable().optional(),
     verdict: z.string().optional(),
+    /** The reasons in words, in the request's locale; `reasons` are their codes. */
     reason: z.string().optional(),
+    reasons: ZReasons.optional(),
     confidence: z.number().optional(),
     ratio: ZDerived.nullable().optional(),
     manual: z.boolean().optional(),
@@ -400,7 +405,7 @@ export const ZImportPreview = z.object({
       reports: z.array(ZPreviewReport),
     }),
   ),
-  failed: z.array(z.object({ file: z.string(), error: z.string() })),
+  failed: z.array(ZImportFailure),
   /** The jurisdiction and year the user set, resolved to a name. */
   override: z
     .object({ code: z.string().nullable(), name: z.string().nullable(), year: z.number().int().nullable() })

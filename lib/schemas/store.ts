@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ZGap, ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
 import { ZDerived, ZFigure, ZId, ZText } from "./primitives";
+import { ZReasons, ZStoredReasons } from "./reasons";
 
 export const ZCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 code");
 export const ZYear = z.coerce.number().int().min(1949).max(2100);
@@ -78,7 +79,10 @@ export const ZStoredMatch = z.object({
   outcome: ZStoredOutcome.nullable(),
   verdict: ZVerdict,
   confidence: z.number(),
+  /** The reasons in words, in the request's locale. */
   reason: z.string(),
+  /** The reasons as codes with their figures (lib/schemas/reasons.ts), `reason` is their text. */
+  reasons: ZReasons,
   ratio: ZDerived.nullable(),
   manual: z.boolean(),
   notATarget: z.boolean(),
@@ -160,6 +164,36 @@ export const ZScorecardYear = z.object({
 });
 export type TScorecardYear = z.infer<typeof ZScorecardYear>;
 
+/**
+ * Why a file or a document was not imported, as a code (the reader's ReadError codes; `missing_identity`: its
+ * jurisdiction or year is unknown, `missing` says which; `replace_refused`: an analyst edited the report it would
+ * replace) with its parameters, for the interface to say in its words. `error` says it in English, for the CLI and
+ * scripts. A failure reported without a code is shown by its `error`.
+ */
+export const ZImportFailureCode = z.enum([
+  "missing",
+  "directory",
+  "empty",
+  "binary",
+  "too_large",
+  "undecodable",
+  "bad_line",
+  "bad_table",
+  "not_a_report",
+  "missing_identity",
+  "replace_refused",
+]);
+export type TImportFailureCode = z.infer<typeof ZImportFailureCode>;
+
+export const ZImportFailure = z.object({
+  file: z.string(),
+  error: z.string(),
+  code: ZImportFailureCode.optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  missing: z.array(z.enum(["jurisdiction", "year"])).optional(),
+});
+export type TImportFailure = z.infer<typeof ZImportFailure>;
+
 export const ZImportResult = z.object({
   documents: z.array(
     z.object({
@@ -167,19 +201,18 @@ export const ZImportResult = z.object({
       file: z.string(),
       created: z.boolean(),
       reports: z.array(z.object({ id: z.string(), code: z.string(), year: z.number().int(), kind: z.string() })),
+      /**
+       * For a document already stored (`created` false) that an older reader read: that reader, and whether the
+       * current reader reads its targets or figures differently (`luoshi reread` would change them).
+       */
+      stale: z.object({ readerVersion: z.string(), rereadChanges: z.boolean() }).optional(),
     }),
   ),
   /**
    * What could not be imported, and why. `missing` is set when the reader could not tell a document's jurisdiction
    * or year and the request did not give them: nothing of that document was written; give them and import again.
    */
-  failed: z.array(
-    z.object({
-      file: z.string(),
-      error: z.string(),
-      missing: z.array(z.enum(["jurisdiction", "year"])).optional(),
-    }),
-  ),
+  failed: z.array(ZImportFailure),
   /**
    * Reports mostly the same as a stored report of their jurisdiction and year (lib/db/duplicates.ts), and what became
    * of them: `skipped` (nothing of the document written; import again choosing `replace` or `keep`), `replaced` (the
@@ -207,7 +240,8 @@ export type TImportResult = z.infer<typeof ZImportResult>;
 export const ZMatchState = z.object({
   outcomeId: z.string().nullable(),
   verdict: ZVerdict,
-  reason: z.string(),
+  /** The reasons as codes; an edit recorded before reasons were codes holds the sentence, read as `legacy_text`. */
+  reason: ZStoredReasons,
   confidence: z.number(),
   ratio: z.number().nullable(),
   manual: z.boolean(),
@@ -238,40 +272,47 @@ export const ZManualOutcome = z.object({
   text: ZText.trim().min(1).max(2000),
   source: ZText.trim().min(1).max(500),
 });
+export type TManualOutcome = z.infer<typeof ZManualOutcome>;
+
+/** The keys that choose an action in the edits before `action` named it: each belongs to its actions only. */
+const ACTION_KEYS = ["outcomeId", "manualOutcome", "verdict", "notATarget", "accept", "undo"] as const;
 
 /**
- * One edit of a target's match. Exactly one action: link another outcome (`outcomeId`), unlink (`outcomeId: null`),
- * enter an outcome by hand, set the verdict, mark as not a target (or back), accept as it stands, or undo the last edit.
+ * One action's edit: the match version it saw (a stale edit is refused), why, and the action's own fields. Another
+ * action's field is refused rather than ignored; keys no action uses (a client's `editor`) are dropped.
  */
-export const ZMatchEdit = z
-  .object({
+const editOf = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) => {
+  const foreign = Object.fromEntries(
+    ACTION_KEYS.filter((key) => !(key in shape)).map((key) => [
+      key,
+      z.never({ error: `${key} does not belong to the ${action} action` }).optional(),
+    ]),
+  );
+  return z.object({
+    ...foreign,
+    action: z.literal(action),
     version: z.number().int().positive().max(2_147_483_647),
     note: ZText.trim().min(1, "a short note is required").max(1000),
-    outcomeId: ZId.nullable().optional(),
-    manualOutcome: ZManualOutcome.optional(),
-    verdict: ZVerdict.optional(),
-    notATarget: z.boolean().optional(),
-    accept: z.literal(true).optional(),
-    undo: z.literal(true).optional(),
-  })
-  .refine(
-    (edit) =>
-      [edit.outcomeId !== undefined, edit.manualOutcome, edit.notATarget !== undefined, edit.accept, edit.undo].filter(
-        Boolean,
-      ).length <= 1 && !(edit.undo && edit.verdict),
-    { message: "give one action: outcomeId, manualOutcome, verdict, notATarget, accept or undo" },
-  )
-  .refine(
-    (edit) =>
-      edit.outcomeId !== undefined ||
-      edit.manualOutcome ||
-      edit.verdict ||
-      edit.notATarget !== undefined ||
-      edit.accept ||
-      edit.undo,
-    { message: "nothing to change: give outcomeId, manualOutcome, verdict, notATarget, accept or undo" },
-  );
+    ...shape,
+  });
+};
+
+/**
+ * One edit of a target's match, by `action`: link another outcome, unlink, enter an outcome by hand (each optionally
+ * setting the verdict too), set the verdict, mark as not a target (or back), accept as it stands, or undo the last
+ * edit.
+ */
+export const ZMatchEdit = z.discriminatedUnion("action", [
+  editOf("link", { outcomeId: ZId, verdict: ZVerdict.optional() }),
+  editOf("unlink", { verdict: ZVerdict.optional() }),
+  editOf("manual_outcome", { manualOutcome: ZManualOutcome, verdict: ZVerdict.optional() }),
+  editOf("set_verdict", { verdict: ZVerdict }),
+  editOf("not_a_target", { notATarget: z.boolean() }),
+  editOf("accept", {}),
+  editOf("undo", {}),
+]);
 export type TMatchEdit = z.infer<typeof ZMatchEdit>;
+export type TEditAction = TMatchEdit["action"];
 
 export const ZExportQuery = z
   .object({

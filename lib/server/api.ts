@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { DomainError } from "@/lib/db/errors";
 import { DatabaseUnavailableError } from "@/lib/db/migrate/errors";
-import { LOCALE_COOKIE, messages, parseLocale } from "@/lib/i18n";
+import { LOCALE_COOKIE, type Locale, messages, parseLocale } from "@/lib/i18n";
 import { SettingsError } from "@/lib/settings";
 import { safeRedirectPath } from "./auth-redirect";
 import { JSON_BODY_LIMIT, readBody } from "./body";
@@ -21,6 +21,11 @@ export interface ErrorBody {
 
 export function errorResponse(status: number, body: ErrorBody): Response {
   return Response.json(body, { status });
+}
+
+/** The reader's locale (the `luoshi_locale` cookie): what an answer's texts, such as reasons, are written in. */
+export function requestLocale(request: Request): Locale {
+  return parseLocale(requestCookie(request, LOCALE_COOKIE));
 }
 
 /** Parse `input` with `schema`, or throw a 400 carrying zod's field errors. */
@@ -123,7 +128,7 @@ const escapeHtml = (text: string) =>
  * than 404/403/401 or a redirect's, so pages redirect here (`unavailableUnlessUp`).
  */
 export function unavailablePage(request: Request): Response {
-  const locale = parseLocale(requestCookie(request, LOCALE_COOKIE));
+  const locale = requestLocale(request);
   const text = UNAVAILABLE[locale];
   const t = messages(locale);
   // Only a path of this app is offered as the page to retry (no open redirect).

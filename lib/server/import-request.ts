@@ -7,7 +7,7 @@ import { z } from "zod";
 import { InvalidInputError } from "@/lib/db/errors";
 import type { IdentityPrompt, ImportFileInput } from "@/lib/db/import";
 import { MAX_FILE_BYTES } from "@/lib/engine/reader";
-import { ZCode, ZDuplicateChoice, ZImportJson, ZYear } from "@/lib/schemas/store";
+import { type TImportFailure, ZCode, ZDuplicateChoice, ZImportJson, ZYear } from "@/lib/schemas/store";
 import { parseInput, readJson } from "./api";
 import { PayloadTooLargeError, readFormData } from "./body";
 
@@ -24,6 +24,16 @@ export const IMPORT_IDENTITY_FIELDS: IdentityPrompt = {
   code: 'the "jurisdiction" field (a GB/T 2260 code)',
   year: 'the "year" field',
 };
+
+/**
+ * The failures of an answer, each with its code: one the reader or the import did not code yet, but that names what
+ * the document lacks (`missing`), is a `missing_identity`; any other is shown by its message.
+ */
+export function codedFailures(failed: TImportFailure[]): TImportFailure[] {
+  return failed.map((failure) =>
+    failure.code === undefined && failure.missing ? { ...failure, code: "missing_identity" } : failure,
+  );
+}
 
 /** The upload, largest accepted body: a few files at the reader's limit. */
 export const MAX_REQUEST_BYTES = MAX_FILE_BYTES * 4;

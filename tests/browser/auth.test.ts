@@ -52,7 +52,7 @@ const patch = (headers: Record<string, string>) =>
   send("/api/targets/no-such-target/match", {
     method: "PATCH",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ version: 1, note: "x", accept: true }),
+    body: JSON.stringify({ action: "accept", version: 1, note: "x" }),
   });
 
 it("signs an editor in to an account, shows who is signed in, and signs out for good", async () => {
@@ -236,7 +236,7 @@ it("sends the security headers with pages, API answers, static files and errors,
 it("refuses edits from a reader through the API", async () => {
   const page = await app.openPage("api-reader");
   const response = await page.request.patch(`${app.baseUrl}/api/targets/x/match`, {
-    data: { version: 1, note: "x", accept: true },
+    data: { action: "accept", version: 1, note: "x" },
   });
   expect(response.status()).toBe(401);
   const preview = await page.request.post(`${app.baseUrl}/api/import/preview`, { data: { text: "x" } });
@@ -309,7 +309,7 @@ describe("an instance without accounts, editor password or API token", () => {
     expect(await page.getByRole("note").textContent()).toContain("只读");
     await saveScreenshot(page, "review-read-only");
     const response = await page.request.patch(`${base}/api/targets/x/match`, {
-      data: { version: 1, note: "x", accept: true },
+      data: { action: "accept", version: 1, note: "x" },
     });
     expect(response.status()).toBe(403);
     const signIn = await page.request.post(`${base}/api/session`, { data: { name: "admin", password: "anything" } });

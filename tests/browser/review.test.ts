@@ -75,7 +75,7 @@ it("rolls an optimistic edit back and explains a conflict when someone else chan
   );
   const other = await page.request.patch(`${app.baseUrl}/api/targets/${targetId}/match`, {
     headers: { authorization: `Bearer ${inject("apiToken")}` },
-    data: { version: target?.match.version, note: "另一位编辑已确认", accept: true },
+    data: { action: "accept", version: target?.match.version, note: "另一位编辑已确认" },
   });
   expect(other.status()).toBe(200);
 

@@ -7,8 +7,9 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { analyzeReports, ENGINE_VERSION, reportInputs } from "@/lib/engine/match";
+import { analyzeReports, ENGINE_VERSION, printedPair, reportInputs } from "@/lib/engine/match";
 import { READER_VERSION, toExtractOutput } from "@/lib/engine/reader";
+import { renderReasons } from "@/lib/i18n/reasons";
 import { RECORDED } from "../labels/versions";
 import { NATIONAL, readCorpus, SEEDS } from "./reader/corpus";
 
@@ -36,7 +37,9 @@ describe("versions", () => {
   const matcherKey = `${ENGINE_VERSION} on ${READER_VERSION}`;
   it(`the matcher's pairs over the same reports are the ones recorded for ${matcherKey}`, async () => {
     const extracted = toExtractOutput(await documents()).documents;
-    const found = fingerprint(analyzeReports(reportInputs(extracted), { tolerance: 0 }));
+    // The pairs as the CLI prints them: reasons rendered in Chinese (extraction.md).
+    const pairs = analyzeReports(reportInputs(extracted), { tolerance: 0 });
+    const found = fingerprint(pairs.map((pair) => printedPair(pair, (reasons) => renderReasons(reasons, "zh-CN"))));
     expect(RECORDED.matcher[matcherKey], `record ${found} under a new ENGINE_VERSION`).toBe(found);
   });
 });

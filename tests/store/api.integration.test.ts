@@ -143,7 +143,7 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
       request("/api/targets/nope/match", {
         method: "PATCH",
         headers: bearer,
-        body: JSON.stringify({ version: 1, note: "x", verdict: "met" }),
+        body: JSON.stringify({ action: "set_verdict", version: 1, note: "x", verdict: "met" }),
       }),
       params({ id: "nope" }),
     );
@@ -217,7 +217,12 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
         request(`/api/targets/${target.id}/match`, {
           method: "PATCH",
           headers: { cookie, host: "luoshi.test", "content-type": "application/json", ...headers },
-          body: JSON.stringify({ version: target.match?.version, note: "复核", verdict: "needs_review" }),
+          body: JSON.stringify({
+            action: "set_verdict",
+            version: target.match?.version,
+            note: "复核",
+            verdict: "needs_review",
+          }),
         }),
         params({ id: target.id }),
       );
@@ -250,7 +255,7 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
           request(`/api/targets/${target.id}/match`, {
             method: "PATCH",
             headers: { ...bearer, "content-type": "application/json" },
-            body: JSON.stringify({ version, note: `并发编辑 ${i}`, verdict: verdicts[i % 3] }),
+            body: JSON.stringify({ action: "set_verdict", version, note: `并发编辑 ${i}`, verdict: verdicts[i % 3] }),
           }),
           params({ id: target.id }),
         ),
@@ -272,15 +277,18 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
     expect(after.verdict).toBe(verdicts[winner % 3]);
   });
 
-  it("validates edits: a missing note, no action, a bad verdict", async () => {
+  it("validates edits: a missing note, no action, a bad verdict, the old shape, another action's field", async () => {
     const target = await store.db.target.findFirstOrThrow({
       where: { planYear: 2019, jurisdictionCode: "370202" },
       include: { match: true },
     });
     for (const body of [
-      { version: 1, verdict: "met" },
+      { action: "set_verdict", version: 1, verdict: "met" },
       { version: 1, note: "x" },
-      { version: 1, note: "x", verdict: "great" },
+      { action: "set_verdict", version: 1, note: "x", verdict: "great" },
+      { version: 1, note: "x", verdict: "met" },
+      { action: "undo", version: 1, note: "x", verdict: "met" },
+      { action: "link", version: 1, note: "x" },
     ]) {
       const response = await matchRoute.PATCH(
         request(`/api/targets/${target.id}/match`, { method: "PATCH", headers: bearer, body: JSON.stringify(body) }),

@@ -100,7 +100,7 @@ describe.each(PROVIDERS)("absurd numbers on %s", (provider) => {
     expect(target.value).toBe(7);
     const before = await rowCounts(store.db);
     for (const token of ABSURD_TOKENS) {
-      const body = `{"version":${target.match?.version},"note":"攻击","manualOutcome":{"value":${token},"unit":"%","text":"增长","source":"x"}}`;
+      const body = `{"action":"manual_outcome","version":${target.match?.version},"note":"攻击","manualOutcome":{"value":${token},"unit":"%","text":"增长","source":"x"}}`;
       const response = await matchRoute.PATCH(
         new Request(`${ORIGIN}/api/targets/${target.id}/match`, { method: "PATCH", headers: bearer, body }),
         params({ id: target.id }),
@@ -289,7 +289,12 @@ describe.each(PROVIDERS)("absurd numbers on %s", (provider) => {
       new Request(`${ORIGIN}/api/targets/${fresh.id}/match`, {
         method: "PATCH",
         headers: bearer,
-        body: JSON.stringify({ version: fresh.match?.version, note: "复核", verdict: "needs_review" }),
+        body: JSON.stringify({
+          action: "set_verdict",
+          version: fresh.match?.version,
+          note: "复核",
+          verdict: "needs_review",
+        }),
       }),
       params({ id: fresh.id }),
     );

@@ -97,11 +97,30 @@ describe.each(PROVIDERS)("NUL and stray parameters on %s", (provider) => {
     const target = await store.db.match.findUniqueOrThrow({ where: { targetId } });
     const manual = { value: 6, unit: "%", text: "增长6%", source: "统计公报" };
     const bodies: [string, unknown][] = [
-      ["note", { version: target.version, note: `复核${NUL}`, verdict: "met" }],
-      ["manual text", { version: target.version, note: "复核", manualOutcome: { ...manual, text: `增长${NUL}6%` } }],
-      ["manual source", { version: target.version, note: "复核", manualOutcome: { ...manual, source: NUL } }],
-      ["manual unit", { version: target.version, note: "复核", manualOutcome: { ...manual, unit: `%${NUL}` } }],
-      ["outcome id", { version: target.version, note: "复核", outcomeId: `${outcomeId}${NUL}` }],
+      ["note", { action: "set_verdict", version: target.version, note: `复核${NUL}`, verdict: "met" }],
+      [
+        "manual text",
+        {
+          action: "manual_outcome",
+          version: target.version,
+          note: "复核",
+          manualOutcome: { ...manual, text: `增长${NUL}6%` },
+        },
+      ],
+      [
+        "manual source",
+        { action: "manual_outcome", version: target.version, note: "复核", manualOutcome: { ...manual, source: NUL } },
+      ],
+      [
+        "manual unit",
+        {
+          action: "manual_outcome",
+          version: target.version,
+          note: "复核",
+          manualOutcome: { ...manual, unit: `%${NUL}` },
+        },
+      ],
+      ["outcome id", { action: "link", version: target.version, note: "复核", outcomeId: `${outcomeId}${NUL}` }],
     ];
     const before = await rowCounts(store.db);
     for (const [label, body] of bodies) {

@@ -65,7 +65,13 @@ describe.each(PROVIDERS)("editor authentication on %s", (provider) => {
       new Request(`${ORIGIN}/api/targets/${targetId}/match`, {
         method: "PATCH",
         headers: { host: HOST, "content-type": "application/json", ...headers },
-        body: JSON.stringify({ version: match.version, note: "复核", verdict: "needs_review", ...extra }),
+        body: JSON.stringify({
+          action: "set_verdict",
+          version: match.version,
+          note: "复核",
+          verdict: "needs_review",
+          ...extra,
+        }),
       }),
       params({ id: targetId }),
     );

@@ -81,11 +81,17 @@ describe.each(PROVIDERS)("concurrent editors on %s", (provider) => {
       if (!tj || !ti || !tj.outcomeId) throw new Error("the seed's 2019 plan has too few matched targets");
       const verdict = tj.verdict === "missed" ? "met" : "missed";
       const results = await Promise.allSettled([
-        editMatch(store.db, tj.targetId, { version: tj.version, note: "核对原文", verdict }, "甲", ENGINE),
+        editMatch(
+          store.db,
+          tj.targetId,
+          { action: "set_verdict", version: tj.version, note: "核对原文", verdict },
+          "甲",
+          ENGINE,
+        ),
         editMatch(
           store.db,
           ti.targetId,
-          { version: ti.version, note: "改关联", outcomeId: tj.outcomeId },
+          { action: "link", version: ti.version, note: "改关联", outcomeId: tj.outcomeId },
           "乙",
           ENGINE,
         ),
@@ -113,7 +119,7 @@ describe.each(PROVIDERS)("concurrent editors on %s", (provider) => {
         editMatch(
           store.db,
           m.targetId,
-          { version: m.version, note: `编辑${i}`, verdict: i % 2 ? "met" : "needs_review" },
+          { action: "set_verdict", version: m.version, note: `编辑${i}`, verdict: i % 2 ? "met" : "needs_review" },
           `编辑员${i}`,
           ENGINE,
         ),
@@ -168,7 +174,12 @@ describe("the CLI importing into SQLite while the app takes edits", () => {
           return editMatch(
             store.db,
             target.id,
-            { version: match.version, note: `第${round}轮`, verdict: (round + i) % 2 ? "met" : "missed" },
+            {
+              action: "set_verdict",
+              version: match.version,
+              note: `第${round}轮`,
+              verdict: (round + i) % 2 ? "met" : "missed",
+            },
             "甲",
             ENGINE,
           );

@@ -34,7 +34,7 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
     const result = await editMatch(
       store.db,
       target.id,
-      { version: match.version, note: "换一个结果试试", outcomeId: other.id },
+      { action: "link", version: match.version, note: "换一个结果试试", outcomeId: other.id },
       "分析员甲",
       ENGINE,
     );
@@ -57,24 +57,30 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
     await editMatch(
       store.db,
       target.id,
-      { version: target.match?.version ?? 0, note: "撤销", undo: true },
+      { action: "undo", version: target.match?.version ?? 0, note: "撤销" },
       "分析员甲",
       ENGINE,
     );
     const after = await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } });
     expect(after).toMatchObject({ outcomeId: before.outcomeId, manual: false, verdict: "missed" });
     await expect(
-      editMatch(store.db, target.id, { version: after.version, note: "再撤销", undo: true }, "分析员甲", ENGINE),
+      editMatch(store.db, target.id, { action: "undo", version: after.version, note: "再撤销" }, "分析员甲", ENGINE),
     ).rejects.toThrow("there is no edit to undo");
   });
 
   it("refuses an edit that names a stale version, and changes nothing", async () => {
     const target = await target2019({ indicatorName: "新增就业", measure: "level" });
     const version = target.match?.version ?? 0;
-    await editMatch(store.db, target.id, { version, note: "第一次", verdict: "needs_review" }, "甲", ENGINE);
+    await editMatch(
+      store.db,
+      target.id,
+      { action: "set_verdict", version, note: "第一次", verdict: "needs_review" },
+      "甲",
+      ENGINE,
+    );
     const edits = await store.db.edit.count();
     await expect(
-      editMatch(store.db, target.id, { version, note: "第二次", verdict: "met" }, "乙", ENGINE),
+      editMatch(store.db, target.id, { action: "set_verdict", version, note: "第二次", verdict: "met" }, "乙", ENGINE),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(await store.db.edit.count()).toBe(edits);
     expect((await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } })).verdict).toBe("needs_review");
@@ -86,7 +92,7 @@ describe.each(PROVIDERS)("hand edits on %s", (provider) => {
     await editMatch(
       store.db,
       target.id,
-      { version: target.match?.version ?? 0, note: "按决算数复核", verdict: "missed" },
+      { action: "set_verdict", version: target.match?.version ?? 0, note: "按决算数复核", verdict: "missed" },
       "甲",
       ENGINE,
     );

@@ -125,7 +125,7 @@ describe.each(PROVIDERS)("near-duplicate reports on %s", (provider) => {
     await editMatch(
       store.db,
       target.id,
-      { version: target.match?.version ?? 1, note: "核对", verdict: "met" },
+      { action: "set_verdict", version: target.match?.version ?? 1, note: "核对", verdict: "met" },
       "甲",
       ENGINE,
     );

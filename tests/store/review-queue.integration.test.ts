@@ -177,7 +177,7 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     await editMatch(
       store.db,
       unmatched.target.id,
-      { version: unmatched.match.version, note: "不是指标", notATarget: true },
+      { action: "not_a_target", version: unmatched.match.version, note: "不是指标", notATarget: true },
       "甲",
       ENGINE,
     );
@@ -187,15 +187,15 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     await editMatch(
       store.db,
       linked.targetId,
-      { version: linked.version, note: "手动关联", outcomeId: outcome.outcome.id },
+      { action: "link", version: linked.version, note: "手动关联", outcomeId: outcome.outcome.id },
       "甲",
       ENGINE,
     );
     const met = await store.db.match.findFirstOrThrow({
       where: { target: { jurisdictionCode: "370202", planYear: 2019 }, verdict: "met", manual: false },
     });
-    await editMatch(store.db, met.targetId, { version: met.version, note: "取消关联", outcomeId: null }, "甲", ENGINE);
-    await editMatch(store.db, met.targetId, { version: met.version + 1, note: "撤销", undo: true }, "甲", ENGINE);
+    await editMatch(store.db, met.targetId, { action: "unlink", version: met.version, note: "取消关联" }, "甲", ENGINE);
+    await editMatch(store.db, met.targetId, { action: "undo", version: met.version + 1, note: "撤销" }, "甲", ENGINE);
 
     const after = await getReviewPage(store.db, shinan2019);
     const hidden = (page: typeof before) => (page.hidden ?? 0) + page.counts.unmatched_outcome;

@@ -17,6 +17,7 @@ import { getReviewPage } from "@/lib/db/queries/review";
 import { getScorecardYear } from "@/lib/db/queries/scorecard";
 import { getJurisdictionYears } from "@/lib/db/queries/years";
 import { agreeWithinRounding } from "@/lib/db/sources";
+import { renderReasons } from "@/lib/i18n/reasons";
 import { ZReviewPage } from "@/lib/schemas/dashboard";
 import { ZScorecardYear } from "@/lib/schemas/store";
 import { bytesOf, seedPath } from "../support/corpus";
@@ -153,25 +154,29 @@ describe.each(PROVIDERS)("verdicts, sources and the queue on %s", (provider) => 
     await editMatch(
       store.db,
       target.id,
-      { version: match.version, note: "试关联", outcomeId: outcome.id },
+      { action: "link", version: match.version, note: "试关联", outcomeId: outcome.id },
       "甲",
       ENGINE,
     );
     const linked = await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } });
     expect(linked).toMatchObject({ outcomeId: outcome.id, verdict: "needs_review", manual: true });
-    expect(linked.reason).toMatch(/单位不可比/);
+    // The engine's check is kept with the analyst's note, as codes.
+    expect(JSON.parse(linked.reason)).toEqual([
+      { code: "manual_link", note: "试关联", checked: { code: "unit_mismatch", target: "台(套)", actual: "万人" } },
+    ]);
 
     await editMatch(
       store.db,
       target.id,
-      { version: linked.version, note: "编辑判定", outcomeId: outcome.id, verdict: "met" },
+      { action: "link", version: linked.version, note: "编辑判定", outcomeId: outcome.id, verdict: "met" },
       "甲",
       ENGINE,
     );
-    expect(await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } })).toMatchObject({
-      verdict: "met",
-      manual: true,
-    });
+    const set = await store.db.match.findUniqueOrThrow({ where: { targetId: target.id } });
+    expect(set).toMatchObject({ verdict: "met", manual: true });
+    expect(renderReasons(JSON.parse(set.reason), "zh-CN")).toBe(
+      "人工：编辑判定（引擎核对：单位不可比:目标台(套),实际万人）",
+    );
   });
 
   it("marks a report as set by the importer only when the jurisdiction or year was overridden", async () => {

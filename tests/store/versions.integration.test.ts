@@ -49,6 +49,7 @@ describe.each(PROVIDERS)("versions of stored rows on %s", (provider) => {
       store.db,
       target.id,
       {
+        action: "manual_outcome",
         version: target.match?.version ?? 1,
         note: "统计公报数据",
         manualOutcome: { value: 6.1, unit: "%", text: "增长6.1%", source: "统计公报" },

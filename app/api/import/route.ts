@@ -3,7 +3,7 @@ import { importFile } from "@/lib/db/import";
 import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
-import { IMPORT_IDENTITY_FIELDS, readImportRequest } from "@/lib/server/import-request";
+import { codedFailures, IMPORT_IDENTITY_FIELDS, readImportRequest } from "@/lib/server/import-request";
 import { engineOptions } from "@/lib/server/settings";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +25,7 @@ export const POST = handle(async (request) => {
       onDuplicate: input.onDuplicate,
     });
     result.documents.push(...one.documents);
-    result.failed.push(...one.failed);
+    result.failed.push(...codedFailures(one.failed));
     result.duplicates.push(...one.duplicates);
   }
   // Nothing stored because every document is a near-duplicate: the user is to choose (409 with the duplicates).

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { getReviewPage } from "@/lib/db/queries/review";
 import { ZReviewApiQuery, ZReviewPage } from "@/lib/schemas/dashboard";
-import { handle, parseInput, queryOf, respond } from "@/lib/server/api";
+import { handle, parseInput, queryOf, requestLocale, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +12,5 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (request) => {
   const query = parseInput(ZReviewApiQuery, queryOf(request));
-  return respond(ZReviewPage, await getReviewPage(getDb(), query));
+  return respond(ZReviewPage, await getReviewPage(getDb(), query, requestLocale(request)));
 });

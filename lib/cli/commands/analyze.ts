@@ -6,7 +6,8 @@
  * pairs are judged and printed one jurisdiction at a time. Nothing of the output is held whole.
  */
 import { z } from "zod";
-import { analyzeReports, type ReportInput, unpairedReports } from "@/lib/engine/match";
+import { analyzeReports, type JudgedPair, printedPair, type ReportInput, unpairedReports } from "@/lib/engine/match";
+import { renderReasons } from "@/lib/i18n/reasons";
 import { type TPair, type TVerdict, ZPair } from "@/lib/schemas/extraction";
 import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
@@ -15,10 +16,10 @@ import { reportFailure } from "../failure";
 import { JsonObjectWriter, stdoutSink, TextOutput } from "../output";
 import { exitStatus, forEachDocument } from "../read-inputs";
 
-const usage = `Usage: luoshi analyze <file...> [--json] [--tolerance t]
+const usage = `Usage: luoshi analyze <file or address...> [--json] [--tolerance t]
 
-Read government work reports (.txt, .html, .jsonl), pair each year's plan with the review of that year, and judge
-every target: met, missed, no outcome, or needs review.
+Read government work reports (.txt, .html, .pdf, .docx, .jsonl, .csv, .xlsx, or an http(s) address, fetched), pair
+each year's plan with the review of that year, and judge every target: met, missed, no outcome, or needs review.
 
 Options:
   --json           print one JSON object (documents and pairs) instead of tables
@@ -133,7 +134,7 @@ async function forEachPair(
 ): Promise<number> {
   let failed = 0;
   for (const group of byCode(inputs)) {
-    let pairs: TPair[];
+    let pairs: JudgedPair[];
     try {
       pairs = analyzeReports(group, { tolerance });
     } catch (error) {
@@ -147,7 +148,8 @@ async function forEachPair(
     for (const pair of pairs) {
       let valid: TPair;
       try {
-        valid = ZPair.parse(pair);
+        // The contract's reasons are Chinese text (extraction.md).
+        valid = ZPair.parse(printedPair(pair, (reasons) => renderReasons(reasons, "zh-CN")));
       } catch (error) {
         failed += 1;
         reportFailure(io, "analyze", `${pair.plan.file}#${pair.plan.report}`, error);

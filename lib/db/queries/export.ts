@@ -1,8 +1,11 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
 import type { ExportRow } from "@/lib/export/format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
+import { renderReasons } from "@/lib/i18n/reasons";
 import type { TGap } from "@/lib/schemas/extraction";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type { Db } from "../client";
+import { reasonsColumn } from "../columns";
 import { confidenceOf, storedGap } from "../rows";
 
 /** The gap of verdicts.md in two columns: its value and whether it is in 个百分点 or a ratio (positive is better). */
@@ -15,8 +18,8 @@ export interface ExportFilter {
   year?: number;
 }
 
-/** Long format: one row per target with its match, verdict, evidence and source reports. */
-export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRow[]> {
+/** Long format: one row per target with its match, verdict, evidence and source reports; reasons in `locale`. */
+export async function exportRows(db: Db, filter: ExportFilter, locale: Locale = DEFAULT_LOCALE): Promise<ExportRow[]> {
   const targets = await db.target.findMany({
     where: { jurisdictionCode: filter.code, planYear: filter.year },
     include: {
@@ -52,7 +55,7 @@ export async function exportRows(db: Db, filter: ExportFilter): Promise<ExportRo
       // `pending` (no review of the year imported yet) is exported as such, never as a failure or `no_outcome`.
       verdict: match?.verdict ?? "pending",
       confidence: match ? confidenceOf(match.confidence) : null,
-      reason: match?.reason ?? "",
+      reason: match ? renderReasons(reasonsColumn(match.reason, match.id), locale) : "",
       ...gapColumns(match ? storedGap(match, target) : null),
       manual: match?.manual ?? false,
       not_a_target: match?.notATarget ?? false,

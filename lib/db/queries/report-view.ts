@@ -2,7 +2,7 @@
 
 import type { TOutcomeClaim } from "@/lib/schemas/dashboard";
 import type { Db } from "../client";
-import { verdictColumn } from "../columns";
+import { reasonsColumn, verdictColumn } from "../columns";
 import { confidenceOf, finiteOrNull, readableFigures } from "../rows";
 
 /** The report's part of its document's original text (as decoded, before normalisation). */
@@ -89,6 +89,7 @@ export async function getTargetOutcomes(db: Db, reportId: string) {
   const matches = await db.match.findMany({
     where: { target: { reportId }, outcomeId: { not: null } },
     select: {
+      id: true,
       targetId: true,
       confidence: true,
       reason: true,
@@ -105,7 +106,7 @@ export async function getTargetOutcomes(db: Db, reportId: string) {
           {
             targetId: m.targetId,
             confidence: confidenceOf(m.confidence),
-            reason: m.reason,
+            reasons: reasonsColumn(m.reason, m.id),
             ratio: finiteOrNull(m.ratio),
             manual: m.manual,
             outcome: readableFigures(m.outcome),

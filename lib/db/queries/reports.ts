@@ -60,3 +60,10 @@ export async function getReport(db: Db, id: string): Promise<TReportDetail | nul
     })),
   };
 }
+
+/** The reader that read the report (`Report.readerVersion`), or null for no such report: its page's stale notice. */
+export async function getReportReaderVersion(db: Db, id: string): Promise<string | null> {
+  if (!ZId.safeParse(id).success) return null;
+  const report = await db.report.findUnique({ where: { id }, select: { readerVersion: true } });
+  return report?.readerVersion ?? null;
+}

@@ -16,30 +16,40 @@
  * - `source_conflict`: a later source's figure that disagrees with the main review's, where no target claims either.
  *
  * Analysts' own decisions (manual matches) leave the queue unless flagged; targets marked "not a target" too. The
- * conditions are defined once, in SQL (lib/db/year-tally.ts), for the tallies and the pages alike.
+ * conditions are defined once, in SQL (lib/db/year-tally.ts), for the tallies, the pages and the labels of each item
+ * (selected as flags with the page's rows).
  */
 import { sentenceAround } from "@/lib/charts/evidence";
 import { indicatorSimilarity } from "@/lib/engine/indicators";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import {
-  LOW_CONFIDENCE,
-  type TCandidate,
-  type TEditHistory,
-  type TReviewFilters,
-  type TReviewItem,
-  type TReviewOutcome,
-  type TReviewPage,
-  type TReviewReason,
-  type TReviewTab,
-  type TTargetChoice,
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
+import { renderReasons } from "@/lib/i18n/reasons";
+import type {
+  TCandidate,
+  TEditHistory,
+  TReviewFilters,
+  TReviewItem,
+  TReviewOutcome,
+  TReviewPage,
+  TReviewReason,
+  TReviewTab,
+  TTargetChoice,
 } from "@/lib/schemas/dashboard";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
-import { measureColumn, verdictColumn } from "../columns";
+import { matchStateColumn, measureColumn, verdictColumn } from "../columns";
 import { periodOf, readableFigures, storedMatchOf, targetCoreOf } from "../rows";
 import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
-import { IN_QUEUE, outcomeConditions, PLANNED, QUEUE_CONDITIONS, type TallyColumnName } from "../year-tally";
+import {
+  flaggedReasons,
+  IN_QUEUE,
+  outcomeConditions,
+  PLANNED,
+  QUEUE_CONDITIONS,
+  queueFlags,
+  type TallyColumnName,
+} from "../year-tally";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -178,8 +188,8 @@ async function pageOfMatches(
 ) {
   if (pairs.length === 0 || take <= 0) return [];
   const tier = headline === undefined ? Prisma.empty : Prisma.sql`AND t."headline" = ${Prisma.raw(String(headline))}`;
-  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT m."id" FROM "Target" t CROSS JOIN "Match" m
+  const rows = await db.$queryRaw<({ id: string } & Record<string, unknown>)[]>(Prisma.sql`
+    SELECT m."id", ${queueFlags(QUEUE_CONDITIONS)} FROM "Target" t CROSS JOIN "Match" m
     WHERE ${inPairs("t", "planYear", pairs)} AND m."targetId" = t."id" AND m."notATarget" = false AND ${condition}
       ${tier}
     ORDER BY t."planYear" DESC, t."jurisdictionCode" ASC, t."headline" DESC, m."confidence" ASC, t."reportId" ASC,
@@ -190,21 +200,33 @@ async function pageOfMatches(
     include: { target: true, outcome: true },
   });
   const byId = new Map(matches.map((match) => [match.id, match]));
-  return rows.flatMap((row) => byId.get(row.id) ?? []);
+  return rows.flatMap((row) => {
+    const match = byId.get(row.id);
+    return match ? [{ ...match, queued: flaggedReasons(QUEUE_CONDITIONS, row) }] : [];
+  });
 }
+
+/** The conditions that label a figure in the queue (the SQL of the tallies, over an unclaimed figure `o`). */
+const OUTCOME_REASONS = (() => {
+  const conditions = outcomeConditions(PLANNED);
+  return { unmatched_outcome: conditions.unmatched_outcome, source_conflict: conditions.source_conflict };
+})();
 
 /** The figures tab's items meeting `condition` within the given year pairs, in report order. */
 async function pageOfOutcomes(db: Db, pairs: YearPair[], condition: Prisma.Sql, skip: number, take: number) {
   if (pairs.length === 0 || take <= 0) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT o."id" FROM "Outcome" o
+  const rows = await db.$queryRaw<({ id: string } & Record<string, unknown>)[]>(
+    Prisma.sql`SELECT o."id", ${queueFlags(OUTCOME_REASONS)} FROM "Outcome" o
       WHERE ${inPairs("o", "year", pairs)} AND ${condition}
       ORDER BY o."year" DESC, o."jurisdictionCode" ASC, o."reportId" ASC, o."position" ASC
       LIMIT ${take} OFFSET ${skip}`,
   );
   const outcomes = await db.outcome.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
   const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
-  return rows.flatMap((row) => byId.get(row.id) ?? []);
+  return rows.flatMap((row) => {
+    const outcome = byId.get(row.id);
+    return outcome ? [{ ...outcome, queued: flaggedReasons(OUTCOME_REASONS, row) }] : [];
+  });
 }
 
 /** One part of a page: `count` items of a tally count `n`, read with `read(pairs, skip, take)`. */
@@ -231,24 +253,19 @@ async function readParts<T>(db: Db, filter: ReviewFilter, parts: Part<T>[], offs
 
 type MatchRow = Awaited<ReturnType<typeof pageOfMatches>>[number];
 
-function reasonsOf(match: MatchRow, conflicted: boolean): TReviewReason[] {
-  const reasons: TReviewReason[] = [];
-  if (match.flagged) reasons.push("flagged");
-  if (!match.manual && match.verdict === "needs_review") reasons.push("needs_review");
-  if (!match.manual && match.outcomeId && match.confidence < LOW_CONFIDENCE) reasons.push("low_confidence");
-  if (!match.manual && !match.outcomeId && match.verdict === "no_outcome") reasons.push("unmatched_target");
-  if (!match.manual && match.outcomeId && conflicted) reasons.push("source_conflict");
-  return reasons;
-}
-
 /** The tab a filter shows. */
 export const tabOf = (filter: ReviewFilter): TReviewTab =>
   filter.tab ?? (filter.reason === "unmatched_outcome" ? "outcomes" : "targets");
 
 /**
- * One page of the queue, in one tab. A page past the end answers no items, with the same total and page count.
+ * One page of the queue, in one tab, the matches' reasons written in `locale`. A page past the end answers no items,
+ * with the same total and page count.
  */
-export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TReviewPage> {
+export async function getReviewPage(
+  db: Db,
+  filter: ReviewFilter,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<TReviewPage> {
   const pageSize = filter.pageSize ?? REVIEW_PAGE_SIZE;
   const page = Math.max(1, filter.page ?? 1);
   const tab = tabOf(filter);
@@ -323,7 +340,7 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
     }
   }
 
-  const items = await itemsOf(db, matches, outcomes);
+  const items = await itemsOf(db, matches, outcomes, locale);
   return {
     items,
     total,
@@ -341,7 +358,7 @@ export async function getReviewPage(db: Db, filter: ReviewFilter): Promise<TRevi
 type OutcomeRow = Awaited<ReturnType<typeof pageOfOutcomes>>[number];
 
 /** The page's items with their sentences, jurisdiction names and source conflicts. */
-async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Promise<TReviewItem[]> {
+async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[], locale: Locale): Promise<TReviewItem[]> {
   const reportIds = new Set<string>();
   const codes = new Set<string>();
   for (const m of matches) {
@@ -354,21 +371,11 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
     codes.add(o.jurisdictionCode);
   }
   const shown = [...matches.flatMap((m) => (m.outcome ? [m.outcome] : [])), ...outcomes];
-  const [reports, jurisdictions, partners, plans] = await Promise.all([
+  const [reports, jurisdictions, partners] = await Promise.all([
     db.report.findMany({ where: { id: { in: [...reportIds] } }, select: { id: true, text: true } }),
     db.jurisdiction.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } }),
     conflictPartners(db, shown),
-    outcomes.length === 0
-      ? Promise.resolve([])
-      : db.yearTally.findMany({
-          where: {
-            OR: outcomes.map((o) => ({ jurisdictionCode: o.jurisdictionCode, year: o.year })),
-            targets: { gt: 0 },
-          },
-          select: { jurisdictionCode: true, year: true },
-        }),
   ]);
-  const planned = new Set(plans.map((p) => `${p.jurisdictionCode}:${p.year}`));
   const texts = new Map(reports.map((r) => [r.id, r.text]));
   const names = new Map(jurisdictions.map((j) => [j.code, j.name]));
   const snippet = (reportId: string | null, start: number | null, end: number | null, fallback: string) => {
@@ -376,7 +383,7 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
     if (!text || start === null || end === null) return { before: "", clause: fallback, after: "" };
     return sentenceAround(text, start, end);
   };
-  const outcomeView = (o: OutcomeRow): TReviewOutcome => ({
+  const outcomeView = (o: Omit<OutcomeRow, "queued">): TReviewOutcome => ({
     id: o.id,
     reportId: o.reportId,
     code: o.jurisdictionCode,
@@ -401,7 +408,7 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
     items.push({
       kind: "target",
       key: `t-${t.id}`,
-      reasons: reasonsOf(m, sources.length > 0),
+      reasons: m.queued,
       target: {
         ...targetCoreOf(t),
         reportId: t.reportId,
@@ -411,17 +418,14 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
         headline: t.headline,
         snippet: snippet(t.reportId, t.start, t.end, t.text),
       },
-      match: storedMatchOf(m, { target: t, sources }),
+      match: storedMatchOf(m, { target: t, sources, locale }),
       outcome: m.outcome ? outcomeView(m.outcome) : null,
       sources,
     });
   }
   for (const o of outcomes) {
     const sources = partners.get(o.id) ?? [];
-    const reasons: TReviewReason[] = [];
-    if (planned.has(`${o.jurisdictionCode}:${o.year}`)) reasons.push("unmatched_outcome");
-    if (o.conflictWithId !== null) reasons.push("source_conflict");
-    items.push({ kind: "outcome", key: `o-${o.id}`, reasons, outcome: outcomeView(o), sources });
+    items.push({ kind: "outcome", key: `o-${o.id}`, reasons: o.queued, outcome: outcomeView(o), sources });
   }
   return items;
 }
@@ -430,7 +434,10 @@ async function itemsOf(db: Db, matches: MatchRow[], outcomes: OutcomeRow[]): Pro
  * For each outcome, the figures of other sources it is in conflict with: those marked against it, and the main
  * figure it is marked against.
  */
-async function conflictPartners(db: Db, outcomes: OutcomeRow[]): Promise<Map<string, TSourceFigure[]>> {
+async function conflictPartners(
+  db: Db,
+  outcomes: Pick<OutcomeRow, "id" | "conflictWithId">[],
+): Promise<Map<string, TSourceFigure[]>> {
   const result = new Map<string, TSourceFigure[]>();
   if (outcomes.length === 0) return result;
   const ids = outcomes.map((o) => o.id);
@@ -540,20 +547,32 @@ export async function listTargetChoices(db: Db, outcomeId: string, q?: string): 
     .sort((a, b) => b.score - a.score);
 }
 
-/** The audit trail of a target's match, newest first, with the outcomes it names. */
-export async function getEditHistory(db: Db, targetId: string): Promise<TEditHistory | null> {
+/** The audit trail of a target's match, newest first, with the outcomes it names; reasons written in `locale`. */
+export async function getEditHistory(
+  db: Db,
+  targetId: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<TEditHistory | null> {
   const target = await db.target.findUnique({ where: { id: targetId }, select: { id: true } });
   if (!target) return null;
   const edits = await db.edit.findMany({
     where: { match: { targetId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
+  // Read through the shared schema: an edit recorded before reasons were codes holds its reason as a sentence.
+  const states = edits.map((edit) => ({
+    before: matchStateColumn(edit.before, edit.id),
+    after: matchStateColumn(edit.after, edit.id),
+  }));
   const outcomeIds = new Set<string>();
-  for (const edit of edits) {
-    for (const state of [edit.before, edit.after] as { outcomeId?: string | null }[]) {
-      if (state?.outcomeId) outcomeIds.add(state.outcomeId);
-    }
+  for (const { before, after } of states) {
+    for (const state of [before, after]) if (state.outcomeId) outcomeIds.add(state.outcomeId);
   }
+  const shown = ({ reason, ...state }: (typeof states)[number]["before"]) => ({
+    ...state,
+    reason: renderReasons(reason, locale),
+    reasons: reason,
+  });
   const outcomes = await db.outcome.findMany({
     where: { id: { in: [...outcomeIds] } },
     select: { id: true, text: true },
@@ -561,15 +580,15 @@ export async function getEditHistory(db: Db, targetId: string): Promise<TEditHis
   const outcomeTexts = Object.fromEntries(outcomes.map((o) => [o.id, o.text]));
   return {
     targetId,
-    items: edits.map((edit) => ({
+    items: edits.map((edit, index) => ({
       id: edit.id,
       action: edit.action,
       editor: edit.editor,
       note: edit.note,
       createdAt: edit.createdAt.toISOString(),
       revertedAt: edit.revertedAt?.toISOString() ?? null,
-      before: (edit.before ?? {}) as Record<string, unknown>,
-      after: (edit.after ?? {}) as Record<string, unknown>,
+      before: shown((states[index] as (typeof states)[number]).before),
+      after: shown((states[index] as (typeof states)[number]).after),
       outcomes: outcomeTexts,
     })),
   };

@@ -1,4 +1,5 @@
 import { resolveIndicator } from "@/lib/engine/indicators";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import type {
   TPeriodFigure,
@@ -24,8 +25,14 @@ import {
 /**
  * One jurisdiction's plan for one year, every target with its match: the scorecard and `GET …/years/{year}`. A year
  * only a review covers (no plan imported) answers too, with no targets; a year without a review has `pending` targets.
+ * Reasons are written in `locale`.
  */
-export async function getScorecardYear(db: Db, code: string, year: number): Promise<TScorecardYear | null> {
+export async function getScorecardYear(
+  db: Db,
+  code: string,
+  year: number,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<TScorecardYear | null> {
   const jurisdiction = await db.jurisdiction.findUnique({ where: { code }, select: { code: true, name: true } });
   if (!jurisdiction) return null;
   const [plan, reviews, targets, figures, periodFigures] = await Promise.all([
@@ -62,7 +69,7 @@ export async function getScorecardYear(db: Db, code: string, year: number): Prom
       reportId: target.reportId,
       start: target.start,
       end: target.end,
-      match: match && storedMatchOf(match, { target, sources: outcome ? otherSources(outcome, groups) : [] }),
+      match: match && storedMatchOf(match, { target, sources: outcome ? otherSources(outcome, groups) : [], locale }),
     };
   });
   const claimedBy = new Map(targets.flatMap((t) => (t.match?.outcomeId ? [[t.match.outcomeId, t.id] as const] : [])));
@@ -155,7 +162,11 @@ export function summarize(targets: TStoredTarget[], reviewed = true): TVerdictSu
 }
 
 /** A target's current match, as `PATCH /api/targets/{id}/match` answers. */
-export async function getTargetMatch(db: Db, targetId: string): Promise<TStoredMatch | null> {
+export async function getTargetMatch(
+  db: Db,
+  targetId: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<TStoredMatch | null> {
   const match = await db.match.findUnique({ where: { targetId }, include: { outcome: true, target: true } });
-  return match && storedMatchOf(match, { target: match.target });
+  return match && storedMatchOf(match, { target: match.target, locale });
 }

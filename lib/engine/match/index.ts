@@ -3,6 +3,7 @@
  * `analyzeReports` runs the whole corpus; `matchPair` and `judge` re-run one jurisdiction and year, or one target.
  */
 export { type Edge, maxWeightAssignment } from "./assignment";
+export { type JudgedMatch, type JudgedPair, printedMatch, printedPair } from "./judged";
 export { type MatchOptions, matchInStages, matchPair, type PairMatching } from "./match-pair";
 export {
   type AnalyzeOptions,

@@ -4,9 +4,10 @@
  * target.
  */
 import { nameProfile, profileSimilarity, similarityKeys } from "@/lib/engine/indicators";
-import type { TMatch, TOutcome, TTarget } from "@/lib/schemas/extraction";
+import type { TOutcome, TTarget } from "@/lib/schemas/extraction";
 import { type Edge, maxWeightAssignment } from "./assignment";
 import { groupBy } from "./group-by";
+import type { JudgedMatch } from "./judged";
 import { MIN_SIMILARITY, scorePair } from "./score";
 import { type JudgeOptions, judge } from "./verdict";
 
@@ -14,7 +15,7 @@ export type MatchOptions = JudgeOptions;
 
 export interface PairMatching {
   /** One per target, in the targets' order. */
-  matches: TMatch[];
+  matches: JudgedMatch[];
   /** For each target, the index in `outcomes` of the outcome it took, or null. */
   outcomeIndices: (number | null)[];
   /** Outcomes no target took, in their order. */
@@ -127,14 +128,14 @@ export function matchPair(targets: TTarget[], outcomes: TOutcome[], options: Mat
   }
   const taken = new Set<number>();
   const outcomeIndices: (number | null)[] = [];
-  const matches = targets.map((target, row): TMatch => {
+  const matches = targets.map((target, row): JudgedMatch => {
     const edge = chosen.get(row);
     const outcome = edge ? (outcomes[edge.col] ?? null) : null;
     if (edge) taken.add(edge.col);
     outcomeIndices.push(edge ? edge.col : null);
     const { verdict, reason, ratio, gap } = judge(target, outcome, options);
     const confidence = edge ? edge.weight : 1 - (bestLost[row] ?? 0);
-    return { target, outcome, confidence: roundConfidence(confidence), verdict, reason, ratio, gap };
+    return { target, outcome, confidence: roundConfidence(confidence), verdict, reasons: [reason], ratio, gap };
   });
   const unmatchedOutcomes = outcomes.filter((_, col) => !taken.has(col));
   return { matches, outcomeIndices, unmatchedOutcomes };

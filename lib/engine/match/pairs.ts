@@ -10,13 +10,13 @@
 import type {
   TExtractedDocument,
   TExtractedReport,
-  TMatch,
   TOutcome,
-  TPair,
   TTarget,
   TUnpairedReport,
 } from "@/lib/schemas/extraction";
+import type { TReason } from "@/lib/schemas/reasons";
 import { groupBy } from "./group-by";
+import type { JudgedMatch, JudgedPair } from "./judged";
 import { type MatchOptions, matchInStages } from "./match-pair";
 
 /** The fields of an extracted report that pairing and matching read. */
@@ -35,14 +35,22 @@ export interface ReportInput {
 export type AnalyzeOptions = MatchOptions;
 
 /** The reason of every `pending` match: no report or other source reviewing the plan year is imported yet. */
-export const NO_REVIEW_REASON = "未导入回顾该年度的报告";
+export const NO_REVIEW_REASON: TReason = { code: "no_review" };
 
 /**
  * The match of a target whose plan year has no review yet: `pending`, not `no_outcome` (verdicts.md "Verdict
  * values": not counted as a failure anywhere).
  */
-export function pendingMatch(target: TTarget): TMatch {
-  return { target, outcome: null, confidence: 1, verdict: "pending", reason: NO_REVIEW_REASON, ratio: null, gap: null };
+export function pendingMatch(target: TTarget): JudgedMatch {
+  return {
+    target,
+    outcome: null,
+    confidence: 1,
+    verdict: "pending",
+    reasons: [NO_REVIEW_REASON],
+    ratio: null,
+    gap: null,
+  };
 }
 
 const refOf = (input: ReportInput) => ({ file: input.file, report: input.report });
@@ -52,9 +60,9 @@ const refText = (input: ReportInput) => `${input.file}#${input.report}`;
  * The reason of a `no_outcome` when the reviews of the year state only figures of a multi-year period. Qualitative
  * targets stay `needs_review` there (a person judges them; verdicts.md), with this reason added.
  */
-export function periodOnlyReason(year: number, periods: TOutcome[]): string {
-  const spans = [...new Set(periods.flatMap((o) => (o.period ? [`${o.period[0]}—${o.period[1]}年`] : [])))];
-  return `回顾只给出${spans.join("、")}的多年期数字,未单列${year}年的结果`;
+export function periodOnlyReason(year: number, periods: TOutcome[]): TReason {
+  const spans = new Map(periods.flatMap((o) => (o.period ? [[o.period.join("-"), o.period] as const] : [])));
+  return { code: "period_only", year, periods: [...spans.values()].map(([first, last]) => [first, last]) };
 }
 
 /**
@@ -62,12 +70,12 @@ export function periodOnlyReason(year: number, periods: TOutcome[]): string {
  * matches without an outcome say so: `no_outcome` takes `periodOnlyReason` as its reason, a `needs_review` without an
  * outcome adds it. Changes `matches` in place; nothing when `periods` is empty.
  */
-export function withPeriodOnlyReason(matches: TMatch[], year: number, periods: TOutcome[]): void {
+export function withPeriodOnlyReason(matches: JudgedMatch[], year: number, periods: TOutcome[]): void {
   if (periods.length === 0) return;
   const reason = periodOnlyReason(year, periods);
   for (const match of matches) {
-    if (match.verdict === "no_outcome") match.reason = reason;
-    else if (match.outcome === null && match.verdict === "needs_review") match.reason = `${match.reason};${reason}`;
+    if (match.verdict === "no_outcome") match.reasons = [reason];
+    else if (match.outcome === null && match.verdict === "needs_review") match.reasons = [...match.reasons, reason];
   }
 }
 
@@ -136,7 +144,7 @@ function judgeAgainstReviews(
   review: ReportInput | null,
   sources: ReportInput[],
   options: AnalyzeOptions,
-): Pick<TPair, "matches" | "unmatchedOutcomes"> {
+): Pick<JudgedPair, "matches" | "unmatchedOutcomes"> {
   const year = plan.data.planYear;
   // Only outcomes of the year itself: a period figure (`year` null) never stands for one of its years.
   const outcomesOf = (inputs: ReportInput[]) =>
@@ -166,10 +174,10 @@ const isPlan = (input: ReportInput) =>
  * Pair every plan with its reviews and judge every target. Plans without targets make no pair, nor do reports whose
  * code or year is unknown (see `unpairedReports`).
  */
-export function analyzeReports(reports: ReportInput[], options: AnalyzeOptions): TPair[] {
+export function analyzeReports(reports: ReportInput[], options: AnalyzeOptions): JudgedPair[] {
   const identified = reports.filter(isIdentified);
   const byCode = groupBy(identified, (input) => input.data.code);
-  const pairs = identified.filter(isPlan).map((plan): TPair => {
+  const pairs = identified.filter(isPlan).map((plan): JudgedPair => {
     const { code, jurisdiction, planYear } = plan.data;
     const sameCode = byCode.get(code) ?? [];
     const rivalPlans = sameCode.filter((other) => other !== plan && isPlan(other) && other.data.planYear === planYear);

@@ -1,10 +1,12 @@
 /**
  * Judging one target against the outcome matched to it, exactly as verdicts.md defines it. A figure decides when
  * there is one that can be compared; otherwise a sentence that says in words whether the target was reached
- * (`stated`); otherwise a person must look (`needs_review`), with the reason why.
+ * (`stated`); otherwise a person must look (`needs_review`), with the reason why. Reasons are codes with their numbers
+ * (lib/schemas/reasons.ts); the words are the dictionary's (lib/i18n/reasons.ts).
  */
 import { indicatorSimilarity, statedMeasure } from "@/lib/engine/indicators";
 import type { TGap, TMeasure, TOutcome, TTarget, TVerdict } from "@/lib/schemas/extraction";
+import type { TActualFigure, TJudgeReason, TTargetBound } from "@/lib/schemas/reasons";
 import { MIN_SIMILARITY } from "./score";
 import { convertValue, unitRelation } from "./units";
 
@@ -18,19 +20,17 @@ export interface JudgeOptions {
 
 export interface Judgement {
   verdict: TVerdict;
-  /** For a person, in Chinese: `实际6% < 目标7%`. */
-  reason: string;
+  /** Why, as a code with its figures: `{ code: "below_target", actual: 6%, target: 7% }` reads `实际6% < 目标7%`. */
+  reason: TJudgeReason;
   /** actual ÷ target where both are comparable numbers, unoriented; superseded by `gap` for display. */
   ratio: number | null;
   /** The gap in the target's own terms, oriented so that better than the target is positive (`gapOf`). */
   gap: TGap | null;
 }
 
-export const NO_OUTCOME_REASON = "回顾中未找到对应结果";
+export const NO_OUTCOME_REASON: TJudgeReason = { code: "no_outcome" };
 /** A qualitative target for which the review says in words neither that it was done nor that it was not. */
-export const QUALITATIVE_REASON = "定性目标,回顾未明确说明是否完成,需人工判断";
-
-const MEASURE_NAMES: Record<TMeasure, string> = { growth: "增速", level: "总量", share: "比率", qualitative: "定性" };
+export const QUALITATIVE_REASON: TJudgeReason = { code: "qualitative_unstated" };
 
 /** Units whose tolerance is absolute (percentage points) rather than relative. */
 const POINT_UNITS = new Set(["%", "个百分点", "百分点"]);
@@ -42,16 +42,8 @@ interface Comparison {
   nominal: number;
   /** The number actually compared against: the nominal one, relaxed by the tolerance for `about` targets. */
   threshold: number;
-  /** How the target reads in a reason: `目标7%`, `目标下限6%`, `目标7.5%(容差0.5)`. */
-  label: string;
-}
-
-function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(10)));
-}
-
-function withUnit(value: number, unit: string | null): string {
-  return `${formatNumber(value)}${unit ?? ""}`;
+  /** The target as a reason states it (`目标7%`, `目标下限6%`, `目标7.5%(容差0.5)` in Chinese). */
+  bound: TTargetBound;
 }
 
 /** The comparison a numeric target asks for, or null when it has no number to compare with. */
@@ -59,7 +51,7 @@ function comparisonFor(target: TTarget, tolerance: number): Comparison | null {
   const higherBetter = target.polarity !== "lower_better";
   const unit = target.unit;
   const single = (direction: Comparison["direction"], value: number | null): Comparison | null =>
-    value === null ? null : { direction, nominal: value, threshold: value, label: `目标${withUnit(value, unit)}` };
+    value === null ? null : { direction, nominal: value, threshold: value, bound: { bound: "value", value, unit } };
   switch (target.qualifier) {
     case "at_least":
       return single(">=", target.value);
@@ -68,8 +60,8 @@ function comparisonFor(target: TTarget, tolerance: number): Comparison | null {
     case "range": {
       const bound = higherBetter ? target.min : target.max;
       if (bound === null) return null;
-      const label = `目标${higherBetter ? "下限" : "上限"}${withUnit(bound, unit)}`;
-      return { direction: higherBetter ? ">=" : "<=", nominal: bound, threshold: bound, label };
+      const label: TTargetBound = { bound: higherBetter ? "floor" : "cap", value: bound, unit };
+      return { direction: higherBetter ? ">=" : "<=", nominal: bound, threshold: bound, bound: label };
     }
     case "exact":
       return single(higherBetter ? ">=" : "<=", target.value);
@@ -79,8 +71,8 @@ function comparisonFor(target: TTarget, tolerance: number): Comparison | null {
       const absolute = unit !== null && POINT_UNITS.has(unit);
       const slack = absolute ? tolerance : Math.abs(comparison.nominal) * tolerance;
       const threshold = higherBetter ? comparison.nominal - slack : comparison.nominal + slack;
-      const allowance = absolute ? formatNumber(tolerance) : `${formatNumber(tolerance * 100)}%`;
-      return { ...comparison, threshold, label: `${comparison.label}(容差${allowance})` };
+      const allowance = { value: tolerance, relative: !absolute };
+      return { ...comparison, threshold, bound: { ...comparison.bound, tolerance: allowance } };
     }
     case "none":
       return null;
@@ -105,18 +97,22 @@ function outcomeFigure(outcome: TOutcome): [number, number] | null {
 }
 
 /** Why a target and its outcome cannot be compared by their numbers, or null when they can. */
-function obstacle(target: TTarget, outcome: TOutcome): string | null {
-  if (target.measure === "qualitative") return "定性目标,需人工判断";
-  if (target.polarity === "neutral") return "指标无优劣方向,需人工判断";
-  if (!outcomeFigure(outcome)) return "回顾未给出数值";
+function obstacle(target: TTarget, outcome: TOutcome): TJudgeReason | null {
+  if (target.measure === "qualitative") return { code: "qualitative" };
+  if (target.polarity === "neutral") return { code: "no_polarity" };
+  if (!outcomeFigure(outcome)) return { code: "no_outcome_figure" };
   const [wanted, given] = [statedMeasure(target), statedMeasure(outcome)];
-  if (!measuresComparable(wanted, given)) {
-    return `口径不同:目标为${MEASURE_NAMES[wanted]},实际为${MEASURE_NAMES[given]}`;
-  }
+  if (!measuresComparable(wanted, given)) return { code: "measure_mismatch", target: wanted, actual: given };
   if (unitRelation(target.unit, outcome.unit) === "incompatible") {
-    return `单位不可比:目标${target.unit ?? "无单位"},实际${outcome.unit ?? "无单位"}`;
+    return { code: "unit_mismatch", target: target.unit, actual: outcome.unit };
   }
   return null;
+}
+
+/** The reason code of a decided comparison: the operator a reason shows (`≥`, `<`, `≤`, `>`). */
+function comparedCode(direction: Comparison["direction"], met: boolean) {
+  if (direction === ">=") return met ? "at_or_above_target" : "below_target";
+  return met ? "at_or_below_target" : "above_target";
 }
 
 /** Rounded for display: float noise (3 − 1.6 = 1.4000000000000001) never reaches a reader. */
@@ -165,30 +161,38 @@ export function judge(target: TTarget, outcome: TOutcome | null, options: JudgeO
   const figure = outcomeFigure(outcome);
   if (!comparison || !figure) {
     // No figure to compare: a sentence saying whether the target was reached decides.
-    if (outcome.stated) return { verdict: outcome.stated, reason: `报告称:${outcome.text}`, ratio: null, gap: null };
-    return { verdict: "needs_review", reason: blocked ?? "目标无数值", ratio: null, gap: null };
+    if (outcome.stated) {
+      return { verdict: outcome.stated, reason: { code: "stated", sentence: outcome.text }, ratio: null, gap: null };
+    }
+    return { verdict: "needs_review", reason: blocked ?? { code: "no_target_figure" }, ratio: null, gap: null };
   }
 
   const [low, high] = figure;
   const inTargetUnit = (value: number) => convertValue(value, outcome.unit, target.unit) ?? value;
   const lowHolds = holds(inTargetUnit(low), comparison);
   const highHolds = holds(inTargetUnit(high), comparison);
-  const actualText =
-    low === high ? withUnit(low, outcome.unit) : `${formatNumber(low)}–${withUnit(high, outcome.unit)}`;
+  // Stated in the outcome's own unit, as the review wrote it.
+  const actualFigure: TActualFigure = { low, high, unit: outcome.unit };
   // A range outcome decides only when all of it falls on one side of the target.
   if (lowHolds !== highHolds) {
-    return { verdict: "needs_review", reason: `实际${actualText}跨越${comparison.label}`, ratio: null, gap: null };
+    const reason: TJudgeReason = { code: "straddles_target", actual: actualFigure, target: comparison.bound };
+    return { verdict: "needs_review", reason, ratio: null, gap: null };
   }
 
   const met = lowHolds;
-  const operator = comparison.direction === ">=" ? (met ? "≥" : "<") : met ? "≤" : ">";
   const stated = outcome.stated;
-  const disagreement = stated && (stated === "met") !== met ? `(报告称${stated === "met" ? "已完成" : "未完成"})` : "";
+  // The review's words, where they say otherwise than its figure.
+  const reported = stated && (stated === "met") !== met ? { reported: stated } : {};
   const actual = (inTargetUnit(low) + inTargetUnit(high)) / 2;
   const ratio = comparison.nominal === 0 ? null : actual / comparison.nominal;
   return {
     verdict: met ? "met" : "missed",
-    reason: `实际${actualText} ${operator} ${comparison.label}${disagreement}`,
+    reason: {
+      code: comparedCode(comparison.direction, met),
+      actual: actualFigure,
+      target: comparison.bound,
+      ...reported,
+    },
     ratio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
     gap: gapOf(target, outcome),
   };
@@ -219,7 +223,7 @@ export function judgeManualLink(target: TTarget, outcome: TOutcome, options: Man
     judged = {
       ...judged,
       verdict: "needs_review",
-      reason: `人工关联的结果“${outcome.indicator}”与目标“${target.indicator}”不是同一指标，请确认判定`,
+      reason: { code: "unrelated_link", outcomeIndicator: outcome.indicator, targetIndicator: target.indicator },
     };
   }
   const verdict = options.verdict ?? judged.verdict;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { matchPair } from "@/lib/engine/match";
+import { matchPair as matchCodes } from "@/lib/engine/match";
 import { outcome, target } from "./build";
+import { printedOne } from "./printed";
+
+/** The matches with their reasons as the CLI prints them. */
+function matchPair(...args: Parameters<typeof matchCodes>) {
+  const result = matchCodes(...args);
+  return { ...result, matches: result.matches.map(printedOne) };
+}
 
 const strict = { tolerance: 0 };
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { analyzeReports, NO_REVIEW_REASON, type PairableReport, type ReportInput } from "@/lib/engine/match";
+import {
+  analyzeReports as analyzeCodes,
+  NO_REVIEW_REASON,
+  type PairableReport,
+  type ReportInput,
+} from "@/lib/engine/match";
 import { ZPair } from "@/lib/schemas/extraction";
 import { outcome, target } from "./build";
+import { printed, zhReason } from "./printed";
+
+const analyzeReports = (...args: Parameters<typeof analyzeCodes>) => printed(analyzeCodes(...args));
 
 const strict = { tolerance: 0 };
 
@@ -57,7 +65,7 @@ describe("analyzeReports: pairing", () => {
         outcome: null,
         confidence: 1,
         verdict: "pending",
-        reason: NO_REVIEW_REASON,
+        reason: zhReason(NO_REVIEW_REASON),
         ratio: null,
         gap: null,
       },

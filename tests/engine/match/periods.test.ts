@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  analyzeReports,
+  analyzeReports as analyzeCodes,
   matchPair,
   NO_OUTCOME_REASON,
   type PairableReport,
@@ -16,8 +16,10 @@ import {
 } from "@/lib/engine/match";
 import { ZAnalyzeOutput, ZPair } from "@/lib/schemas/extraction";
 import { outcome, target } from "./build";
+import { printed, zhReason } from "./printed";
 
 const strict = { tolerance: 0 };
+const analyzeReports = (...args: Parameters<typeof analyzeCodes>) => printed(analyzeCodes(...args));
 
 const gdpTarget = target({
   indicator: "地区生产总值",
@@ -94,7 +96,7 @@ describe("period outcomes", () => {
     const reason = "回顾只给出2013—2017年的多年期数字,未单列2017年的结果";
     expect(pair?.matches.map((m) => [m.verdict, m.reason])).toEqual([
       ["no_outcome", reason],
-      ["needs_review", `${QUALITATIVE_REASON};${reason}`],
+      ["needs_review", `${zhReason(QUALITATIVE_REASON)};${reason}`],
     ]);
   });
 
@@ -107,7 +109,7 @@ describe("period outcomes", () => {
       [null, "no_outcome"],
     ]);
     // The year has a figure of its own: the ordinary reason.
-    expect(pair?.matches[1]?.reason).toBe(NO_OUTCOME_REASON);
+    expect(pair?.matches[1]?.reason).toBe(zhReason(NO_OUTCOME_REASON));
     expect(pair?.unmatchedOutcomes).toEqual([gdpAverage, jobsTotal]);
   });
 
@@ -116,7 +118,7 @@ describe("period outcomes", () => {
     const review = report({ year: 2020, outcomes: [gdpAverage] });
     const [pair] = analyzeReports([input("2019.txt", 0, plan2019), input("2020.txt", 0, review)], strict);
     expect(pair?.unmatchedOutcomes).toEqual([]);
-    expect(pair?.matches[0]?.reason).toBe(NO_OUTCOME_REASON);
+    expect(pair?.matches[0]?.reason).toBe(zhReason(NO_OUTCOME_REASON));
   });
 
   it("are never matched even when a caller offers them directly, nor are figures the reader left unmarked", () => {

@@ -10,11 +10,12 @@ import { shinan2019Outcomes, shinan2019Pair } from "@/tests/labels/pair-shinan-2
 import { shinan2019Plan } from "@/tests/labels/plan-shinan-2019";
 import type { PairItemLabel } from "@/tests/labels/types";
 import { matchAt, readCorpus } from "./corpus";
+import { printed } from "./printed";
 
 const SEED = "seeds/001_afcc151cafc2b4a6.txt";
 
 function analyze(documents: ReadDocument[], tolerance = 0): TPair[] {
-  return analyzeReports(reportInputs(toExtractOutput(documents).documents), { tolerance });
+  return printed(analyzeReports(reportInputs(toExtractOutput(documents).documents), { tolerance }));
 }
 
 /** Offsets of a label's snippet in a section of a report (first occurrence from the section's start). */

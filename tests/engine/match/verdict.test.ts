@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { gapOf, judge, judgeManualLink, NO_OUTCOME_REASON, QUALITATIVE_REASON } from "@/lib/engine/match";
+import {
+  gapOf,
+  judge as judgeCodes,
+  judgeManualLink as linkCodes,
+  NO_OUTCOME_REASON,
+  QUALITATIVE_REASON,
+} from "@/lib/engine/match";
+import { renderReason } from "@/lib/i18n/reasons";
 import { outcome, target } from "./build";
 
 const strict = { tolerance: 0 };
+
+/** The judgement with its reason in the words the CLI prints (zh-CN): the text these cases were written against. */
+const said = <J extends { reason: Parameters<typeof renderReason>[0] }>(judged: J) => ({
+  ...judged,
+  reason: renderReason(judged.reason, "zh-CN"),
+});
+const judge = (...args: Parameters<typeof judgeCodes>) => said(judgeCodes(...args));
+const judgeManualLink = (...args: Parameters<typeof linkCodes>) => said(linkCodes(...args));
 
 describe("verdicts (verdicts.md table)", () => {
   const gdp = target({ indicator: "地区生产总值", measure: "growth", qualifier: "about", value: 7, unit: "%" });
@@ -107,7 +122,7 @@ describe("verdicts (verdicts.md table)", () => {
     const trade = target({ indicator: "外贸", measure: "qualitative", qualifier: "none", polarity: "neutral" });
     expect(judge(trade, null, strict)).toEqual({
       verdict: "needs_review",
-      reason: QUALITATIVE_REASON,
+      reason: renderReason(QUALITATIVE_REASON, "zh-CN"),
       ratio: null,
       gap: null,
     });
@@ -118,7 +133,7 @@ describe("verdicts (verdicts.md table)", () => {
   it("no outcome is no_outcome", () => {
     expect(judge(gdp, null, strict)).toEqual({
       verdict: "no_outcome",
-      reason: NO_OUTCOME_REASON,
+      reason: renderReason(NO_OUTCOME_REASON, "zh-CN"),
       ratio: null,
       gap: null,
     });
@@ -402,5 +417,36 @@ describe("manual links, checked like engine matches (verdicts.md)", () => {
     expect(linked.verdict).toBe("needs_review");
     expect(linked.reason).toContain("不是同一指标");
     expect(judgeManualLink(steel, grain, { ...strict, verdict: "missed" }).verdict).toBe("missed");
+  });
+});
+
+describe("reasons are codes with their figures", () => {
+  const gdp = target({ indicator: "地区生产总值", measure: "growth", qualifier: "about", value: 7, unit: "%" });
+  const growth = (value: number) => outcome({ indicator: "地区生产总值", measure: "growth", value, unit: "%" });
+
+  it("keep the numbers as numbers and the units as data", () => {
+    expect(judgeCodes(gdp, growth(6), strict).reason).toEqual({
+      code: "below_target",
+      actual: { low: 6, high: 6, unit: "%" },
+      target: { bound: "value", value: 7, unit: "%" },
+    });
+    expect(judgeCodes(gdp, growth(7.4), { tolerance: 0.5 }).reason).toEqual({
+      code: "at_or_above_target",
+      actual: { low: 7.4, high: 7.4, unit: "%" },
+      target: { bound: "value", value: 7, unit: "%", tolerance: { value: 0.5, relative: false } },
+    });
+  });
+
+  it("name the text that decided, and what the engine could not compare", () => {
+    const words = outcome({ indicator: "地区生产总值", measure: "growth", stated: "met", text: "经济目标全面完成" });
+    expect(judgeCodes(gdp, words, strict).reason).toEqual({ code: "stated", sentence: "经济目标全面完成" });
+    const level = outcome({ indicator: "地区生产总值", measure: "level", value: 600, unit: "亿元" });
+    expect(judgeCodes(gdp, level, strict).reason).toEqual({
+      code: "measure_mismatch",
+      target: "growth",
+      actual: "level",
+    });
+    expect(QUALITATIVE_REASON).toEqual({ code: "qualitative_unstated" });
+    expect(NO_OUTCOME_REASON).toEqual({ code: "no_outcome" });
   });
 });

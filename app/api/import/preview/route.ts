@@ -6,7 +6,7 @@ import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
 import { figureOrNull } from "@/lib/schemas/primitives";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
-import { readImportRequest } from "@/lib/server/import-request";
+import { codedFailures, readImportRequest } from "@/lib/server/import-request";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,7 @@ export const POST = handle(async (request) => {
   }[] = [];
   for (const upload of uploads) {
     const { documents, failed } = readImportFile(upload);
-    preview.failed.push(...failed);
+    preview.failed.push(...codedFailures(failed));
     for (const document of documents) {
       read.push({
         file: document.file,

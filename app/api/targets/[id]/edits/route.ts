@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/db/errors";
 import { getEditHistory } from "@/lib/db/queries/review";
 import { ZEditHistory } from "@/lib/schemas/dashboard";
 import { ZId } from "@/lib/schemas/primitives";
-import { handle, parseInput, parseNoQuery, respond } from "@/lib/server/api";
+import { handle, parseInput, parseNoQuery, requestLocale, respond } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (request, context: { params: Promise<{ id: string }> }) => {
   const { id } = parseInput(z.object({ id: ZId }), await context.params);
   parseNoQuery(request);
-  const history = await getEditHistory(getDb(), id);
+  const history = await getEditHistory(getDb(), id, requestLocale(request));
   if (!history) throw new NotFoundError(`no target ${id}`);
   return respond(ZEditHistory, history);
 });

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/db/errors";
 import { getTargetMatch } from "@/lib/db/queries/scorecard";
 import { ZId } from "@/lib/schemas/primitives";
 import { ZMatchEdit, ZStoredMatch } from "@/lib/schemas/store";
-import { handle, parseInput, readJson, respond } from "@/lib/server/api";
+import { handle, parseInput, readJson, requestLocale, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
 import { engineOptions } from "@/lib/server/settings";
 
@@ -16,7 +16,7 @@ export const PATCH = handle(async (request, context: { params: Promise<{ id: str
   const { id } = parseInput(z.object({ id: ZId }), await context.params);
   const edit = parseInput(ZMatchEdit, await readJson(request));
   await editMatch(getDb(), id, edit, editor.name, engineOptions());
-  const match = await getTargetMatch(getDb(), id);
+  const match = await getTargetMatch(getDb(), id, requestLocale(request));
   if (!match) throw new NotFoundError(`no target ${id}`);
   return respond(ZStoredMatch, match);
 });
