@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { one, type SearchParams } from "@/app/_lib/params";
+import { StaleReportsBanner } from "@/components/jobs/stale-notices";
 import { OverviewList } from "@/components/overview/overview-list";
 import { OverviewSearch } from "@/components/overview/overview-search";
 import { TableSkeleton } from "@/components/ui/skeleton";
@@ -19,6 +20,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <h1>{t.overview.title}</h1>
       <p className="lead">{t.app.description}</p>
+      <WidgetBoundary title={t.jobs.title}>
+        <Suspense fallback={null}>
+          <StaleReportsBanner />
+        </Suspense>
+      </WidgetBoundary>
       <OverviewSearch q={q} />
       <WidgetBoundary title={t.overview.title}>
         <Suspense key={`${q}:${query.page}`} fallback={<TableSkeleton label={t.common.loading} />}>

@@ -50,6 +50,15 @@ export const ZSettings = z.object({
   LUOSHI_TRUST_PROXY: flag,
   /** The password `luoshi editor add`/`passwd` take instead of standard input. */
   LUOSHI_NEW_EDITOR_PASSWORD: secret,
+  /**
+   * `off`: this app instance runs no background jobs (the re-read editors start); another instance, or a later
+   * start with it on, takes them up. On by default.
+   */
+  LUOSHI_JOB_WORKER: z
+    .preprocess(unset, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional())
+    .transform((value) => value !== "off"),
+  /** `luoshi import https://…` may fetch from private, loopback and link-local addresses too (lib/net). */
+  LUOSHI_FETCH_ALLOW_PRIVATE: flag,
   /** The CLI prints stacks after its one-line errors. */
   LUOSHI_DEBUG: flag,
   /** Port of `npm run quickstart`. */

@@ -312,8 +312,20 @@ export function sessionCookie(token: string, maxAgeSeconds: number, request: Req
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${https ? "; Secure" : ""}`;
 }
 
+/**
+ * The editor making a request that reads what only editors see (the background jobs), or an error saying why not:
+ * as `requireEditor`, without the origin check a change needs (a same-origin GET carries no Origin).
+ */
+export function requireEditorToRead(request: Request, env: Env = process.env): Promise<Editor> {
+  return requireEditor(request, env, { reading: true });
+}
+
 /** The editor making a mutating request, or an error saying why it may not. */
-export async function requireEditor(request: Request, env: Env = process.env): Promise<Editor> {
+export async function requireEditor(
+  request: Request,
+  env: Env = process.env,
+  options: { reading?: boolean } = {},
+): Promise<Editor> {
   const settings = authSettings(env);
   const db = getDb();
   const editable = settings.apiToken !== null || settings.editorPassword !== null || (await hasPasswordAccounts(db));
@@ -332,6 +344,6 @@ export async function requireEditor(request: Request, env: Env = process.env): P
   }
   const editor = await sessionEditor(sessionToken(request), env, db);
   if (!editor) throw new UnauthorizedError();
-  if (!fromOwnOrigin(request, settings)) throw new ForbiddenError("cross-origin request refused");
+  if (!options.reading && !fromOwnOrigin(request, settings)) throw new ForbiddenError("cross-origin request refused");
   return editor;
 }

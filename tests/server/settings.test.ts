@@ -15,6 +15,7 @@ describe("readSettings", () => {
       LUOSHI_PG_POOL_MAX: 10,
       LUOSHI_PUBLIC_URL: null,
       LUOSHI_TRUST_PROXY: false,
+      LUOSHI_JOB_WORKER: true,
       PORT: 3000,
     });
     expect(readSettings({ LUOSHI_TOLERANCE: "", PORT: "", LUOSHI_EDITOR_PASSWORD: "" })).toMatchObject({
@@ -31,6 +32,7 @@ describe("readSettings", () => {
         LUOSHI_PG_POOL_MAX: "25",
         LUOSHI_PUBLIC_URL: "https://luoshi.example.org/app/",
         LUOSHI_TRUST_PROXY: "1",
+        LUOSHI_JOB_WORKER: "off",
         PORT: "8080",
       }),
     ).toMatchObject({
@@ -38,6 +40,7 @@ describe("readSettings", () => {
       LUOSHI_PG_POOL_MAX: 25,
       LUOSHI_PUBLIC_URL: "https://luoshi.example.org",
       LUOSHI_TRUST_PROXY: true,
+      LUOSHI_JOB_WORKER: false,
       PORT: 8080,
     });
     expect(engineOptions({ LUOSHI_TOLERANCE: "6" })).toEqual({ tolerance: 6 });
@@ -51,6 +54,7 @@ describe("readSettings", () => {
     ["LUOSHI_PG_POOL_MAX", "2.5"],
     ["LUOSHI_PUBLIC_URL", "javascript:alert(1)"],
     ["LUOSHI_TRUST_PROXY", "yes"],
+    ["LUOSHI_JOB_WORKER", "0"],
     ["PORT", "70000"],
   ])("refuses %s=%s, naming the variable (never a silent default)", (name, value) => {
     const read = () => readSettings({ [name]: value });

@@ -5,6 +5,7 @@ import { cache, Suspense } from "react";
 import { loadScorecard } from "@/app/_lib/data";
 import { one, type SearchParams } from "@/app/_lib/params";
 import { correctAccess, getViewer } from "@/app/_lib/viewer";
+import { ReportReaderNotice } from "@/components/jobs/stale-notices";
 import { ReportSelection } from "@/components/report/report-selection";
 import { ReportText } from "@/components/report/report-text";
 import { EditorNotice } from "@/components/ui/notice";
@@ -13,9 +14,10 @@ import { WidgetBoundary } from "@/components/ui/widget-boundary";
 import { gapOfMatch } from "@/lib/charts/gap";
 import { getDb } from "@/lib/db/client";
 import { getOutcomeClaims, getReportOriginalText, getTargetOutcomes } from "@/lib/db/queries/report-view";
-import { getReport } from "@/lib/db/queries/reports";
+import { getReport, getReportReaderVersion } from "@/lib/db/queries/reports";
 import { format } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/numbers";
+import { renderReasons } from "@/lib/i18n/reasons";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -56,6 +58,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
           kind: t.report.kinds[report.kind] ?? report.kind,
         })}
       </h1>
+      <Suspense fallback={null}>
+        <ReaderNotice id={id} code={report.code} year={report.year} name={report.jurisdiction} />
+      </Suspense>
       <div className="report-layout">
         <div>
           <div className="report-toolbar">
@@ -184,6 +189,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
   );
 }
 
+async function ReaderNotice({ id, code, year, name }: { id: string; code: string; year: number; name: string }) {
+  const readerVersion = await getReportReaderVersion(getDb(), id);
+  if (readerVersion === null) return null;
+  return <ReportReaderNotice readerVersion={readerVersion} code={code} year={year} name={name} />;
+}
+
 async function OriginalText({ id, note }: { id: string; note: string }) {
   const text = await getReportOriginalText(getDb(), id);
   return (
@@ -195,13 +206,14 @@ async function OriginalText({ id, note }: { id: string; note: string }) {
 }
 
 async function Selection({ id, code, planYear }: { id: string; code: string; planYear: number | null }) {
-  const [report, outcomesOfTargets, claims, viewer, scorecard, t] = await Promise.all([
+  const [report, outcomesOfTargets, claims, viewer, scorecard, t, locale] = await Promise.all([
     loadReport(id),
     getTargetOutcomes(getDb(), id),
     getOutcomeClaims(getDb(), id),
     getViewer(),
     planYear === null ? null : loadScorecard(code, planYear),
     getMessages(),
+    getLocale(),
   ]);
   if (!report) return null;
   // The plan's targets as the scorecard holds them: the gap, and the year a 纠错 edit reads the match from.
@@ -228,7 +240,7 @@ async function Selection({ id, code, planYear }: { id: string; code: string; pla
             match: match
               ? {
                   confidence: match.confidence,
-                  reason: match.reason,
+                  reason: renderReasons(match.reasons, locale),
                   ratio: match.ratio,
                   manual: match.manual,
                   outcome: match.outcome,
