@@ -2,6 +2,7 @@
  * Reading the files named on a command line, for every command that takes report files. Each file is read on its
  * own: one that is refused (not a report, too large) or that fails (any error while reading or extracting it) gets
  * one line on stderr, and the others are still read. Documents are handed over one at a time and not kept.
+ * A web address (`https://…`) is fetched (lib/net) and read as a file would be, with the address as its source.
  */
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
@@ -9,11 +10,13 @@ import {
   MAX_FILE_BYTES,
   type ReadDocument,
   ReadError,
-  readFileBytes,
+  readFileBytesAsync,
   toExtractOutput,
   tooLargeError,
 } from "@/lib/engine/reader";
+import { type FetchedDocument, fetchDocument, isWebAddress } from "@/lib/net/fetch-document";
 import type { TExtractedDocument } from "@/lib/schemas/extraction";
+import { readSettings } from "@/lib/settings";
 import type { CliIO } from "./command";
 import { reportFailure } from "./failure";
 
@@ -57,6 +60,27 @@ export async function readReportFile(path: string): Promise<Uint8Array> {
   }
 }
 
+/** The document at a web address, fetched as the settings allow (LUOSHI_FETCH_ALLOW_PRIVATE). */
+export function fetchReport(address: string): Promise<FetchedDocument> {
+  return fetchDocument(address, { allowPrivate: readSettings().LUOSHI_FETCH_ALLOW_PRIVATE });
+}
+
+/** Read a file or a web address named on the command line into its documents (PDFs included). */
+async function readInput(path: string, options: ReadInputsOptions, onProblem: (problem: ReadError) => void) {
+  if (isWebAddress(path)) {
+    const fetched = await fetchReport(path);
+    return readFileBytesAsync(fetched.bytes, {
+      filename: fetched.url,
+      hints: { url: fetched.url },
+      charset: fetched.charset,
+      onProblem,
+      explain: options.explain,
+    });
+  }
+  const bytes = await readReportFile(path);
+  return readFileBytesAsync(bytes, { filename: path, onProblem, explain: options.explain });
+}
+
 /** How the files of a run went: documents handed over, and lines or files refused or failed. */
 export interface InputTally {
   /** Documents read and handed over. */
@@ -90,8 +114,7 @@ export async function forEachDocument(
   for (const path of paths) {
     let documents: (ReadDocument | undefined)[];
     try {
-      const bytes = await readReportFile(path);
-      documents = readFileBytes(bytes, { filename: path, onProblem: refuse, explain: options.explain });
+      documents = await readInput(path, options, refuse);
     } catch (error) {
       if (error instanceof ReadError) refuse(error);
       else {

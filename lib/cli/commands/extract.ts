@@ -12,11 +12,11 @@ import { type Command, UsageError } from "../command";
 import { JsonObjectWriter, stdoutSink, TextOutput } from "../output";
 import { exitStatus, forEachDocument } from "../read-inputs";
 
-const USAGE = `Usage: luoshi extract <file...> [--json | --explain]
+const USAGE = `Usage: luoshi extract <file or address...> [--json | --explain]
 
-Read government work reports (.txt, .html; .jsonl with one document per line; .csv or .xlsx with one document per
-row, text in a full_text/content/text column) and print, for each report, its jurisdiction, year, sections, targets
-and outcomes.
+Read government work reports (.txt, .html, .pdf, .docx; .jsonl with one document per line; .csv or .xlsx with one
+document per row, text in a full_text/content/text column; or an http(s) address, fetched) and print, for each
+report, its jurisdiction, year, sections, targets and outcomes.
 
 Options:
   --json      print one JSON document (the extract contract of extraction.md) instead of a summary

@@ -1,11 +1,20 @@
 /**
- * The reader's entry points on bytes: one document (.txt, .html), one document per line (.jsonl), or one document
- * per row of a table (.csv, .xlsx: see tables/).
+ * The reader's entry points on bytes: one document (.txt, .html, Word .docx, PDF), one document per line (.jsonl), or
+ * one document per row of a table (.csv, .xlsx: see tables/). The format is told by the bytes first (formats/detect.ts)
+ * and by the name where the bytes say nothing.
+ *
+ * `readFileBytes` and `readDocument` are synchronous and read every format but PDF, which pdf.js reads
+ * asynchronously: `readFileBytesAsync` reads everything, PDFs included. A PDF or .docx document keeps its text (a
+ * PDF's laid out, formats/pdf-layout.ts) as `originalText`, so a re-read (`readStoredDocument`) needs no PDF library.
  */
 import { z } from "zod";
 import { readReports } from "./document/report";
-import { ReadError } from "./errors";
-import { isTableName, readTable } from "./tables";
+import { MAX_FILE_BYTES, ReadError, tooLargeError } from "./errors";
+import { decodeDeclared } from "./formats/charset";
+import { sniffFormat } from "./formats/detect";
+import { docxText } from "./formats/docx";
+import { type PdfReadLimits, pdfText } from "./formats/pdf";
+import { readTable } from "./tables";
 import { decodeBytes } from "./text/decode";
 import { htmlToText, looksLikeHtml } from "./text/html";
 import { MappedText } from "./text/mapped-text";
@@ -18,6 +27,8 @@ export interface ReadOptions {
   hints?: ReadHints;
   /** Record why each figure was kept or dropped (`ReadReport.explanation`). */
   explain?: boolean;
+  /** The charset the bytes were declared in (an HTTP `Content-Type`, a page's `<meta charset>`): tried first. */
+  charset?: string;
 }
 
 export interface ReadFileOptions {
@@ -31,6 +42,8 @@ export interface ReadFileOptions {
   onProblem?: (problem: ReadError) => void;
   /** Record why each figure was kept or dropped (`ReadReport.explanation`). */
   explain?: boolean;
+  /** The charset a single document's bytes were declared in (an HTTP `Content-Type`): tried first. */
+  charset?: string;
 }
 
 /** A .jsonl line: the text in `content` or `text`, and optional hints (the national corpus gives `year` as text). */
@@ -57,8 +70,12 @@ const ZJsonlLine = z
   })
   .refine((line) => typeof (line.content ?? line.text) === "string", { message: "no `content` or `text` field" });
 
+const WEB_ADDRESS = /^https?:\/\//i;
+
+/** A page's name, or a web address's path (its query and fragment aside). */
 function isHtmlName(filename: string): boolean {
-  return /\.x?html?$/i.test(filename);
+  const name = WEB_ADDRESS.test(filename) ? filename.replace(/[?#].*$/, "") : filename;
+  return /\.x?html?$/i.test(name);
 }
 
 function cleanHints(hints: ReadHints): ReadHints {
@@ -90,11 +107,58 @@ function readDecoded(
   return { file, encoding, originalText, hints, reports };
 }
 
-/** Read one document (.txt or .html) from its bytes; throws ReadError for content that is not a readable report. */
+/**
+ * The hints of a single document: a document named by a web address (`luoshi import https://…`) cites it as its
+ * source unless the caller gives another.
+ */
+function documentHints(filename: string, hints: ReadHints | undefined): ReadHints {
+  return cleanHints({ url: WEB_ADDRESS.test(filename) ? filename : undefined, ...cleanHints(hints ?? {}) });
+}
+
+function needsAsync(file: string): ReadError {
+  return new ReadError(
+    "needs_async",
+    file,
+    "this is a PDF, which only the asynchronous reader reads (readFileBytesAsync); this caller reads text, HTML, Word and tables",
+  );
+}
+
+function legacyFormat(file: string): ReadError {
+  return new ReadError(
+    "legacy_format",
+    file,
+    "this is an old binary Word .doc (or another legacy or password-protected Office file); save it as .docx or PDF",
+  );
+}
+
+/** A document whose text came out of a container (a .docx's XML, a PDF's text layer), read as plain text. */
+function readExtracted(text: string, options: ReadOptions): ReadDocument {
+  const hints = documentHints(options.filename, options.hints);
+  return readDecoded(options.filename, "utf-8", text, MappedText.identity(text), hints, options.explain);
+}
+
+/**
+ * Read one document (.txt, .html, .docx) from its bytes; throws ReadError for content that is not a readable report,
+ * and for a PDF (`needs_async`: see `readFileBytesAsync`).
+ */
 export function readDocument(bytes: Uint8Array, options: ReadOptions): ReadDocument {
-  const { text, encoding } = decodeBytes(bytes, options.filename);
+  const format = sniffFormat(bytes, options.filename);
+  if (format === "pdf") throw needsAsync(options.filename);
+  if (format === "legacy_office") throw legacyFormat(options.filename);
+  if (format === "docx") {
+    if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(options.filename, bytes.length);
+    return readExtracted(docxText(bytes, options.filename), options);
+  }
+  const { text, encoding } = decodeDeclared(bytes, options.filename, options.charset);
   const mapped = isHtmlName(options.filename) || looksLikeHtml(text) ? htmlToText(text) : MappedText.identity(text);
-  return readDecoded(options.filename, encoding, text, mapped, cleanHints(options.hints ?? {}), options.explain);
+  return readDecoded(
+    options.filename,
+    encoding,
+    text,
+    mapped,
+    documentHints(options.filename, options.hints),
+    options.explain,
+  );
 }
 
 /** A document stored by an import, as `Document.sourceName`, `encoding`, `originalText` and `hints` keep it. */
@@ -207,13 +271,56 @@ function* tableAttempts(bytes: Uint8Array, options: ReadFileOptions): Generator<
 }
 
 /**
- * Read a file's bytes by its extension: `.jsonl` gives one document per line, `.csv` and `.xlsx` one per row, anything
- * else one document. Lines and rows that cannot be read go to `onProblem`; the file throws only when none could be.
+ * Read a file's bytes, synchronously: `.jsonl` gives one document per line, `.csv` and `.xlsx` one per row, anything
+ * else one document (text, HTML, Word .docx). A PDF throws `needs_async`: read it with `readFileBytesAsync`. Lines
+ * and rows that cannot be read go to `onProblem`; the file throws only when none could be.
  */
 export function readFileBytes(bytes: Uint8Array, options: ReadFileOptions): ReadDocument[] {
-  if (/\.jsonl$/i.test(options.filename)) return readJsonlLines(bytes, options);
-  if (isTableName(options.filename)) {
-    return collectDocuments(options, tableAttempts(bytes, options), "row");
+  const format = sniffFormat(bytes, options.filename);
+  if (format === "jsonl") return readJsonlLines(bytes, options);
+  if (format === "table") return collectDocuments(options, tableAttempts(bytes, options), "row");
+  const { filename, hints, explain, charset } = options;
+  return [readDocument(bytes, { filename, hints, explain, charset })];
+}
+
+export interface ReadFileAsyncOptions extends ReadFileOptions {
+  /** Bounds on reading a PDF (pages, time); the reader's defaults otherwise (formats/pdf.ts). */
+  pdf?: PdfReadLimits;
+}
+
+/**
+ * Read a file's bytes, PDFs included: as `readFileBytes`, and a PDF's text layer laid out as one document. Throws
+ * ReadError for a scanned PDF (`no_text_layer`), a password (`encrypted`), a damaged file (`damaged`), or one past the
+ * bounds (`too_large`, `timeout`).
+ */
+export async function readFileBytesAsync(bytes: Uint8Array, options: ReadFileAsyncOptions): Promise<ReadDocument[]> {
+  if (sniffFormat(bytes, options.filename) !== "pdf") return readFileBytes(bytes, options);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(options.filename, bytes.length);
+  const text = await pdfText(bytes, options.filename, options.pdf);
+  return [readExtracted(text, options)];
+}
+
+/**
+ * The bytes that `readFileBytes` reads as `readFileBytesAsync` reads `bytes`: a PDF's text layer as UTF-8, a page in
+ * a declared charset that detection alone would misread re-encoded as UTF-8, anything else as it is. For callers that
+ * hand bytes on to code that reads synchronously (the database import).
+ */
+export async function synchronouslyReadable(
+  bytes: Uint8Array,
+  options: Pick<ReadFileAsyncOptions, "filename" | "charset" | "pdf">,
+): Promise<Uint8Array> {
+  const format = sniffFormat(bytes, options.filename);
+  if (format === "pdf") {
+    if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(options.filename, bytes.length);
+    return new TextEncoder().encode(await pdfText(bytes, options.filename, options.pdf));
   }
-  return [readDocument(bytes, { filename: options.filename, hints: options.hints, explain: options.explain })];
+  if (format !== "text" || options.charset === undefined) return bytes;
+  const declared = decodeDeclared(bytes, options.filename, options.charset);
+  let detected: string | null;
+  try {
+    detected = decodeBytes(bytes, options.filename).text;
+  } catch {
+    detected = null;
+  }
+  return declared.text === detected ? bytes : new TextEncoder().encode(declared.text);
 }
