@@ -11,10 +11,12 @@ import {
   ReadError,
   type ReadHints,
   type ReadReport,
+  readFailure,
   readFileBytes,
   tooLargeError,
 } from "@/lib/engine/reader";
 import type { TImportResult } from "@/lib/schemas/store";
+import { readingChanges } from "./carry-over";
 import { type Db, providerOf, type Tx } from "./client";
 import {
   type DuplicateChoice,
@@ -24,11 +26,9 @@ import {
   ReplaceRefusedError,
 } from "./duplicates";
 import { type RematchOptions, rematchYear } from "./matching";
-import type { Provider } from "./providers";
 import {
   asReviewSource,
   ensureJurisdiction,
-  type IdentifiedReport,
   type ImportOverride,
   insertReport,
   isIdentified,
@@ -36,6 +36,7 @@ import {
   uniqueYears,
   withOverride,
 } from "./report-rows";
+import { isCurrentReader } from "./reread";
 import { lockYears, writeTransaction } from "./transaction";
 
 export type { ImportOverride } from "./report-rows";
@@ -120,12 +121,12 @@ export function readImportFile(input: ImportFileInput): { documents: ReadDocumen
     const documents = readFileBytes(input.bytes, {
       filename: input.filename,
       hints: hintsOf(input.override),
-      onProblem: (problem) => failed.push({ file: problem.file, error: problem.message }),
+      onProblem: (problem) => failed.push(readFailure(problem)),
     });
     return { documents, failed };
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
-    return { documents: [], failed: [{ file: input.filename, error: error.message }] };
+    return { documents: [], failed: [readFailure(error)] };
   }
 }
 
@@ -171,10 +172,10 @@ async function importDocument(
   options: ImportOptions,
 ): Promise<DocumentOutcome> {
   const hash = contentHash(document.originalText);
-  const existing = await findByHash(db, hash, document.file);
-  if (existing) return { result: existing, duplicates: [] };
-  const provider = providerOf(db);
   const overridden = document.reports.map((report) => withOverride(report, input.override));
+  const existing = await findByHash(db, hash, document.file);
+  if (existing) return { result: await withStaleness(db, existing, overridden), duplicates: [] };
+  const provider = providerOf(db);
   // "Set by the importer" only where the user's jurisdiction or year replaced what the reader found.
   const replaced = new Set(
     document.reports.flatMap((report, index) => (identityReplaced(report, input.override) ? [index] : [])),
@@ -183,7 +184,12 @@ async function importDocument(
   if (missing.length > 0) {
     const prompt = options.identityPrompt ?? DEFAULT_IDENTITY_PROMPT;
     return {
-      result: { file: document.file, error: identityFailure(document.file, missing, prompt), missing },
+      result: {
+        file: document.file,
+        error: identityFailure(document.file, missing, prompt),
+        code: "missing_identity",
+        missing,
+      },
       duplicates: [],
     };
   }
@@ -216,7 +222,7 @@ async function importDocument(
         // The same report in other bytes is the stored document; a near-duplicate waits for the user's choice.
         const sameDocument = sameStoredDocument(duplicates, identified.length);
         const same = sameDocument ? await findDocument(tx, sameDocument, document.file) : null;
-        if (same) return { result: same, duplicates: [] };
+        if (same) return { result: await withStaleness(tx, same, overridden), duplicates: [] };
         if (duplicates.length > 0 && choice === "skip") throw new SkippedAsDuplicate(duplicates);
         if (choice === "replace") {
           for (const reportId of new Set(duplicates.map((d) => d.stored.id))) {
@@ -262,14 +268,35 @@ async function importDocument(
     );
   } catch (error) {
     if (error instanceof ReplaceRefusedError)
-      return { result: { file: document.file, error: error.message }, duplicates: [] };
+      return { result: { file: document.file, error: error.message, code: "replace_refused" }, duplicates: [] };
     if (error instanceof SkippedAsDuplicate)
       return { result: "skipped", duplicates: entriesOf(error.duplicates, "skipped") };
     // Someone imported the same text at the same moment: theirs stands, ours changes nothing.
     const raced = await findByHash(db, hash, document.file);
-    if (raced) return { result: raced, duplicates: [] };
+    if (raced) return { result: await withStaleness(db, raced, overridden), duplicates: [] };
     throw error;
   }
+}
+
+/**
+ * A stored document the import found again: when an older reader read it, say so, and whether the current reader's
+ * reading (`reports`, as this import reads the bytes) differs from what is stored.
+ */
+async function withStaleness(db: Tx, found: ImportedDocument, reports: ReadReport[]): Promise<ImportedDocument> {
+  const stored = await db.report.findMany({
+    where: { documentId: found.id },
+    select: { id: true, readerVersion: true },
+    orderBy: { position: "asc" },
+  });
+  const older = stored.find((report) => !isCurrentReader(report.readerVersion));
+  if (!older) return found;
+  let rereadChanges = stored.length !== reports.length;
+  for (const [position, report] of reports.entries()) {
+    if (rereadChanges) break;
+    const row = stored[position];
+    rereadChanges = !row || !isIdentified(report) || (await readingChanges(db, row.id, report));
+  }
+  return { ...found, stale: { readerVersion: older.readerVersion, rereadChanges } };
 }
 
 /** Every report of the new document is, but for blanks, a report of one stored document with as many reports. */

@@ -38,6 +38,15 @@ describe("luoshi", () => {
     expect(out.stdout).toBe("");
   });
 
+  it("asks `reread` which reports to read again before touching any database", async () => {
+    for (const argv of [["reread"], ["reread", "--all", "--code", "370202"], ["reread", "stray.txt", "--all"]]) {
+      const { out, io } = capture();
+      expect(await main(argv, io)).toBe(2);
+      expect(out.stderr).toMatch(/--all|no file arguments/);
+      expect(out.stderr).toMatch(/Usage: luoshi reread/);
+    }
+  });
+
   it("runs as `npx luoshi` from the package's bin entry", async () => {
     const { stdout } = await promisify(execFile)("npx", ["--no-install", "luoshi", "--version"], { cwd: root });
     expect(stdout.trim()).toBe(version);

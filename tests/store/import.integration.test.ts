@@ -124,6 +124,7 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
     expect(refused.failed).toEqual([
       {
         file: "unplaced.txt",
+        code: "missing_identity",
         missing: ["jurisdiction"],
         error:
           "unplaced.txt: no jurisdiction could be identified: give it with a jurisdiction code (GB/T 2260, 6 digits); " +
@@ -160,7 +161,7 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
     });
     expect(gdp?.value).toBe(6);
     // No review of 2021 is stored: the plan waits for it.
-    expect(gdp?.match).toMatchObject({ verdict: "pending", reason: NO_REVIEW_REASON });
+    expect(gdp?.match).toMatchObject({ verdict: "pending", reason: JSON.stringify([NO_REVIEW_REASON]) });
   });
 
   it("asks for both jurisdiction and year when neither can be told, and imports with both given", async () => {
@@ -171,6 +172,7 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
     expect(refused.failed).toEqual([
       {
         file: "undated.txt",
+        code: "missing_identity",
         missing: ["jurisdiction", "year"],
         error: expect.stringMatching(/^undated\.txt: no jurisdiction could be identified, nor the report's year: /),
       },
@@ -198,20 +200,24 @@ describe.each(PROVIDERS)("import on %s", (provider) => {
 
   it("refuses what is not a report and writes nothing", async () => {
     const before = await rowCounts(store.db);
-    const cases: [string, Uint8Array][] = [
-      ["empty.txt", new Uint8Array()],
+    // Each refusal names its file in words, and carries the reader's code for the interface to say in its own.
+    const cases: [string, Uint8Array, string][] = [
+      ["empty.txt", new Uint8Array(), "empty"],
       [
         "image.png",
         new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+        "binary",
       ],
-      ["news.txt", new TextEncoder().encode("今天天气晴朗，气温二十度，适合外出散步。")],
-      ["huge.txt", new Uint8Array(60 * 1024 * 1024)],
-      ["broken.txt", new Uint8Array([0xe6, 0x94, 0xbf, 0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80])],
+      ["news.txt", new TextEncoder().encode("今天天气晴朗，气温二十度，适合外出散步。"), "not_a_report"],
+      ["huge.txt", new Uint8Array(60 * 1024 * 1024), "too_large"],
+      ["broken.txt", new Uint8Array([0xe6, 0x94, 0xbf, 0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]), "undecodable"],
     ];
-    for (const [filename, bytes] of cases) {
+    for (const [filename, bytes, code] of cases) {
       const result = await importFile(store.db, { filename, bytes }, ENGINE);
       expect(result.documents).toEqual([]);
-      expect(result.failed).toEqual([{ file: filename, error: expect.stringContaining(filename) }]);
+      expect(result.failed).toEqual([
+        { file: filename, error: expect.stringContaining(filename), code, params: expect.any(Object) },
+      ]);
     }
     expect(await rowCounts(store.db)).toEqual(before);
   });

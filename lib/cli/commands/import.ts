@@ -1,7 +1,8 @@
 /**
- * `luoshi import <files or folders…>`: read reports into the database DATABASE_URL names (pending migrations are
- * applied first), one transaction per document, then re-judge every jurisdiction and year they touch. Each file is
- * imported on its own: one that is refused or fails is named on stderr and the others are still imported.
+ * `luoshi import <files, folders or web addresses…>`: read reports into the database DATABASE_URL names (pending
+ * migrations are applied first), one transaction per document, then re-judge every jurisdiction and year they touch.
+ * Each file is imported on its own: one that is refused or fails is named on stderr and the others are still
+ * imported. A web address is fetched (lib/net) and stored with the address as its source.
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -11,20 +12,23 @@ import { type Db, getDb, providerOf } from "@/lib/db/client";
 import { type IdentityPrompt, importFile } from "@/lib/db/import";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
-import { ReadError } from "@/lib/engine/reader";
+import { ReadError, synchronouslyReadable } from "@/lib/engine/reader";
+import { FetchError, isWebAddress } from "@/lib/net/fetch-document";
 import { type TImportResult, ZCode, ZDuplicateChoice } from "@/lib/schemas/store";
 import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
 import { reportFailure } from "../failure";
-import { readReportFile } from "../read-inputs";
+import { fetchReport, readReportFile } from "../read-inputs";
 
-const USAGE = `Usage: luoshi import <file or folder...> [--code <GB/T code>] [--year <year>] [--tolerance <t>]
-                     [--on-duplicate skip|replace|keep]
+const USAGE = `Usage: luoshi import <file, folder or http(s) address...> [--code <GB/T code>] [--year <year>]
+                     [--tolerance <t>] [--on-duplicate skip|replace|keep]
 
-Import government work reports (.txt, .html, .htm, .jsonl, .csv, .xlsx; folders are searched recursively) into
-the database that DATABASE_URL names (default: SQLite file:./data/luoshi.db). Importing the same text again changes
-nothing. A .csv or .xlsx table holds one report per row (text in full_text, content or text).
+Import government work reports (.txt, .html, .htm, .pdf, .docx, .jsonl, .csv, .xlsx; folders are searched
+recursively) into the database that DATABASE_URL names (default: SQLite file:./data/luoshi.db). Importing the same
+text again changes nothing. A .csv or .xlsx table holds one report per row (text in full_text, content or text). A
+web address is fetched (a page, a PDF or a Word document; at most 50 MB, 5 redirects, no private addresses unless
+LUOSHI_FETCH_ALLOW_PRIVATE=1) and stored with the address as its source.
 
 Options:
   --code <code>        the jurisdiction of every report imported, instead of the detected one
@@ -56,12 +60,17 @@ type ImportArgs = z.infer<typeof ZImportArgs>;
 /** How a document whose jurisdiction or year the reader could not tell is told to give them. */
 const IDENTITY_FLAGS: IdentityPrompt = { code: "--code <GB/T 2260 code>", year: "--year <year>" };
 
-export const READABLE_EXTENSIONS = /\.(txt|html?|jsonl|csv|xlsx)$/i;
+export const READABLE_EXTENSIONS = /\.(txt|html?|jsonl|csv|xlsx|pdf|docx)$/i;
 
-/** The files to import: given files as they are, folders searched for readable extensions. */
+/** The files to import: given files and web addresses as they are, folders searched for readable extensions. */
 async function collectFiles(paths: string[], io: CliIO): Promise<string[]> {
   const files: string[] = [];
+  const addresses: string[] = [];
   for (const given of paths) {
+    if (isWebAddress(given)) {
+      addresses.push(given);
+      continue;
+    }
     const info = await stat(given).catch(() => null);
     if (!info) {
       io.stderr(`luoshi import: ${given}: no such file or folder\n`);
@@ -74,7 +83,21 @@ async function collectFiles(paths: string[], io: CliIO): Promise<string[]> {
       files.push(given);
     }
   }
-  return files.sort();
+  return [...files.sort(), ...addresses];
+}
+
+/**
+ * The name and bytes to import for a file or a web address. The database import reads synchronously: a PDF's text
+ * layer is taken here, and a page whose declared charset detection alone would misread is re-encoded.
+ */
+async function importInput(given: string): Promise<{ filename: string; bytes: Uint8Array }> {
+  if (isWebAddress(given)) {
+    const fetched = await fetchReport(given);
+    // The address becomes the document's name, and the reader takes a web address as the document's source.
+    const filename = fetched.url;
+    return { filename, bytes: await synchronouslyReadable(fetched.bytes, { filename, charset: fetched.charset }) };
+  }
+  return { filename: given, bytes: await synchronouslyReadable(await readReportFile(given), { filename: given }) };
 }
 
 async function counts() {
@@ -119,6 +142,14 @@ function duplicateLine(duplicate: TImportResult["duplicates"][number]): string {
   return `luoshi import: ${duplicate.file}: ${what}: ${outcome}`;
 }
 
+/** A document already stored that an older reader read: whether `luoshi reread` would change it. */
+function staleLine(file: string, stale: NonNullable<TImportResult["documents"][number]["stale"]>): string {
+  const what = stale.rereadChanges
+    ? "the current reader reads it differently: `luoshi reread` would update it"
+    : "the current reader reads it the same";
+  return `luoshi import: ${file}: already stored, read by ${stale.readerVersion}; ${what}`;
+}
+
 /** A file or document that failed; `note` adds what is known of the rest of the file. */
 type Failure = { file: string; error: unknown; note?: string };
 
@@ -138,13 +169,16 @@ async function importOne(
 ): Promise<void> {
   const started = new Date();
   try {
-    const bytes = await readReportFile(file);
+    const { filename, bytes } = await importInput(file);
     const result = await importFile(
       getDb(),
-      { filename: file, bytes, override: { code: args.code, year: args.year } },
+      { filename, bytes, override: { code: args.code, year: args.year } },
       { tolerance: args.tolerance, identityPrompt: IDENTITY_FLAGS, onDuplicate: args["on-duplicate"] },
     );
-    for (const document of result.documents) tally[document.created ? "created" : "unchanged"] += 1;
+    for (const document of result.documents) {
+      tally[document.created ? "created" : "unchanged"] += 1;
+      if (document.stale) notes.push(staleLine(document.file, document.stale));
+    }
     for (const failure of result.failed) failures.push({ file: failure.file, error: failure.error });
     tally.failed += result.failed.length;
     // A document is skipped whole when any of its reports is a near-duplicate: count documents, list reports.
@@ -153,6 +187,12 @@ async function importOne(
   } catch (error) {
     tally.failed += 1;
     if (error instanceof ReadError) {
+      failures.push({ file, error });
+      return;
+    }
+    if (error instanceof FetchError) {
+      // Nothing was fetched, so nothing of it was imported.
+      tally.errors += 1;
       failures.push({ file, error });
       return;
     }

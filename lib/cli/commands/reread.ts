@@ -93,12 +93,12 @@ async function reread(args: RereadArgs, io: CliIO): Promise<number> {
   for (const failure of summary.failed) io.stderr(`luoshi: ${failure.file}: ${failure.message}\n`);
   const { targets } = summary;
   io.stdout(
-    [
+    `${[
       `re-read ${summary.reread} of ${summary.documents} documents (${summary.changedReports} reports read differently);`,
       `targets: ${targets.kept} kept, ${targets.added} new, ${targets.removed} no longer read;`,
       `analysts' edits: ${summary.carried} carried over, ${summary.orphaned} left for review (edit_orphaned);`,
       `${summary.years} jurisdiction-years judged again`,
-    ].join(" ") + "\n",
+    ].join(" ")}\n`,
   );
   if (stop.signal.aborted) {
     io.stderr("luoshi: interrupted; run the command again to re-read the rest\n");
