@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMessages } from "@/components/i18n-provider";
 import type { TReviewItem } from "@/lib/schemas/dashboard";
+import { OrphanReviewItem } from "./orphan-item";
 import { type ItemHandle, OutcomeReviewItem, TargetReviewItem } from "./review-item";
 
 const SHORTCUTS = ["j", "k", "a", "e", "u", "help"] as const;
@@ -102,6 +103,7 @@ export function ReviewQueue({ items, canEdit }: { items: TReviewItem[]; canEdit:
               else handles.current.delete(item.key);
             },
           };
+          if (item.kind === "orphan") return <OrphanReviewItem key={item.key} item={item} {...props} />;
           return item.kind === "target" ? (
             <TargetReviewItem key={item.key} item={item} {...props} />
           ) : (

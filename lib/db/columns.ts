@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ZMeasure, ZOutcome, ZPolarity, ZQualifier, ZSection, ZVerdict } from "@/lib/schemas/extraction";
 import { ZJobKind, ZJobResult, ZJobState, ZRereadParams } from "@/lib/schemas/jobs";
 import { type TReason, ZReasons } from "@/lib/schemas/reasons";
+import { ZOrphanCause, ZOrphanSnapshot, ZOrphanState, ZOrphanSuccessors } from "@/lib/schemas/reread";
 import { ZMatchState } from "@/lib/schemas/store";
 
 export class StoredRowError extends Error {}
@@ -54,3 +55,9 @@ export function reasonsColumn(value: string, rowId?: string): TReason[] {
 
 /** Reasons as `Match.reason` stores them, checked on the way in as on the way out. */
 export const storedReasons = (reasons: readonly TReason[]): string => JSON.stringify(ZReasons.parse(reasons));
+
+/** An orphaned edit's cause, state, snapshot and likely successors (`OrphanedEdit`, lib/db/carry-over.ts). */
+export const orphanCauseColumn = column(ZOrphanCause, "orphan cause");
+export const orphanStateColumn = column(ZOrphanState, "orphan state");
+export const orphanSnapshotColumn = column(ZOrphanSnapshot, "orphan snapshot");
+export const orphanSuccessorsColumn = column(ZOrphanSuccessors, "orphan successors");

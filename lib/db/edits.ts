@@ -11,6 +11,7 @@ import type { Db, Tx } from "./client";
 import { matchStateColumn, reasonsColumn, storedReasons, verdictColumn } from "./columns";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { type RematchOptions, rematchYear } from "./matching";
+import type { Provider } from "./providers";
 import { outcomeFromRow, targetFromRow } from "./rows";
 import { lockYears, writeTransaction } from "./transaction";
 
@@ -44,44 +45,54 @@ export async function editMatch(
   editor: string,
   options: RematchOptions,
 ): Promise<EditResult> {
-  return writeTransaction(
-    db,
-    async (tx, provider) => {
-      const located = await tx.target.findUnique({
-        where: { id: targetId },
-        select: { jurisdictionCode: true, planYear: true },
-      });
-      if (!located) throw new NotFoundError(`no target ${targetId}`);
-      // The year's lock first, then the match: no re-judgement of the year can slip in between read and write.
-      await lockYears(tx, provider, [{ code: located.jurisdictionCode, year: located.planYear }]);
-      const target = await tx.target.findUniqueOrThrow({ where: { id: targetId }, include: { match: true } });
-      const match = target.match;
-      if (!match) throw new NotFoundError(`target ${targetId} has not been judged yet`);
-      if (match.version !== edit.version) {
-        throw new ConflictError(
-          `someone else changed this match (version ${match.version}, the edit saw ${edit.version}); reload and try again`,
-          { version: match.version },
-        );
-      }
-      const action = edit.action;
-      const before: MatchState = stateOf(match);
-      const after = await nextState(tx, target, before, edit, options);
+  return writeTransaction(db, (tx, provider) => applyMatchEdit(tx, provider, targetId, edit, editor, options), {
+    timeoutMs: 60_000,
+  });
+}
 
-      // The conditional update is the lock: of two edits that read the same version, only one changes a row.
-      const { count } = await tx.match.updateMany({
-        where: { id: match.id, version: edit.version },
-        data: { ...after, reason: storedReasons(after.reason), version: { increment: 1 } },
-      });
-      if (count === 0)
-        throw new ConflictError("someone else changed this match at the same moment; reload and try again");
-      await tx.edit.create({
-        data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note },
-      });
-      await rematchYear(tx, provider, target.jurisdictionCode, target.planYear, options);
-      return { matchId: match.id, version: edit.version + 1, action };
-    },
-    { timeoutMs: 60_000 },
-  );
+/**
+ * The edit inside the caller's write transaction (`editMatch`, or carrying an orphaned edit over with its
+ * resolution): the year's lock, the version check, the new state, its audit record and the year's re-judgement.
+ */
+export async function applyMatchEdit(
+  tx: Tx,
+  provider: Provider,
+  targetId: string,
+  edit: TMatchEdit,
+  editor: string,
+  options: RematchOptions,
+): Promise<EditResult> {
+  const located = await tx.target.findUnique({
+    where: { id: targetId },
+    select: { jurisdictionCode: true, planYear: true },
+  });
+  if (!located) throw new NotFoundError(`no target ${targetId}`);
+  // The year's lock first, then the match: no re-judgement of the year can slip in between read and write.
+  await lockYears(tx, provider, [{ code: located.jurisdictionCode, year: located.planYear }]);
+  const target = await tx.target.findUniqueOrThrow({ where: { id: targetId }, include: { match: true } });
+  const match = target.match;
+  if (!match) throw new NotFoundError(`target ${targetId} has not been judged yet`);
+  if (match.version !== edit.version) {
+    throw new ConflictError(
+      `someone else changed this match (version ${match.version}, the edit saw ${edit.version}); reload and try again`,
+      { version: match.version },
+    );
+  }
+  const action = edit.action;
+  const before: MatchState = stateOf(match);
+  const after = await nextState(tx, target, before, edit, options);
+
+  // The conditional update is the lock: of two edits that read the same version, only one changes a row.
+  const { count } = await tx.match.updateMany({
+    where: { id: match.id, version: edit.version },
+    data: { ...after, reason: storedReasons(after.reason), version: { increment: 1 } },
+  });
+  if (count === 0) throw new ConflictError("someone else changed this match at the same moment; reload and try again");
+  await tx.edit.create({
+    data: { matchId: match.id, editor, action, before: { ...before }, after: { ...after }, note: edit.note },
+  });
+  await rematchYear(tx, provider, target.jurisdictionCode, target.planYear, options);
+  return { matchId: match.id, version: edit.version + 1, action };
 }
 
 type TargetRow = Target;

@@ -7,8 +7,9 @@
  * (tests/store/review-queue.integration.test.ts), and the overview's counts to the scorecard's. The migration that
  * added the pending and source-conflict columns backfills with this very statement (`tallyStatement("all")`).
  *
- * A row exists for every year with a plan, and for every year only a review covers or with a source conflict (those are
- * queue items too); `targets` is 0 on the latter, and they hold no verdicts and no unclaimed outcomes.
+ * A row exists for every year with a plan, and for every year only a review covers, with a source conflict or with an
+ * open orphaned edit (those are queue items too); `targets` is 0 on the latter, and they hold no verdicts and no
+ * unclaimed outcomes.
  */
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { LOW_CONFIDENCE, type TReviewReason } from "@/lib/schemas/dashboard";
@@ -28,7 +29,13 @@ export const QUEUE_CONDITIONS = {
   source_conflict: Prisma.sql`(m."manual" = false AND m."outcomeId" IS NOT NULL AND (
     EXISTS (SELECT 1 FROM "Outcome" sc WHERE sc."conflictWithId" = m."outcomeId")
     OR EXISTS (SELECT 1 FROM "Outcome" so WHERE so."id" = m."outcomeId" AND so."conflictWithId" IS NOT NULL)))`,
-} satisfies Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.Sql>;
+} satisfies Record<Exclude<TReviewReason, "unmatched_outcome" | "edit_orphaned">, Prisma.Sql>;
+
+/**
+ * An orphaned edit (`oe`) in the queue: an analyst's edit a re-read left without a successor, until an analyst carries
+ * it over or dismisses it. Counted per jurisdiction and year, as the targets' items are.
+ */
+export const ORPHAN_IN_QUEUE = Prisma.sql`(oe."state" = 'open')`;
 
 /** In the queue for any reason. */
 export const IN_QUEUE = Prisma.sql`(${Prisma.join(Object.values(QUEUE_CONDITIONS), " OR ")})`;
@@ -118,6 +125,7 @@ const COLUMNS = [
   "conflictOutcomes",
   "outcomeItems",
   "outcomeItemsAll",
+  "editOrphaned",
 ] as const;
 /** A column of YearTally, for readers that take some of them. */
 export type TallyColumnName = (typeof COLUMNS)[number];
@@ -133,7 +141,8 @@ export function tallyStatement(scope: { code: string; year: number } | "all"): P
     scope === "all"
       ? Prisma.sql`SELECT "jurisdictionCode" AS "code", "planYear" AS "year" FROM "Target"
           UNION SELECT "jurisdictionCode" AS "code", "reviewYear" AS "year" FROM "Report" WHERE "reviewYear" IS NOT NULL
-          UNION SELECT "jurisdictionCode" AS "code", "year" FROM "Outcome" WHERE "conflictWithId" IS NOT NULL`
+          UNION SELECT "jurisdictionCode" AS "code", "year" FROM "Outcome" WHERE "conflictWithId" IS NOT NULL
+          UNION SELECT "jurisdictionCode" AS "code", "year" FROM "OrphanedEdit" oe WHERE ${ORPHAN_IN_QUEUE}`
       : Prisma.sql`SELECT CAST(${Prisma.raw(`'${scope.code.replace(/'/g, "''")}'`)} AS TEXT) AS "code",
           CAST(${Prisma.raw(String(Math.trunc(scope.year)))} AS INTEGER) AS "year"`;
   const over = (value: Prisma.Sql) => Prisma.sql`(SELECT ${value} FROM "Target" t LEFT JOIN "Match" m
@@ -165,6 +174,8 @@ export function tallyStatement(scope: { code: string; year: number } | "all"): P
     outcomeCount(outcomes.source_conflict),
     outcomeCount(outcomes.visible),
     outcomeCount(outcomes.all),
+    Prisma.sql`(SELECT COUNT(*) FROM "OrphanedEdit" oe
+      WHERE oe."jurisdictionCode" = k."code" AND oe."year" = k."year" AND ${ORPHAN_IN_QUEUE})`,
   ];
   return Prisma.sql`INSERT INTO "YearTally" ("jurisdictionCode", "year", ${Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "))})
 SELECT k."code", k."year", ${Prisma.join(values, ",\n  ")}
@@ -173,11 +184,14 @@ WHERE EXISTS (SELECT 1 FROM "Target" t0 WHERE t0."jurisdictionCode" = k."code" A
   OR EXISTS (SELECT 1 FROM "Report" r0 WHERE r0."jurisdictionCode" = k."code" AND r0."reviewYear" = k."year")
   OR EXISTS (SELECT 1 FROM "Outcome" o0
     WHERE o0."jurisdictionCode" = k."code" AND o0."year" = k."year" AND o0."conflictWithId" IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM "OrphanedEdit" oe
+    WHERE oe."jurisdictionCode" = k."code" AND oe."year" = k."year" AND ${ORPHAN_IN_QUEUE})
 ON CONFLICT ("jurisdictionCode", "year") DO UPDATE SET
   ${Prisma.raw(COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(", "))}`;
 }
 
-/** Recount `code`'s year and store it (a year with neither a plan nor a review has no row). */
+/** Recount `code`'s year and store it (a year with none of the above has no row: one that had is removed). */
 export async function refreshYearTally(tx: Tx, code: string, year: number): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "YearTally" WHERE "jurisdictionCode" = ${code} AND "year" = ${year}`;
   await tx.$executeRaw(tallyStatement({ code, year }));
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ZGap, ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
 import { ZDerived, ZFigure, ZText } from "./primitives";
 import { ZReasons } from "./reasons";
+import { ZOrphanCause, ZOrphanSnapshot } from "./reread";
 import {
   ZCode,
   ZImportFailure,
@@ -166,6 +167,8 @@ export const ZReviewReason = z.enum([
   "unmatched_target",
   "unmatched_outcome",
   "source_conflict",
+  /** An analyst's edit a re-read could not carry to a successor (OrphanedEdit, lib/db/carry-over.ts). */
+  "edit_orphaned",
 ]);
 export type TReviewReason = z.infer<typeof ZReviewReason>;
 export const REVIEW_REASONS = ZReviewReason.options;
@@ -241,6 +244,41 @@ export const ZReviewOutcome = z.object({
 });
 export type TReviewOutcome = z.infer<typeof ZReviewOutcome>;
 
+/** One of an orphan's likely successors, as the current reading has it. */
+export const ZOrphanSuccessor = z.object({
+  id: z.string(),
+  similarity: z.number(),
+  indicator: z.string(),
+  text: z.string(),
+  /** A target's plan year, or a figure's year. */
+  year: z.number().int(),
+  /** A successor target's verdict now (none for a figure). */
+  verdict: ZVerdict.nullable(),
+  /** The successor target carries a manual edit of its own: carrying would change it. */
+  manual: z.boolean(),
+});
+
+/** An analyst's edit the re-read left without a successor: what it was on, what it said, and where it may belong. */
+export const ZReviewOrphan = z.object({
+  id: z.string(),
+  cause: ZOrphanCause,
+  code: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  reportId: z.string(),
+  readerBefore: z.string(),
+  readerAfter: z.string(),
+  createdAt: z.string(),
+  snapshot: ZOrphanSnapshot,
+  /** For `outcome_gone`: the target whose link was lifted (it still stands). */
+  targetId: z.string().nullable(),
+  edits: z.array(
+    z.object({ editor: z.string(), action: z.string(), note: z.string(), at: z.string(), reverted: z.boolean() }),
+  ),
+  successors: z.array(ZOrphanSuccessor),
+});
+export type TReviewOrphan = z.infer<typeof ZReviewOrphan>;
+
 export const ZReviewItem = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("target"),
@@ -259,6 +297,12 @@ export const ZReviewItem = z.discriminatedUnion("kind", [
     outcome: ZReviewOutcome,
     /** For a `source_conflict`: the main review's figure this one disagrees with. */
     sources: z.array(ZSourceFigure).optional(),
+  }),
+  z.object({
+    kind: z.literal("orphan"),
+    key: z.string(),
+    reasons: z.array(ZReviewReason),
+    orphan: ZReviewOrphan,
   }),
 ]);
 export type TReviewItem = z.infer<typeof ZReviewItem>;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ZMeasure, ZQualifier, ZVerdict } from "./extraction";
+import { ZId, ZText } from "./primitives";
 
 /** `Document.hints`: ReadHints as stored (lib/engine/reader/types.ts). */
 export const ZStoredHints = z.object({
@@ -79,3 +80,14 @@ export type TOrphanCause = z.infer<typeof ZOrphanCause>;
 export type TOrphanState = z.infer<typeof ZOrphanState>;
 export type TOrphanSnapshot = z.infer<typeof ZOrphanSnapshot>;
 export type TOrphanSuccessors = z.infer<typeof ZOrphanSuccessors>;
+
+/** `POST /api/orphans/{id}`: carry an orphan's decision to a successor (a target, or a figure), or dismiss it. */
+export const ZOrphanResolution = z.discriminatedUnion("action", [
+  z
+    .object({ action: z.literal("carry"), to: ZId, note: ZText.trim().min(1, "a short note is required").max(1000) })
+    .strict(),
+  z.object({ action: z.literal("dismiss"), note: ZText.trim().min(1, "a short note is required").max(1000) }).strict(),
+]);
+export type TOrphanResolution = z.infer<typeof ZOrphanResolution>;
+
+export const ZOrphanResolved = z.object({ id: z.string(), state: ZOrphanState });

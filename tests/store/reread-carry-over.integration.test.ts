@@ -7,9 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editMatch } from "@/lib/db/edits";
+import { ConflictError } from "@/lib/db/errors";
 import { importFile } from "@/lib/db/import";
 import { rematchYear } from "@/lib/db/matching";
+import { resolveOrphan } from "@/lib/db/orphans";
 import { PROVIDERS } from "@/lib/db/providers";
+import { getReviewPage } from "@/lib/db/queries/review";
 import { rereadReports, staleReports } from "@/lib/db/reread";
 import { writeTransaction } from "@/lib/db/transaction";
 import { refreshYearTally } from "@/lib/db/year-tally";
@@ -198,5 +201,58 @@ describe.each(PROVIDERS)("a re-read carries analysts' edits over on %s", (provid
       tallies,
     );
     expect(await db.match.count()).toBe(await db.target.count());
+  });
+
+  it("queues the orphans first, and lets an analyst carry one to a successor or dismiss it, once", async () => {
+    const db = store.db;
+    const queue = await getReviewPage(db, { code: CODE, reason: "edit_orphaned" });
+    expect(queue.counts.edit_orphaned).toBe(2);
+    expect(queue.items.map((item) => item.kind)).toEqual(["orphan", "orphan"]);
+    const everything = await getReviewPage(db, { code: CODE });
+    expect(everything.items.slice(0, 2).map((item) => item.kind)).toEqual(["orphan", "orphan"]);
+    const orphanOf = (cause: string) => {
+      const item = queue.items.find((i) => i.kind === "orphan" && i.orphan.cause === cause);
+      if (item?.kind !== "orphan") throw new Error(`no ${cause} orphan queued`);
+      return item.orphan;
+    };
+    const targetGone = orphanOf("target_gone");
+    expect(targetGone.snapshot.target.text).toBe(INVENTED_TARGET);
+    expect(targetGone.edits.map((e) => [e.editor, e.action])).toEqual([["分析员甲", "set_verdict"]]);
+
+    // Carried to a target of the plan: its match takes the analyst's verdict, with an edit of its own.
+    const successor = await plan2019(20);
+    await resolveOrphan(
+      db,
+      targetGone.id,
+      { action: "carry", to: successor.id, note: "就是这一条" },
+      "分析员乙",
+      ENGINE,
+    );
+    const carried = await db.match.findUniqueOrThrow({ where: { targetId: successor.id }, include: { edits: true } });
+    expect(carried).toMatchObject({ manual: true, verdict: "missed" });
+    expect(carried.edits.map((e) => [e.editor, e.action, e.note])).toEqual([["分析员乙", "set_verdict", "就是这一条"]]);
+    await expect(
+      resolveOrphan(db, targetGone.id, { action: "dismiss", note: "再来一次" }, "分析员乙", ENGINE),
+    ).rejects.toBeInstanceOf(ConflictError);
+
+    await resolveOrphan(db, orphanOf("outcome_gone").id, { action: "dismiss", note: "已无此数" }, "分析员乙", ENGINE);
+    expect(
+      (await db.orphanedEdit.findMany({ orderBy: { cause: "asc" } })).map((o) => [
+        o.state,
+        o.resolvedBy,
+        o.resolvedNote,
+      ]),
+    ).toEqual([
+      ["dismissed", "分析员乙", "已无此数"],
+      ["carried", "分析员乙", "就是这一条"],
+    ]);
+    expect((await getReviewPage(db, { code: CODE, reason: "edit_orphaned" })).total).toBe(0);
+    // Resolved, the orphans keep their edits.
+    expect(await db.edit.count({ where: { orphanId: targetGone.id } })).toBe(1);
+    const tallies = await db.yearTally.findMany({ where: { jurisdictionCode: CODE }, orderBy: { year: "asc" } });
+    for (const { year } of tallies) await refreshYearTally(db, CODE, year);
+    expect(await db.yearTally.findMany({ where: { jurisdictionCode: CODE }, orderBy: { year: "asc" } })).toEqual(
+      tallies,
+    );
   });
 });

@@ -23,7 +23,8 @@ const ENGINE = { tolerance: 0 };
 
 /** The queue's matches as the product defines them, in Prisma's filters (the code under test writes them in SQL). */
 function matchWhere(filter: ReviewFilter, conflicted: string[], reason?: TReviewReason): Prisma.MatchWhereInput | null {
-  const conditions: Record<Exclude<TReviewReason, "unmatched_outcome">, Prisma.MatchWhereInput> = {
+  // Orphaned edits come from re-reads (tests/store/reread-carry-over.integration.test.ts): none here.
+  const conditions: Record<Exclude<TReviewReason, "unmatched_outcome" | "edit_orphaned">, Prisma.MatchWhereInput> = {
     needs_review: { verdict: "needs_review", manual: false },
     low_confidence: { manual: false, outcomeId: { not: null }, confidence: { lt: LOW_CONFIDENCE } },
     flagged: { flagged: true },
@@ -31,7 +32,11 @@ function matchWhere(filter: ReviewFilter, conflicted: string[], reason?: TReview
     unmatched_target: { manual: false, outcomeId: null, verdict: "no_outcome" },
     source_conflict: { manual: false, outcomeId: { in: conflicted } },
   };
-  const or = reason ? (reason === "unmatched_outcome" ? [] : [conditions[reason]]) : Object.values(conditions);
+  const or = reason
+    ? reason === "unmatched_outcome" || reason === "edit_orphaned"
+      ? []
+      : [conditions[reason]]
+    : Object.values(conditions);
   if (or.length === 0) return null;
   return { notATarget: false, target: { jurisdictionCode: filter.code, planYear: filter.year }, OR: or };
 }

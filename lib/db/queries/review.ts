@@ -39,6 +39,7 @@ import { figureOrNull } from "@/lib/schemas/primitives";
 import type { TSourceFigure } from "@/lib/schemas/store";
 import type { Db } from "../client";
 import { matchStateColumn, measureColumn, verdictColumn } from "../columns";
+import { orphanItems, pageOfOrphans } from "../orphans";
 import { periodOf, readableFigures, storedMatchOf, targetCoreOf } from "../rows";
 import { FIGURE_REPORT, type FigureRow, sourceFigureOf } from "../sources";
 import {
@@ -70,7 +71,7 @@ interface YearPair {
   year: number;
 }
 
-type MatchReason = Exclude<TReviewReason, "unmatched_outcome">;
+type MatchReason = Exclude<TReviewReason, "unmatched_outcome" | "edit_orphaned">;
 
 /** YearTally's columns the queue reads (its verdict counts are the overview's). */
 const TALLY_COLUMNS = [
@@ -87,6 +88,7 @@ const TALLY_COLUMNS = [
   "conflictOutcomes",
   "outcomeItems",
   "outcomeItemsAll",
+  "editOrphaned",
 ] as const satisfies readonly TallyColumnName[];
 type TallyColumn = (typeof TALLY_COLUMNS)[number];
 type Tally = Record<TallyColumn, number>;
@@ -252,6 +254,7 @@ async function readParts<T>(db: Db, filter: ReviewFilter, parts: Part<T>[], offs
 }
 
 type MatchRow = Awaited<ReturnType<typeof pageOfMatches>>[number];
+type OrphanRow = Awaited<ReturnType<typeof pageOfOrphans>>[number];
 
 /** The tab a filter shows. */
 export const tabOf = (filter: ReviewFilter): TReviewTab =>
@@ -281,9 +284,17 @@ export async function getReviewPage(
     unmatched_target: tally.unmatchedTarget,
     unmatched_outcome: unmatchedOutcomes,
     source_conflict: tally.sourceConflict + tally.conflictOutcomes,
+    edit_orphaned: tally.editOrphaned,
   };
+  // Orphaned edits are analysts' own work a re-read left without a target: they lead the targets tab.
   const targetCount =
-    reason === undefined ? tally.targetItems : reason === "unmatched_outcome" ? 0 : tally[MATCH_COLUMNS[reason]];
+    reason === undefined
+      ? tally.editOrphaned + tally.targetItems
+      : reason === "unmatched_outcome"
+        ? 0
+        : reason === "edit_orphaned"
+          ? tally.editOrphaned
+          : tally[MATCH_COLUMNS[reason]];
   const outcomeCount =
     reason === undefined
       ? context
@@ -305,23 +316,41 @@ export async function getReviewPage(
   const offset = (page - 1) * pageSize;
 
   let matches: MatchRow[] = [];
+  let orphans: OrphanRow[] = [];
   let outcomes: Awaited<ReturnType<typeof pageOfOutcomes>> = [];
   if (tab === "targets" && reason !== "unmatched_outcome") {
-    const condition = reason === undefined ? IN_QUEUE : QUEUE_CONDITIONS[reason];
-    const part = (n: Prisma.Sql, count: number, headline?: boolean): Part<MatchRow> => ({
+    type Row = { match: MatchRow } | { orphan: OrphanRow };
+    const orphanPart: Part<Row> = {
+      n: column("editOrphaned"),
+      count: tally.editOrphaned,
+      read: async (pairs, skip, take) => (await pageOfOrphans(db, pairs, skip, take)).map((orphan) => ({ orphan })),
+    };
+    const part = (condition: Prisma.Sql, n: Prisma.Sql, count: number, headline?: boolean): Part<Row> => ({
       n,
       count,
-      read: (pairs, skip, take) => pageOfMatches(db, pairs, condition, headline, skip, take),
+      read: async (pairs, skip, take) =>
+        (await pageOfMatches(db, pairs, condition, headline, skip, take)).map((match) => ({ match })),
     });
-    // Without a reason, every headline target's item comes before any other; within a reason, within each year.
+    // Without a reason, orphaned edits first, then every headline target's item before any other; within a reason,
+    // within each year.
     const parts =
       reason === undefined
         ? [
-            part(column("headlineItems"), tally.headlineItems, true),
-            part(Prisma.sql`("targetItems" - "headlineItems")`, tally.targetItems - tally.headlineItems, false),
+            orphanPart,
+            part(IN_QUEUE, column("headlineItems"), tally.headlineItems, true),
+            part(
+              IN_QUEUE,
+              Prisma.sql`("targetItems" - "headlineItems")`,
+              tally.targetItems - tally.headlineItems,
+              false,
+            ),
           ]
-        : [part(column(MATCH_COLUMNS[reason]), targetCount)];
-    matches = await readParts(db, filter, parts, offset, pageSize);
+        : reason === "edit_orphaned"
+          ? [orphanPart]
+          : [part(QUEUE_CONDITIONS[reason], column(MATCH_COLUMNS[reason]), targetCount)];
+    const rows = await readParts(db, filter, parts, offset, pageSize);
+    matches = rows.flatMap((row) => ("match" in row ? [row.match] : []));
+    orphans = rows.flatMap((row) => ("orphan" in row ? [row.orphan] : []));
   } else if (tab === "outcomes") {
     const conditions = outcomeConditions(PLANNED);
     const [n, condition] =
@@ -340,7 +369,15 @@ export async function getReviewPage(
     }
   }
 
-  const items = await itemsOf(db, matches, outcomes, locale);
+  const orphanNames = new Map(
+    (
+      await db.jurisdiction.findMany({
+        where: { code: { in: [...new Set(orphans.map((o) => o.jurisdictionCode))] } },
+        select: { code: true, name: true },
+      })
+    ).map((j) => [j.code, j.name]),
+  );
+  const items = [...(await orphanItems(db, orphans, orphanNames)), ...(await itemsOf(db, matches, outcomes, locale))];
   return {
     items,
     total,
@@ -471,10 +508,11 @@ export async function getReviewFilters(db: Db): Promise<TReviewFilters> {
     db.$queryRaw<{ code: string; name: string }[]>`
       SELECT j."code", j."name" FROM "Jurisdiction" j
       WHERE EXISTS (SELECT 1 FROM "YearTally" r WHERE r."jurisdictionCode" = j."code"
-        AND (r."targets" > 0 OR r."conflictOutcomes" > 0))
+        AND (r."targets" > 0 OR r."conflictOutcomes" > 0 OR r."editOrphaned" > 0))
       ORDER BY j."code" ASC`,
     db.$queryRaw<{ year: number | bigint }[]>`
-      SELECT DISTINCT "year" FROM "YearTally" WHERE "targets" > 0 OR "conflictOutcomes" > 0 ORDER BY "year" DESC`,
+      SELECT DISTINCT "year" FROM "YearTally" WHERE "targets" > 0 OR "conflictOutcomes" > 0 OR "editOrphaned" > 0
+      ORDER BY "year" DESC`,
   ]);
   return { jurisdictions, years: years.map((row) => Number(row.year)) };
 }

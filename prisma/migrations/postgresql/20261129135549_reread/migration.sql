@@ -25,6 +25,7 @@ CREATE TABLE "OrphanedEdit" (
     "resolvedBy" TEXT,
     "resolvedAt" TIMESTAMP(3),
     "resolvedTo" TEXT,
+    "resolvedNote" TEXT,
 
     CONSTRAINT "OrphanedEdit_pkey" PRIMARY KEY ("id")
 );

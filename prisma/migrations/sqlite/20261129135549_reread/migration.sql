@@ -20,7 +20,8 @@ CREATE TABLE "OrphanedEdit" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "resolvedBy" TEXT,
     "resolvedAt" DATETIME,
-    "resolvedTo" TEXT
+    "resolvedTo" TEXT,
+    "resolvedNote" TEXT
 );
 
 -- CreateTable
