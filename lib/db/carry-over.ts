@@ -80,6 +80,31 @@ const OUTCOME_TYPES = {
   readerVersion: "text",
 };
 
+type Row = { id: string } & Record<string, string | number | boolean | null>;
+
+/** Update the paired rows (`paired`: their indexes) in place, keeping when they were first stored; insert the others. */
+async function writeReading(
+  tx: Tx,
+  provider: Provider,
+  table: "Target" | "Outcome",
+  rows: Row[],
+  paired: Set<number>,
+  pgTypes: Record<string, string>,
+): Promise<void> {
+  const updated = rows.flatMap((row, n) => {
+    if (!paired.has(n)) return [];
+    const { createdAt: _first, ...columns } = row;
+    return [columns as Row];
+  });
+  await updateRows(tx, provider, table, updated, { pgTypes });
+  await insertRows(
+    tx,
+    provider,
+    table,
+    rows.filter((_, n) => !paired.has(n)),
+  );
+}
+
 /** The fields whose change makes a target or outcome read differently (not its position or reader). */
 const TARGET_CONTENT = [
   "indicatorName",
@@ -290,35 +315,9 @@ export async function replaceReading(
   await tx.$executeRaw`UPDATE "Outcome" SET "position" = -1 - "position" WHERE "reportId" = ${reportId}`;
   if (next) await tx.report.update({ where: { id: reportId }, data: reportColumns(next) });
 
-  const pairedTargetIds = new Set(targets.pairs.map(([, n]) => n));
-  const pairedOutcomeIds = new Set(outcomes.pairs.map(([, n]) => n));
-  await updateRows(
-    tx,
-    provider,
-    "Target",
-    newTargets.filter((_, n) => pairedTargetIds.has(n)),
-    { pgTypes: TARGET_TYPES },
-  );
-  await insertRows(
-    tx,
-    provider,
-    "Target",
-    newTargets.filter((_, n) => !pairedTargetIds.has(n)),
-  );
-  const { createdAt: _kept, ...outcomeUpdateTypes } = { createdAt: "", ...OUTCOME_TYPES };
-  await updateRows(
-    tx,
-    provider,
-    "Outcome",
-    newOutcomes.filter((_, n) => pairedOutcomeIds.has(n)).map(({ createdAt: _, ...row }) => row),
-    { pgTypes: outcomeUpdateTypes },
-  );
-  await insertRows(
-    tx,
-    provider,
-    "Outcome",
-    newOutcomes.filter((_, n) => !pairedOutcomeIds.has(n)),
-  );
+  // Paired rows of the new reading carry their predecessor's id and are updated in place; the others are new.
+  await writeReading(tx, provider, "Target", newTargets, new Set(targets.pairs.map(([, n]) => n)), TARGET_TYPES);
+  await writeReading(tx, provider, "Outcome", newOutcomes, new Set(outcomes.pairs.map(([, n]) => n)), OUTCOME_TYPES);
 
   const readerAfter = READER_VERSION;
   const orphan = async (entry: {
