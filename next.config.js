@@ -30,8 +30,16 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (CLI and tests too) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Native and WebAssembly-backed packages are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "opencc-js"],
+  // Native and WebAssembly-backed packages are loaded by Node at run time rather than bundled; so is pdf.js, which
+  // finds its CMaps and font metrics next to its own files and loads its worker module by a relative path.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pg",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "opencc-js",
+    "pdfjs-dist",
+  ],
   // Pages, API answers and static files alike.
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -17,7 +17,9 @@ import {
 } from "@/lib/schemas/store";
 
 const MAX_BYTES = 50 * 1024 * 1024;
-const ACCEPT = ".txt,.html,.htm,.jsonl,.csv,.xlsx,text/plain,text/html,text/csv";
+const ACCEPT =
+  ".txt,.html,.htm,.pdf,.docx,.jsonl,.csv,.xlsx,text/plain,text/html,text/csv,application/pdf," +
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 type Source = { kind: "text"; text: string } | { kind: "file"; file: File };
 
@@ -81,6 +83,12 @@ function problemText(failure: TImportFailure, t: ReturnType<typeof useMessages>)
       const missing = failure.missing ?? ["jurisdiction", "year"];
       if (missing.includes("jurisdiction") && missing.includes("year")) return problems.noIdentity;
       return missing.includes("jurisdiction") ? problems.noJurisdiction : problems.noYear;
+    }
+    case "too_large": {
+      // One code for a file's size, a PDF's pages and a table's rows: the parameters tell which.
+      const params = failure.params ?? {};
+      if ("pages" in params) return format(problems.tooManyPages, params);
+      return "megabytes" in params ? format(problems.too_large, params) : problems.tooMuchContent;
     }
     default:
       return format(problems[failure.code], failure.params ?? {});

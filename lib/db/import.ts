@@ -9,10 +9,11 @@ import {
   MAX_FILE_BYTES,
   type ReadDocument,
   ReadError,
+  type ReadFileAsyncOptions,
   type ReadHints,
   type ReadReport,
   readFailure,
-  readFileBytes,
+  readFileBytesAsync,
   tooLargeError,
 } from "@/lib/engine/reader";
 import type { TImportResult } from "@/lib/schemas/store";
@@ -59,7 +60,12 @@ export interface IdentityPrompt {
   year: string;
 }
 
+/** How a file's bytes become documents: `readFileBytesAsync`, or the same on another thread (lib/server). */
+export type FileReader = (bytes: Uint8Array, options: ReadFileAsyncOptions) => Promise<ReadDocument[]>;
+
 export type ImportOptions = RematchOptions & {
+  /** Reads the file; `readFileBytesAsync` by default. */
+  read?: FileReader;
   /** Named in the failure of a document whose jurisdiction or year is unknown; default `DEFAULT_IDENTITY_PROMPT`. */
   identityPrompt?: IdentityPrompt;
   /** What to do with a report mostly the same as a stored one (lib/db/duplicates.ts); `skip` by default. */
@@ -111,14 +117,18 @@ const TRANSACTION_TIMEOUT_MS = 120_000;
 
 /**
  * Read one file as the import will (a user's jurisdiction helps identification), without writing: the documents in
- * it, and what could not be read (the whole file, or single .jsonl lines).
+ * it, and what could not be read (the whole file, or single .jsonl lines and table rows). PDFs included; a ReadError
+ * is reported in `failed`, never thrown.
  */
-export function readImportFile(input: ImportFileInput): { documents: ReadDocument[]; failed: TImportResult["failed"] } {
+export async function readImportFile(
+  input: ImportFileInput,
+  read: FileReader = readFileBytesAsync,
+): Promise<{ documents: ReadDocument[]; failed: TImportResult["failed"] }> {
   const failed: TImportResult["failed"] = [];
   try {
     const size = input.byteSize ?? input.bytes.byteLength;
     if (size > MAX_FILE_BYTES) throw tooLargeError(input.filename, size);
-    const documents = readFileBytes(input.bytes, {
+    const documents = await read(input.bytes, {
       filename: input.filename,
       hints: hintsOf(input.override),
       onProblem: (problem) => failed.push(readFailure(problem)),
@@ -135,7 +145,7 @@ export function readImportFile(input: ImportFileInput): { documents: ReadDocumen
  * a document whose jurisdiction or year is unknown and not given by the user (nothing of it is written).
  */
 export async function importFile(db: Db, input: ImportFileInput, options: ImportOptions): Promise<TImportResult> {
-  const { documents, failed } = readImportFile(input);
+  const { documents, failed } = await readImportFile(input, options.read);
   const imported: ImportedDocument[] = [];
   const duplicates: DuplicateEntry[] = [];
   for (const document of documents) {

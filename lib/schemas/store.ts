@@ -180,6 +180,12 @@ export const ZImportFailureCode = z.enum([
   "bad_line",
   "bad_table",
   "not_a_report",
+  "no_text_layer",
+  "encrypted",
+  "damaged",
+  "legacy_format",
+  "needs_async",
+  "timeout",
   "missing_identity",
   "replace_refused",
 ]);

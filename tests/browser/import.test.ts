@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { readFileBytes } from "@/lib/engine/reader";
+import { format } from "@/lib/i18n";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { REPORT_PARAGRAPHS } from "../engine/reader/formats/fixtures";
+import { layoutPages, writePdf } from "../engine/reader/formats/pdf-writer";
 import { CORPUS, seedPath } from "../support/corpus";
 import { saveScreenshot, setUpBrowser, signIn } from "./support/browser";
 
@@ -60,7 +65,9 @@ it("uploads several files with progress, says which were already imported, and r
   expect(await items.filter({ hasText: "001.txt" }).getByText("已导入过，内容相同，没有变化").count()).toBe(1);
   expect(await items.filter({ hasText: "003.gb18030.txt" }).textContent()).toContain("gb18030");
   expect(await items.filter({ hasText: "003.gb18030.txt" }).getByText("已导入过，内容相同，没有变化").count()).toBe(1);
-  expect(await items.filter({ hasText: "empty.txt" }).getByRole("alert").textContent()).toContain("empty");
+  expect(await items.filter({ hasText: "empty.txt" }).getByRole("alert").textContent()).toBe(
+    zhCN.import.problems.empty,
+  );
 
   await page.getByRole("button", { name: "保存全部 2 个" }).click();
   const summary = page.getByRole("status").filter({ hasText: "导入结果" });
@@ -94,4 +101,44 @@ it("does not store a reposted copy of a stored report twice unless the user choo
   await page.getByRole("button", { name: "保存到数据库" }).click();
   await entry.locator(".file-status", { hasText: "已保存" }).waitFor();
   expect(await entry.locator("li", { hasText: "句子相同" }).textContent()).toContain("已作为另一回顾来源保存");
+});
+
+it("previews and imports a PDF, and says in the dictionary's words why a scanned PDF cannot be read", async () => {
+  const page = await app.openPage("import-pdf");
+  await signIn(page, app.baseUrl, "导入员");
+  await page.goto(`${app.baseUrl}/import`);
+  await page.locator(".import-form[data-ready]").waitFor();
+  expect(await page.locator("input[type=file]").getAttribute("accept")).toMatch(/\.pdf,\.docx/);
+  // A district the seeds do not hold (青岛市崂山区), so that the other tests' counts stay as they are.
+  const paragraphs = REPORT_PARAGRAPHS.map((paragraph) => paragraph.replaceAll("市南区", "崂山区"));
+  const pdf = writePdf(layoutPages(paragraphs, { header: "政府工作报告（全文）", pageNumbers: true, linesPerPage: 9 }));
+  const scan = writePdf([{ image: true }, { image: true }, { image: true }]);
+  await page.locator("input[type=file]").setInputFiles([
+    { name: "laoshan-2024.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdf) },
+    { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(scan) },
+  ]);
+
+  const items = page.locator(".file-item");
+  const report = items.filter({ hasText: "laoshan-2024.pdf" });
+  await report.locator(".file-status", { hasText: "已识别" }).waitFor();
+  const preview = await report.textContent();
+  expect(preview).toContain("青岛市崂山区");
+  expect(preview).toContain("370212");
+  expect(await report.getByText("主要预期目标").count()).toBe(1);
+  // As many targets as the reader finds in the report's plain text.
+  const [fromText] = readFileBytes(new TextEncoder().encode(paragraphs.join("\n")), { filename: "laoshan.txt" });
+  const targets = report.locator("dt", { hasText: "目标" }).locator("xpath=following-sibling::dd[1]").first();
+  expect(Number(await targets.textContent())).toBe(fromText?.reports[0]?.targets.length);
+  expect(await report.locator("li", { hasText: "地区生产总值" }).textContent()).toMatch(/6\s*%/);
+
+  const refused = items.filter({ hasText: "scan.pdf" });
+  await refused.locator(".file-status", { hasText: "出错" }).waitFor();
+  expect(await refused.getByRole("alert").textContent()).toBe(format(zhCN.import.problems.no_text_layer, { pages: 3 }));
+  await saveScreenshot(page, "import-pdf");
+
+  await page.getByRole("button", { name: "保存到数据库" }).click();
+  await report.locator(".file-status", { hasText: "已保存" }).waitFor();
+  await report.getByRole("link", { name: /2024年评分卡/ }).click();
+  await page.waitForURL(`${app.baseUrl}/j/370212/2024`);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("青岛市崂山区 2024年目标落实");
 });

@@ -4,6 +4,7 @@ import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
 import { codedFailures, IMPORT_IDENTITY_FIELDS, readImportRequest } from "@/lib/server/import-request";
+import { requestReader } from "@/lib/server/read-in-worker";
 import { engineOptions } from "@/lib/server/settings";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,7 @@ export const POST = handle(async (request) => {
       ...engineOptions(),
       identityPrompt: IMPORT_IDENTITY_FIELDS,
       onDuplicate: input.onDuplicate,
+      read: requestReader(),
     });
     result.documents.push(...one.documents);
     result.failed.push(...codedFailures(one.failed));

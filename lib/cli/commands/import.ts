@@ -87,8 +87,8 @@ async function collectFiles(paths: string[], io: CliIO): Promise<string[]> {
 }
 
 /**
- * The name and bytes to import for a file or a web address. The database import reads synchronously: a PDF's text
- * layer is taken here, and a page whose declared charset detection alone would misread is re-encoded.
+ * The name and bytes to import for a file or a web address. The import reads any file as it is; a page whose declared
+ * charset detection alone would misread is re-encoded here, since the import knows no charset.
  */
 async function importInput(given: string): Promise<{ filename: string; bytes: Uint8Array }> {
   if (isWebAddress(given)) {
@@ -97,7 +97,7 @@ async function importInput(given: string): Promise<{ filename: string; bytes: Ui
     const filename = fetched.url;
     return { filename, bytes: await synchronouslyReadable(fetched.bytes, { filename, charset: fetched.charset }) };
   }
-  return { filename: given, bytes: await synchronouslyReadable(await readReportFile(given), { filename: given }) };
+  return { filename: given, bytes: await readReportFile(given) };
 }
 
 async function counts() {

@@ -7,6 +7,7 @@ import { figureOrNull } from "@/lib/schemas/primitives";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
 import { codedFailures, readImportRequest } from "@/lib/server/import-request";
+import { requestReader } from "@/lib/server/read-in-worker";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export const POST = handle(async (request) => {
     reports: TImportPreview["documents"][number]["reports"];
   }[] = [];
   for (const upload of uploads) {
-    const { documents, failed } = readImportFile(upload);
+    const { documents, failed } = await readImportFile(upload, requestReader());
     preview.failed.push(...codedFailures(failed));
     for (const document of documents) {
       read.push({

@@ -8,7 +8,6 @@
  * evaluated and fonts are not loaded into the process. A password, a damaged file or a page without text ends in a
  * ReadError, never a crash or a hang.
  */
-import { createRequire } from "node:module";
 import path from "node:path";
 import { ReadError } from "../errors";
 import { layoutText, type PdfPageRuns, type PdfRun } from "./pdf-layout";
@@ -34,9 +33,18 @@ const loadPdfJs = () => {
   return pdfjs;
 };
 
+/**
+ * Where Node resolves pdf.js at run time. `createRequire` is taken from the built-in module at run time: a bundler
+ * (the Next.js build) would turn a `require.resolve` it can see into a module id, not a path.
+ */
+function pdfJsRoot(): string {
+  const { createRequire } = process.getBuiltinModule("node:module");
+  return path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+}
+
 /** pdf.js's data directories (CMaps, the standard fonts' metrics), found next to its package. */
 function dataDirectories(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  const root = pdfJsRoot();
   // pdf.js in Node reads these with fs, by path (not `file:` URLs), ending with a separator.
   return {
     cMapUrl: `${path.join(root, "cmaps")}${path.sep}`,
@@ -78,6 +86,7 @@ export async function pdfText(bytes: Uint8Array, file: string, limits: PdfReadLi
     if (document.numPages > maxPages) {
       throw new ReadError("too_large", file, `the PDF has ${document.numPages} pages; the limit is ${maxPages} pages`, {
         pages: document.numPages,
+        limit: maxPages,
       });
     }
     const pages: PdfPageRuns[] = [];
