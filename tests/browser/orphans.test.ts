@@ -1,5 +1,5 @@
 /**
- * An analyst's edit a re-read could not carry over, as the review queue shows it: the State Council's 1995 plan is
+ * An analyst's edit a re-read could not carry over, as the review queue shows it: the State Council's 1998 plan is
  * given a target an older reader read (a real target's clause with words added) and an analyst's verdict on it; the
  * current reader reads the document again and no longer has it. The queue shows the orphan with its edit and the real
  * target as a likely successor; the editor carries the verdict there.
@@ -16,7 +16,7 @@ import { saveScreenshot, setUpBrowser, signIn } from "./support/browser";
 const app = setUpBrowser();
 const ENGINE = { tolerance: 0 };
 const CODE = "000000";
-const YEAR = 1995;
+const YEAR = 1998;
 
 let db: Db;
 let successor: { id: string; text: string };
