@@ -607,6 +607,14 @@ function ResultDetails({ result, names }: { result: TImportResult; names: Map<st
       {result.documents.map((document) => (
         <li key={document.id}>
           {document.created ? null : <span className="badge badge-readonly">{t.import.duplicate}</span>}
+          {document.stale ? (
+            <span className="muted">
+              {" "}
+              {format(document.stale.rereadChanges ? t.import.staleChanges : t.import.staleSame, {
+                reader: document.stale.readerVersion,
+              })}
+            </span>
+          ) : null}
           {document.reports.map((report) => (
             <span key={report.id} className="result-report">
               <Link href={`/j/${report.code}/${report.year}`}>

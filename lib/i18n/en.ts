@@ -486,6 +486,8 @@ export const en: Messages = {
     error: "error",
     saved: "saved",
     duplicate: "already imported: same content, nothing changed",
+    staleChanges: "an older reader ({reader}) read it, and the current reader reads its targets or outcomes differently: re-read it from the overview.",
+    staleSame: "an older reader ({reader}) read it; the current reader reads it the same.",
     onDuplicate: "When a report is mostly the same as a stored one",
     onDuplicateChoices: {
       skip: "skip it, save nothing (default)",

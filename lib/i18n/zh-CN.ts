@@ -480,6 +480,8 @@ export const zhCN = {
     error: "出错",
     saved: "已保存",
     duplicate: "已导入过，内容相同，没有变化",
+    staleChanges: "它由旧版阅读器（{reader}）读取，当前阅读器读出的目标或结果不同：可在总览用当前阅读器重新读取。",
+    staleSame: "它由旧版阅读器（{reader}）读取，当前阅读器读出的内容相同。",
     onDuplicate: "与已存报告大体相同时",
     onDuplicateChoices: {
       skip: "跳过，不保存（默认）",
