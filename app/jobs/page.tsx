@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getViewer } from "@/app/_lib/viewer";
 import { CancelJobButton, RefreshWhileActive } from "@/components/jobs/job-list-client";
-import { failureText, isActive, scopeText, statusText, summaryText } from "@/components/jobs/job-text";
+import { failureText, isActive, jobScopeText, statusText, summaryText } from "@/components/jobs/job-text";
 import { EditorNotice } from "@/components/ui/notice";
 import { getDb } from "@/lib/db/client";
 import { listJobs } from "@/lib/db/jobs";
@@ -61,7 +61,7 @@ export default async function JobsPage() {
                     {job.cancelRequested ? <span className="muted"> {t.jobs.cancelRequested}</span> : null}
                   </td>
                   <td>{t.jobs.kinds[job.kind]}</td>
-                  <td>{scopeText(t, job.params)}</td>
+                  <td>{jobScopeText(t, job)}</td>
                   <td className="num">
                     {job.total > 0 ? format(t.jobs.progress, { done: job.done, total: job.total }) : t.common.none}
                   </td>
@@ -80,6 +80,22 @@ export default async function JobsPage() {
                         {" "}
                         <CancelJobButton id={job.id} />
                       </>
+                    ) : null}
+                    {job.files?.some((file) => file.state === "failed") ? (
+                      <details className="job-failures">
+                        <summary>
+                          {t.jobs.failedFiles} ({job.files.filter((file) => file.state === "failed").length})
+                        </summary>
+                        <ul className="job-failures-list">
+                          {job.files
+                            .filter((file) => file.state === "failed")
+                            .map((file) => (
+                              <li key={file.position}>
+                                <span className="source-name">{file.name}</span>
+                              </li>
+                            ))}
+                        </ul>
+                      </details>
                     ) : null}
                     {job.summary && job.summary.failed.length > 0 ? (
                       <details className="job-failures">

@@ -7,13 +7,13 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { format } from "@/lib/i18n";
 import { formatNumber, formatTarget } from "@/lib/i18n/numbers";
 import { type TImportPreview, ZImportPreview } from "@/lib/schemas/dashboard";
+import { type TJob, ZJob } from "@/lib/schemas/jobs";
 import {
   type TDuplicateChoice,
   type TImportFailure,
   type TImportResult,
   ZDuplicateChoice,
   ZImportFailure,
-  ZImportResult,
 } from "@/lib/schemas/store";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -21,13 +21,19 @@ const ACCEPT =
   ".txt,.html,.htm,.pdf,.docx,.jsonl,.csv,.xlsx,text/plain,text/html,text/csv,application/pdf," +
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-type Source = { kind: "text"; text: string } | { kind: "file"; file: File };
+type Source = { kind: "text"; text: string } | { kind: "file"; file: File } | { kind: "url"; url: string };
+
+/** Web addresses one import may fetch (lib/server/import-request.ts `MAX_IMPORT_URLS`). */
+const MAX_URLS = 20;
+const MAX_URL_LENGTH = 2_000;
+/** Between two looks at the import job's progress. */
+const POLL_MS = 1_500;
 
 interface Entry {
   id: number;
   name: string;
   source: Source;
-  status: "pending" | "previewing" | "ready" | "saving" | "saved" | "error";
+  status: "pending" | "previewing" | "ready" | "queued" | "saving" | "saved" | "error";
   preview: TImportPreview | null;
   result: TImportResult | null;
   error: string | null;
@@ -40,7 +46,8 @@ interface Override {
   onDuplicate: TDuplicateChoice;
 }
 
-function requestOf(source: Source, name: string, override: Override): RequestInit {
+/** The preview's request for one entry (an address is not previewed: the import job fetches it). */
+function requestOf(source: Exclude<Source, { kind: "url" }>, name: string, override: Override): RequestInit {
   if (source.kind === "text") {
     const body: Record<string, unknown> = { filename: name, text: source.text, onDuplicate: override.onDuplicate };
     if (override.code) body.jurisdiction = override.code;
@@ -90,9 +97,56 @@ function problemText(failure: TImportFailure, t: ReturnType<typeof useMessages>)
       if ("pages" in params) return format(problems.tooManyPages, params);
       return "megabytes" in params ? format(problems.too_large, params) : problems.tooMuchContent;
     }
+    case "fetch_failed": {
+      const params = failure.params ?? {};
+      const reasons = t.import.fetchReasons as Record<string, string>;
+      const reason =
+        typeof params.reason === "string" && isKnownReason(reasons, params.reason)
+          ? format(reasons[params.reason] as string, params)
+          : String(params.reason ?? "");
+      return format(problems.fetch_failed, { reason });
+    }
     default:
       return format(problems[failure.code], failure.params ?? {});
   }
+}
+
+const isKnownReason = (reasons: Record<string, string>, reason: string) => Object.hasOwn(reasons, reason);
+
+/** The one request of a save: every entry's file (pasted text as a file) and address, in `ordered`'s order. */
+function importRequestOf(ordered: Entry[], override: Override): RequestInit {
+  const form = new FormData();
+  const urls: string[] = [];
+  for (const entry of ordered) {
+    if (entry.source.kind === "url") urls.push(entry.source.url);
+    else if (entry.source.kind === "text")
+      form.append("files", new Blob([entry.source.text], { type: "text/plain" }), entry.name);
+    else form.append("files", entry.source.file, entry.name);
+  }
+  if (urls.length > 0) form.append("urls", urls.join("\n"));
+  if (override.code) form.append("jurisdiction", override.code);
+  if (override.year) form.append("year", override.year);
+  form.append("onDuplicate", override.onDuplicate);
+  return { method: "POST", body: form };
+}
+
+/** Addresses typed one per line: http(s) only, at most MAX_URLS; null when a line is not one. */
+function parseUrls(text: string): string[] | null {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  if (lines.length === 0 || lines.length > MAX_URLS) return null;
+  for (const line of lines) {
+    if (line.length > MAX_URL_LENGTH) return null;
+    try {
+      const url = new URL(line);
+      if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    } catch {
+      return null;
+    }
+  }
+  return lines;
 }
 
 /** The server's answer to a failed request, as one line for the person (never a stack). */
@@ -124,6 +178,9 @@ export function ImportForm() {
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [urlText, setUrlText] = useState("");
+  /** The import job of the last save, while it runs and once it has ended. */
+  const [job, setJob] = useState<TJob | null>(null);
   const nextId = useRef(1);
   const hydrated = useHydrated();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -138,6 +195,8 @@ export function ImportForm() {
     yearError: useId(),
     onDuplicate: useId(),
     onDuplicateHelp: useId(),
+    urls: useId(),
+    urlsHelp: useId(),
   };
 
   const codeError = override.code && !/^\d{6}$/.test(override.code) ? t.import.invalidCode : null;
@@ -146,7 +205,9 @@ export function ImportForm() {
     override.year && !(Number.isInteger(yearNumber) && yearNumber >= 1949 && yearNumber <= 2100)
       ? t.import.invalidYear
       : null;
-  const busy = progress !== null || entries.some((e) => e.status === "previewing" || e.status === "saving");
+  const busy =
+    progress !== null ||
+    entries.some((e) => e.status === "previewing" || e.status === "saving" || e.status === "queued");
 
   const update = (id: number, change: Partial<Entry>) =>
     setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...change } : e)));
@@ -178,9 +239,11 @@ export function ImportForm() {
   }
 
   async function preview(entry: Entry) {
+    if (entry.source.kind === "url") return;
+    const source = entry.source;
     update(entry.id, { status: "previewing", error: null });
     try {
-      const response = await fetch("/api/import/preview", requestOf(entry.source, entry.name, override));
+      const response = await fetch("/api/import/preview", requestOf(source, entry.name, override));
       if (!response.ok) {
         update(entry.id, { status: "error", error: await failure(response, String(response.status), t) });
         return;
@@ -209,34 +272,88 @@ export function ImportForm() {
   const focusField = (field: Missing) =>
     document.getElementById(field === "jurisdiction" ? ids.code : ids.year)?.focus();
 
+  /** An entry's import result, as the form showed a direct import's answer. */
+  function applyResult(entry: Entry, result: TImportResult | null) {
+    if (result && result.documents.length > 0) update(entry.id, { status: "saved", result, error: null });
+    else if (result && result.duplicates.length > 0)
+      // A near-duplicate skipped: the result says of which report; the entry may be saved again with a choice.
+      update(entry.id, { status: "ready", error: null, result });
+    else
+      update(entry.id, {
+        status: "error",
+        error: result?.failed.map((f) => problemText(f, t)).join(" ") || t.import.fileNotImported,
+      });
+  }
+
+  /** Show the job's progress, and each file's result as soon as it is done. */
+  function showJob(current: TJob, ordered: Entry[], shown: Set<number>) {
+    setJob(current);
+    setProgress({ done: current.done, total: current.total || ordered.length });
+    for (const file of current.files ?? []) {
+      const entry = ordered[file.position];
+      if (!entry || shown.has(file.position)) continue;
+      if (file.state === "queued") {
+        // The file being imported is the first queued one of a running job.
+        const first = current.files?.find((f) => f.state === "queued");
+        update(entry.id, { status: current.state === "running" && first === file ? "saving" : "queued" });
+        continue;
+      }
+      shown.add(file.position);
+      applyResult(entry, file.result);
+    }
+  }
+
+  /**
+   * Save: every ready entry goes in one request, which the server answers at once with an import job; the job's
+   * progress and each file's result are read every ~1.5 s until it ends.
+   */
   async function saveAll() {
     const queue = entries.filter(savableEntry);
     if (queue.length === 0) return;
-    setProgress({ done: 0, total: queue.length });
-    for (const [index, entry] of queue.entries()) {
-      update(entry.id, { status: "saving", error: null });
-      try {
-        const response = await fetch("/api/import", requestOf(entry.source, entry.name, override));
-        const json = await response.json().catch(() => null);
-        const parsed = ZImportResult.safeParse(json);
-        if (parsed.success && parsed.data.documents.length > 0)
-          update(entry.id, { status: "saved", result: parsed.data });
-        else if (parsed.success && parsed.data.duplicates.length > 0)
-          // A near-duplicate skipped: the result says of which report; the entry may be saved again with a choice.
-          update(entry.id, { status: "ready", error: null, result: parsed.data });
-        else
-          update(entry.id, {
-            status: "error",
-            error: parsed.success
-              ? parsed.data.failed.map((f) => problemText(f, t)).join(" ")
-              : await failure(new Response(JSON.stringify(json)), String(response.status), t),
-          });
-      } catch {
-        update(entry.id, { status: "error", error: t.errors.network });
+    // The job's files in order: the uploads first, then the addresses (as the request carries them).
+    const ordered = [...queue.filter((e) => e.source.kind !== "url"), ...queue.filter((e) => e.source.kind === "url")];
+    setJob(null);
+    setProgress({ done: 0, total: ordered.length });
+    for (const entry of ordered) update(entry.id, { status: "queued", error: null, result: null });
+    const failAll = (error: string) => {
+      for (const entry of ordered) update(entry.id, { status: "error", error });
+    };
+    try {
+      const response = await fetch("/api/import", importRequestOf(ordered, override));
+      if (response.status !== 202) {
+        failAll(await failure(response, String(response.status), t));
+        setProgress(null);
+        return;
       }
-      setProgress({ done: index + 1, total: queue.length });
+      let current = ZJob.parse(await response.json());
+      const shown = new Set<number>();
+      showJob(current, ordered, shown);
+      while (current.state === "queued" || current.state === "running") {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const polled = await fetch(`/api/jobs/${encodeURIComponent(current.id)}`, { cache: "no-store" });
+        if (!polled.ok) continue;
+        current = ZJob.parse(await polled.json());
+        showJob(current, ordered, shown);
+      }
+      // A job that failed or was stopped leaves its remaining files not imported.
+      const left = ordered.filter((_, position) => !shown.has(position));
+      const why = current.state === "cancelled" ? t.import.jobCancelled : t.import.jobFailed;
+      for (const entry of left) update(entry.id, { status: "error", error: why });
+    } catch {
+      failAll(t.errors.network);
     }
     setProgress(null);
+  }
+
+  function addUrls() {
+    const urls = parseUrls(urlText);
+    if (!urls) {
+      setFormError(format(t.import.invalidUrls, { max: MAX_URLS }));
+      return;
+    }
+    setFormError(null);
+    add(urls.map((url) => ({ name: url, source: { kind: "url" as const, url } })));
+    setUrlText("");
   }
 
   function addText() {
@@ -322,6 +439,27 @@ export function ImportForm() {
           }}
         />
 
+        <h2 style={{ margin: "0.5rem 0 0" }}>{t.import.urls}</h2>
+        <div className="field">
+          <label htmlFor={ids.urls}>{format(t.import.urlsLabel, { max: MAX_URLS })}</label>
+          <textarea
+            id={ids.urls}
+            rows={3}
+            value={urlText}
+            placeholder="https://"
+            onChange={(e) => setUrlText(e.target.value)}
+            aria-describedby={formError ? `${ids.urlsHelp} ${ids.error}` : ids.urlsHelp}
+          />
+          <span id={ids.urlsHelp} className="field-hint">
+            {t.import.urlsHelp}
+          </span>
+        </div>
+        <div className="form-row">
+          <button type="button" onClick={addUrls} disabled={busy || !urlText.trim()}>
+            {t.import.addUrls}
+          </button>
+        </div>
+
         <fieldset className="form-row" style={{ border: "none", padding: 0, margin: 0 }}>
           <legend className="field-label">{t.import.override}</legend>
           <div className="field">
@@ -406,11 +544,19 @@ export function ImportForm() {
             </div>
           </div>
           {progress ? (
-            <div role="status" aria-live="polite">
+            <div role="status" aria-live="polite" className="import-progress">
               <label>
-                {format(t.import.saving, { done: progress.done, total: progress.total })}
+                {job?.state === "queued"
+                  ? t.import.jobQueued
+                  : format(t.import.saving, { done: progress.done, total: progress.total })}
                 <progress max={progress.total} value={progress.done} />
               </label>
+              {job ? (
+                <>
+                  {" "}
+                  <Link href="/jobs">{t.import.jobLink}</Link>
+                </>
+              ) : null}
             </div>
           ) : null}
           <ul className="file-list" aria-live="polite">
@@ -422,18 +568,22 @@ export function ImportForm() {
                     className={`file-status ${entry.status === "error" ? "error" : entry.status === "saved" ? "ok" : ""}`}
                   >
                     {entry.status === "pending"
-                      ? t.import.pending
-                      : entry.status === "previewing"
-                        ? t.import.previewing
-                        : entry.status === "ready"
-                          ? missingOf(entry.preview, override).length > 0
-                            ? t.import.needsIdentity
-                            : t.import.ready
-                          : entry.status === "saving"
-                            ? t.import.savingOne
-                            : entry.status === "saved"
-                              ? t.import.saved
-                              : t.import.error}
+                      ? entry.source.kind === "url"
+                        ? t.import.urlPending
+                        : t.import.pending
+                      : entry.status === "queued"
+                        ? t.import.queuedOne
+                        : entry.status === "previewing"
+                          ? t.import.previewing
+                          : entry.status === "ready"
+                            ? missingOf(entry.preview, override).length > 0
+                              ? t.import.needsIdentity
+                              : t.import.ready
+                            : entry.status === "saving"
+                              ? t.import.savingOne
+                              : entry.status === "saved"
+                                ? t.import.saved
+                                : t.import.error}
                   </span>
                   {entry.status === "pending" || entry.status === "ready" || entry.status === "error" ? (
                     <button

@@ -1,6 +1,6 @@
 /** A job's state, scope, progress and result in the interface's words, for the server's and the client's components. */
 import { format, type Messages } from "@/lib/i18n";
-import type { TJob, TRereadParams, TRereadSummary, TStaleReports } from "@/lib/schemas/jobs";
+import type { TJob, TJobFile, TRereadParams, TRereadSummary, TStaleReports } from "@/lib/schemas/jobs";
 
 /** A job that still holds the re-read's place: the banner polls it. */
 export const isActive = (job: Pick<TJob, "state">) => job.state === "queued" || job.state === "running";
@@ -9,6 +9,22 @@ export function scopeText(t: Messages, params: TRereadParams): string {
   const parts = [params.code, params.year === undefined ? undefined : format(t.jobs.scopeYear, { year: params.year })];
   const shown = parts.filter((part): part is string => part !== undefined);
   return shown.length > 0 ? shown.join(" · ") : t.jobs.scopeAll;
+}
+
+/** An import's scope: how many files (or web addresses) it holds. */
+export function jobScopeText(t: Messages, job: TJob): string {
+  return job.kind === "import" ? format(t.jobs.importScope, { count: job.total }) : scopeText(t, job.params);
+}
+
+/** What an import's files did so far: documents created and already stored, files failed, near-duplicates. */
+export function importSummaryText(t: Messages, files: readonly TJobFile[]): string {
+  const documents = files.flatMap((file) => file.result?.documents ?? []);
+  return format(t.jobs.importSummary, {
+    created: documents.filter((d) => d.created).length,
+    existing: documents.filter((d) => !d.created).length,
+    failed: files.filter((file) => file.state === "failed").length,
+    duplicates: files.reduce((n, file) => n + (file.result?.duplicates.length ?? 0), 0),
+  });
 }
 
 export function summaryText(t: Messages, summary: TRereadSummary): string {
@@ -40,6 +56,11 @@ export function failureText(t: Messages, code: string): string {
 /** One line on where the job stands: queued, preparing, running n of m, stopping, or how it ended. */
 export function statusText(t: Messages, job: TJob): string {
   if (job.state === "queued") return t.jobs.queued;
+  if (job.kind === "import" && job.files) {
+    if (job.state === "running" && !job.cancelRequested)
+      return format(t.jobs.importRunning, { done: Math.min(job.done + 1, job.total), total: job.total });
+    if (job.state === "done" || job.state === "cancelled") return importSummaryText(t, job.files);
+  }
   if (job.state === "running") {
     if (job.cancelRequested) return t.jobs.cancelling;
     return job.total > 0 ? format(t.jobs.running, { done: job.done, total: job.total }) : t.jobs.preparing;

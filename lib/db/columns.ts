@@ -5,10 +5,10 @@
  */
 import { z } from "zod";
 import { ZMeasure, ZOutcome, ZPolarity, ZQualifier, ZSection, ZVerdict } from "@/lib/schemas/extraction";
-import { ZJobKind, ZJobResult, ZJobState, ZRereadParams } from "@/lib/schemas/jobs";
+import { ZJobFileState, ZJobKind, ZJobParams, ZJobResult, ZJobState } from "@/lib/schemas/jobs";
 import { type TReason, ZReasons } from "@/lib/schemas/reasons";
 import { ZOrphanCause, ZOrphanSnapshot, ZOrphanState, ZOrphanSuccessors } from "@/lib/schemas/reread";
-import { ZMatchState } from "@/lib/schemas/store";
+import { ZImportResult, ZMatchState } from "@/lib/schemas/store";
 
 export class StoredRowError extends Error {}
 
@@ -34,7 +34,10 @@ export const matchStateColumn = column(ZMatchState, "match state of an edit");
 /** A background job's kind, state, parameters and result (`Job`); a job never written yet has no result. */
 export const jobKindColumn = column(ZJobKind, "job kind");
 export const jobStateColumn = column(ZJobState, "job state");
-export const jobParamsColumn = column(ZRereadParams, "job parameters");
+export const jobParamsColumn = column(ZJobParams, "job parameters");
+/** An import job's file: its state, and its import result once done (`JobFile`). */
+export const jobFileStateColumn = column(ZJobFileState, "job file state");
+export const jobFileResultColumn = column(ZImportResult.nullable(), "job file result");
 export const jobResultColumn = column(
   ZJobResult.nullable().transform((r) => r ?? ZJobResult.parse({})),
   "job result",

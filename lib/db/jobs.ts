@@ -26,6 +26,7 @@ import {
 import type { Db, Tx } from "./client";
 import { jobKindColumn, jobParamsColumn, jobResultColumn, jobStateColumn } from "./columns";
 import { ConflictError, NotFoundError } from "./errors";
+import { jobFilesByJob, jobFilesOf } from "./import-jobs";
 import type { Provider } from "./providers";
 import { writeTransaction } from "./transaction";
 
@@ -89,7 +90,7 @@ export class JobActiveError extends ConflictError {
   }
 }
 
-/** Queue a job; refused (409) while another of its kind is queued or running. */
+/** Queue a re-read; refused (409) while another re-read is queued or running. Imports: lib/db/import-jobs.ts. */
 export async function createJob(db: Db, request: TJobRequest, createdBy: string): Promise<TJob> {
   const { kind, ...params } = request;
   return writeTransaction(db, async (tx, provider) => {
@@ -109,15 +110,23 @@ export async function createJob(db: Db, request: TJobRequest, createdBy: string)
   });
 }
 
+/** One job; an import with its files' states and results. */
 export async function getJob(db: Db, id: string): Promise<TJob | null> {
   const row = await db.job.findUnique({ where: { id } });
-  return row ? jobOf(row) : null;
+  if (!row) return null;
+  const job = jobOf(row);
+  return job.kind === "import" ? { ...job, files: await jobFilesOf(db, id) } : job;
 }
 
-/** The latest jobs, newest first. */
+/** The latest jobs, newest first; imports with their files' states and results. */
 export async function listJobs(db: Db, limit = RECENT_JOBS): Promise<TJob[]> {
   const rows = await db.job.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
-  return rows.map(jobOf);
+  const jobs = rows.map(jobOf);
+  const files = await jobFilesByJob(
+    db,
+    jobs.filter((job) => job.kind === "import").map((job) => job.id),
+  );
+  return jobs.map((job) => (job.kind === "import" ? { ...job, files: files.get(job.id) ?? [] } : job));
 }
 
 /** A job that may be claimed at `now`: queued, or running with a heartbeat older than the lease. */
@@ -239,7 +248,7 @@ export async function renewJob(
 }
 
 export type JobEnd =
-  | { state: "done"; summary: TRereadSummary }
+  | { state: "done"; summary?: TRereadSummary }
   | { state: "cancelled"; summary?: TRereadSummary }
   | { state: "failed"; code: TJobErrorCode; summary?: TRereadSummary };
 

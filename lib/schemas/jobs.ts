@@ -3,21 +3,48 @@
  * the `Job` table holds them and `/api/jobs` answers them. Add keys, never rename them.
  */
 import { z } from "zod";
-import { ZCode, ZYear } from "./store";
+import { ZCode, ZDuplicateChoice, ZImportResult, ZYear } from "./store";
 
-export const ZJobKind = z.enum(["reread"]);
+/** `reread`: stored reports read again; `import`: uploaded files and web addresses imported one after another. */
+export const ZJobKind = z.enum(["reread", "import"]);
 export type TJobKind = z.infer<typeof ZJobKind>;
 
 /** queued → running → done | failed | cancelled; a queued job may be cancelled before it runs. */
 export const ZJobState = z.enum(["queued", "running", "done", "failed", "cancelled"]);
 export type TJobState = z.infer<typeof ZJobState>;
 
-/** States in which a job still holds its place: at most one re-read is in one of them at a time. */
+/** States in which a job still holds its place: at most one re-read is in one of them at a time (imports queue). */
 export const ACTIVE_JOB_STATES = ["queued", "running"] as const satisfies readonly TJobState[];
 
 /** A re-read's scope: a jurisdiction, a year (a report's `year`), both, or every stored report. */
 export const ZRereadParams = z.object({ code: ZCode.optional(), year: ZYear.optional() }).strict();
 export type TRereadParams = z.infer<typeof ZRereadParams>;
+
+/** An import's choices for every file: the form's jurisdiction and year override and its near-duplicate choice. */
+export const ZImportParams = z
+  .object({ code: ZCode.optional(), year: ZYear.optional(), onDuplicate: ZDuplicateChoice.optional() })
+  .strict();
+export type TImportParams = z.infer<typeof ZImportParams>;
+
+/** `Job.params` of either kind: a re-read's scope, or an import's choices (the kind tells which). */
+export const ZJobParams = ZImportParams;
+export type TJobParams = z.infer<typeof ZJobParams>;
+
+/** A file of an import job: queued until the worker imports it, then done (imported, or refused in part) or failed. */
+export const ZJobFileState = z.enum(["queued", "done", "failed"]);
+export type TJobFileState = z.infer<typeof ZJobFileState>;
+
+/** A file or web address of an import job, with its import result once done (`/api/jobs/{id}`). */
+export const ZJobFile = z.object({
+  position: z.number().int(),
+  name: z.string(),
+  /** The web address fetched for this file, else null. */
+  url: z.string().nullable(),
+  size: z.number().int(),
+  state: ZJobFileState,
+  result: ZImportResult.nullable(),
+});
+export type TJobFile = z.infer<typeof ZJobFile>;
 
 /** `POST /api/jobs`: the kind and its parameters in one flat body. */
 export const ZJobRequest = z.discriminatedUnion("kind", [
@@ -71,7 +98,7 @@ export const ZJob = z.object({
   id: z.string(),
   kind: ZJobKind,
   state: ZJobState,
-  params: ZRereadParams,
+  params: ZJobParams,
   total: z.number().int(),
   done: z.number().int(),
   failed: z.number().int(),
@@ -84,6 +111,8 @@ export const ZJob = z.object({
   cancelRequested: z.boolean(),
   summary: ZRereadSummary.nullable(),
   error: z.object({ code: ZJobErrorCode }).nullable(),
+  /** An import's files in their order, each with its state and result (import jobs only). */
+  files: z.array(ZJobFile).optional(),
 });
 export type TJob = z.infer<typeof ZJob>;
 

@@ -167,7 +167,7 @@ export type TScorecardYear = z.infer<typeof ZScorecardYear>;
 /**
  * Why a file or a document was not imported, as a code (the reader's ReadError codes; `missing_identity`: its
  * jurisdiction or year is unknown, `missing` says which; `replace_refused`: an analyst edited the report it would
- * replace) with its parameters, for the interface to say in its words. `error` says it in English, for the CLI and
+ * replace; `fetch_failed`: a web address could not be fetched) with its parameters, for the interface to say in its words. `error` says it in English, for the CLI and
  * scripts. A failure reported without a code is shown by its `error`.
  */
 export const ZImportFailureCode = z.enum([
@@ -188,6 +188,8 @@ export const ZImportFailureCode = z.enum([
   "timeout",
   "missing_identity",
   "replace_refused",
+  /** A web address could not be fetched; `params.reason` is lib/net's FetchErrorCode (`private_address`…). */
+  "fetch_failed",
 ]);
 export type TImportFailureCode = z.infer<typeof ZImportFailureCode>;
 

@@ -4,7 +4,8 @@
  * so the CLI and tests that import lib code never run jobs behind their back.
  *
  * A job whose process died is claimed again once its heartbeat is older than the lease; a re-read resumes with what
- * is still stale, so running it again is safe. Nothing here may take the server down: every failure ends as a failed
+ * is still stale, an import with its files not yet done (lib/server/import-job.ts), so running it again is safe.
+ * Re-reads and imports share the queue: one job at a time per instance. Nothing here may take the server down: every failure ends as a failed
  * job or a line in the log, and the next poll goes on.
  */
 import { type Db, getDb } from "@/lib/db/client";
@@ -19,6 +20,7 @@ import {
 } from "@/lib/db/jobs";
 import { type RereadOptions, type RereadScope, rereadReports } from "@/lib/db/reread";
 import type { TRereadSummary } from "@/lib/schemas/jobs";
+import { runImportJob } from "./import-job";
 import { engineOptions } from "./settings";
 
 /** What a job of kind `reread` runs: lib/db/reread.ts, or a stand-in in tests. */
@@ -115,17 +117,29 @@ export async function runClaimedJob(
     renew();
     await writes;
     if (lost) return;
-    const summary = await work(db, job.params, {
-      ...engineOptions(),
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.result === "failed") failedDocuments += 1;
-        Object.assign(progress, { done: p.done, total: p.total, failed: failedDocuments });
-        if (Date.now() - lastWrite >= progressMs) renew();
-      },
-    });
-    Object.assign(progress, { done: progress.done, total: summary.documents, failed: summary.failed.length });
-    end = cancelled ? { state: "cancelled", summary } : { state: "done", summary };
+    if (job.kind === "import") {
+      // File by file; progress is written after each file, whose import may take a while.
+      await runImportJob(db, job, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          Object.assign(progress, p);
+          renew();
+        },
+      });
+      end = cancelled ? { state: "cancelled" } : { state: "done" };
+    } else {
+      const summary = await work(db, job.params, {
+        ...engineOptions(),
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.result === "failed") failedDocuments += 1;
+          Object.assign(progress, { done: p.done, total: p.total, failed: failedDocuments });
+          if (Date.now() - lastWrite >= progressMs) renew();
+        },
+      });
+      Object.assign(progress, { done: progress.done, total: summary.documents, failed: summary.failed.length });
+      end = cancelled ? { state: "cancelled", summary } : { state: "done", summary };
+    }
   } catch (error) {
     if (cancelled) end = { state: "cancelled" };
     else {

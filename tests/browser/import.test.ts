@@ -6,6 +6,7 @@ import { format } from "@/lib/i18n";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { REPORT_PARAGRAPHS } from "../engine/reader/formats/fixtures";
 import { layoutPages, writePdf } from "../engine/reader/formats/pdf-writer";
+import { startServer } from "../net/server";
 import { CORPUS, seedPath } from "../support/corpus";
 import { saveScreenshot, setUpBrowser, signIn } from "./support/browser";
 
@@ -141,4 +142,54 @@ it("previews and imports a PDF, and says in the dictionary's words why a scanned
   await report.getByRole("link", { name: /2024年评分卡/ }).click();
   await page.waitForURL(`${app.baseUrl}/j/370212/2024`);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("青岛市崂山区 2024年目标落实");
+});
+
+it("imports a report from a web address as a background job, with its progress, and links to its scorecard", async () => {
+  // A district no other test stores (青岛市李沧区), served from 127.0.0.1 (the test app allows private addresses).
+  const text = REPORT_PARAGRAPHS.map((paragraph) => paragraph.replaceAll("市南区", "李沧区")).join("\n");
+  const server = await startServer({
+    "/licang-2024.txt": (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+      res.end(text);
+    },
+  });
+  try {
+    const page = await app.openPage("import-url");
+    await signIn(page, app.baseUrl, "导入员");
+    await page.goto(`${app.baseUrl}/import`);
+    await page.locator(".import-form[data-ready]").waitFor();
+    const address = server.url("/licang-2024.txt");
+    await page.getByLabel(/网址（每行一个/).fill(`${address}\n`);
+    await page.getByRole("button", { name: "加入导入列表" }).click();
+    const entry = page.locator(".file-item", { hasText: address });
+    await entry.locator(".file-status", { hasText: "保存时下载" }).waitFor();
+
+    await page.getByRole("button", { name: "保存到数据库" }).click();
+    await entry.locator(".file-status", { hasText: "已保存" }).waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "导入结果" }).textContent()).toContain("新建 1 个文档");
+    const scorecard = entry.getByRole("link", { name: /2024年评分卡/ });
+    expect(await scorecard.getAttribute("href")).toBe("/j/370213/2024");
+    await saveScreenshot(page, "import-url");
+
+    // The job is listed among the background jobs, with its kind and what its file did.
+    await page.goto(`${app.baseUrl}/jobs`);
+    const row = page.locator("tr", { hasText: "1 个文件" }).first();
+    expect(await row.textContent()).toContain("导入");
+    expect(await row.textContent()).toContain("新建 1 个文档");
+  } finally {
+    await server.close();
+  }
+});
+
+it("refuses addresses that are not http(s) before sending anything", async () => {
+  const page = await app.openPage("import-url-invalid");
+  await signIn(page, app.baseUrl, "导入员");
+  await page.goto(`${app.baseUrl}/import`);
+  await page.locator(".import-form[data-ready]").waitFor();
+  await page.getByLabel(/网址（每行一个/).fill("ftp://example.gov.cn/report.txt");
+  await page.getByRole("button", { name: "加入导入列表" }).click();
+  expect(await page.getByRole("alert").filter({ hasText: "http://" }).textContent()).toBe(
+    format(zhCN.import.invalidUrls, { max: 20 }),
+  );
+  expect(await page.locator(".file-item").count()).toBe(0);
 });

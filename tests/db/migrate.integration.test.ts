@@ -203,6 +203,7 @@ describe("SQLite and PostgreSQL", () => {
         "Indicator",
         "IndicatorTally",
         "Job",
+        "JobFile",
         "Jurisdiction",
         "Match",
         "OrphanedEdit",

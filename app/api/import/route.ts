@@ -1,44 +1,35 @@
 import { getDb } from "@/lib/db/client";
-import { importFile } from "@/lib/db/import";
-import { type TImportResult, ZImportResult } from "@/lib/schemas/store";
+import { createImportJob, type ImportJobFile } from "@/lib/db/import-jobs";
+import { ZJob } from "@/lib/schemas/jobs";
 import { handle, respond } from "@/lib/server/api";
 import { requireEditor } from "@/lib/server/auth";
-import { codedFailures, IMPORT_IDENTITY_FIELDS, readImportRequest } from "@/lib/server/import-request";
-import { requestReader } from "@/lib/server/read-in-worker";
-import { engineOptions } from "@/lib/server/settings";
+import { readImportBody } from "@/lib/server/import-request";
+import { wakeJobWorker } from "@/lib/server/job-worker";
 
 export const dynamic = "force-dynamic";
 
 /**
- * `POST /api/import` (editor): one transaction per document; the same text again is reported `created: false`. A
- * document whose jurisdiction or year the reader could not tell, and the request does not give, is reported in
- * `failed` with `missing` and nothing of it is written. A report mostly the same as a stored one is skipped and listed in
- * `duplicates` unless the request chooses `onDuplicate` = `replace` or `keep` (lib/db/duplicates.ts).
+ * `POST /api/import` (editor): the upload (or the web addresses) is stored with a job of kind `import` and answered
+ * at once, 202 with the queued job and its files; the job worker imports the files one after another, one
+ * transaction per document (lib/server/import-job.ts), and `GET /api/jobs/{id}` gives each file's state and result
+ * (`{ documents, failed, duplicates }` as a direct import answers: the same text again is `created: false`, a
+ * document whose jurisdiction or year is unknown is in `failed` with `missing`, a near-duplicate of a stored report is
+ * in `duplicates`, lib/db/duplicates.ts). Invalid input is refused here (400, 413), before any job.
  */
 export const POST = handle(async (request) => {
   const editor = await requireEditor(request);
-  const inputs = await readImportRequest(request, editor.name);
-  const result: TImportResult = { documents: [], failed: [], duplicates: [] };
-  for (const input of inputs) {
-    const one = await importFile(getDb(), input, {
-      ...engineOptions(),
-      identityPrompt: IMPORT_IDENTITY_FIELDS,
-      onDuplicate: input.onDuplicate,
-      read: requestReader(),
-    });
-    result.documents.push(...one.documents);
-    result.failed.push(...codedFailures(one.failed));
-    result.duplicates.push(...one.duplicates);
-  }
-  // Nothing stored because every document is a near-duplicate: the user is to choose (409 with the duplicates).
-  const skipped = result.duplicates.some((d) => d.resolution === "skipped");
-  const status =
-    result.documents.length === 0
-      ? skipped && result.failed.length === 0
-        ? 409
-        : 400
-      : result.documents.some((d) => d.created)
-        ? 201
-        : 200;
-  return respond(ZImportResult, result, { status });
+  const body = await readImportBody(request, editor.name);
+  const files: ImportJobFile[] = [
+    ...body.files.map((file) => ({
+      name: file.filename,
+      bytes: file.bytes,
+      size: file.byteSize ?? file.bytes.byteLength,
+    })),
+    ...body.urls.map((url) => ({ url })),
+  ];
+  const given = { code: body.override.code, year: body.override.year, onDuplicate: body.onDuplicate };
+  const params = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  const job = await createImportJob(getDb(), params, files, editor.name);
+  wakeJobWorker();
+  return respond(ZJob, job, { status: 202, headers: { "cache-control": "no-store" } });
 });

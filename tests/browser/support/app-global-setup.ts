@@ -40,7 +40,8 @@ export default async function setup(project: TestProject) {
   });
   const app = await startApp({
     databaseUrl,
-    env: { LUOSHI_EDITOR_PASSWORD: EDITOR_PASSWORD, LUOSHI_API_TOKEN: API_TOKEN },
+    // The import's web-address test serves its report from 127.0.0.1 (tests/browser/import.test.ts).
+    env: { LUOSHI_EDITOR_PASSWORD: EDITOR_PASSWORD, LUOSHI_API_TOKEN: API_TOKEN, LUOSHI_FETCH_ALLOW_PRIVATE: "1" },
   });
   project.provide("baseUrl", app.baseUrl);
   project.provide("editorPassword", EDITOR_PASSWORD);
