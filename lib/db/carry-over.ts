@@ -14,7 +14,7 @@ import type { TOrphanSnapshot, TOrphanSuccessors } from "@/lib/schemas/reread";
 import { insertRows, sortableId, timestamp, updateRows } from "./bulk-write";
 import type { Tx } from "./client";
 import { measureColumn, qualifierColumn, verdictColumn } from "./columns";
-import { recountIndicators } from "./indicator-tally";
+import { adjustIndicators } from "./indicator-tally";
 import type { Provider } from "./providers";
 import {
   type IdentifiedReport,
@@ -416,10 +416,11 @@ export async function replaceReading(
     await tx.outcome.deleteMany({ where: { id: { in: [...byId.keys()] } } });
   }
 
-  await recountIndicators(tx, [
-    ...earlierTargets.map((t) => ({ indicator: t.indicatorName, measure: t.measure })),
-    ...newTargets.map((t) => ({ indicator: t.indicatorName, measure: t.measure })),
-  ]);
+  await adjustIndicators(
+    tx,
+    earlierTargets.map((t) => ({ indicator: t.indicatorName, measure: t.measure })),
+    newTargets.map((t) => ({ indicator: t.indicatorName, measure: t.measure })),
+  );
 
   return {
     kept: targets.pairs.length,

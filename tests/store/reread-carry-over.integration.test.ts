@@ -103,6 +103,15 @@ describe.each(PROVIDERS)("a re-read carries analysts' edits over on %s", (provid
         end: INVENTED_FIGURE.length,
       },
     });
+    // The older reader counted its own targets per indicator, as an import does.
+    await db.indicatorTally.deleteMany();
+    await db.indicatorTally.createMany({
+      data: (await db.target.groupBy({ by: ["indicatorName", "measure"], _count: { _all: true } })).map((c) => ({
+        indicatorName: c.indicatorName,
+        measure: c.measure,
+        targets: c._count._all,
+      })),
+    });
     await db.report.updateMany({ data: { readerVersion: OLDER } });
     await db.target.updateMany({ data: { readerVersion: OLDER } });
     await db.outcome.updateMany({ where: { manual: false }, data: { readerVersion: OLDER } });
@@ -201,6 +210,12 @@ describe.each(PROVIDERS)("a re-read carries analysts' edits over on %s", (provid
       tallies,
     );
     expect(await db.match.count()).toBe(await db.target.count());
+    // The compare screen's counts of targets per indicator moved with the reading.
+    const counted = await db.target.groupBy({ by: ["indicatorName", "measure"], _count: { _all: true } });
+    const tallied = await db.indicatorTally.findMany({ where: { targets: { gt: 0 } } });
+    expect(new Map(tallied.map((t) => [`${t.indicatorName}|${t.measure}`, t.targets]))).toEqual(
+      new Map(counted.map((c) => [`${c.indicatorName}|${c.measure}`, c._count._all])),
+    );
   });
 
   it("queues the orphans first, and lets an analyst carry one to a successor or dismiss it, once", async () => {
