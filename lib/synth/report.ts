@@ -3,10 +3,12 @@
  * our own wording in the shape of real reports: a header, the review of last year (outcomes of last year's plan,
  * some missed, some hedged with 预计, some not reported), the plan for this year (主要预期目标 with qualifiers and a
  * range, then body targets), the government's own conduct, and web noise (full-width digits, footnote markers, a
- * site footer). Deterministic: the same options give the same texts, and a plan is regenerated, not remembered, to
- * write next year's review of it.
+ * site footer), grown to the size of a real report (17–97 KB) with prose that holds no figure (./filler.ts).
+ * Deterministic: the same options give the same texts, and a plan is regenerated, not remembered, to write next
+ * year's review of it.
  */
 import { allDivisions, type Division } from "@/lib/engine/reader/document/divisions";
+import { fillerParagraphs } from "./filler";
 import { prng } from "./prng";
 
 export interface SynthOptions {
@@ -16,6 +18,11 @@ export interface SynthOptions {
   targets: number;
   firstYear: number;
   seed: number;
+  /**
+   * Grow each report with figure-free prose to a real report's size, 17–97 KB (default); `false` writes only the
+   * figures' sentences and the headings (about 5 KB at 60 targets).
+   */
+  filler?: boolean;
 }
 
 export interface SynthReport {
@@ -278,11 +285,27 @@ function noisy(sentence: string, random: () => number): string {
 const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六"];
 const PLAN_CHAPTERS = ["壮大实体经济", "提升创新能力", "建设宜居城区", "办好民生实事", "深化改革开放", "加强生态保护"];
 
+/** Real reports run from 17 to 97 KB of UTF-8 text (the seeds of ../shared/corpus); synthetic ones are drawn from
+ * the same range. */
+export const REPORT_BYTES = { min: 17_000, max: 97_000 } as const;
+
+/**
+ * The size a report is grown to: log-uniform over REPORT_BYTES (most reports short, a few long, as in the corpus),
+ * with room below the maximum for the sentence that overshoots it.
+ */
+function sizeFor(random: () => number): number {
+  const low = Math.log(REPORT_BYTES.min + 500);
+  const high = Math.log(REPORT_BYTES.max - 1_000);
+  return Math.round(Math.exp(low + random() * (high - low)));
+}
+
+const utf8Bytes = (lines: string[]) => new TextEncoder().encode(`${lines.join("\n")}\n`).length;
+
 function report(division: Division, year: number, options: SynthOptions): SynthReport {
   const random = prng(hashSeed(options.seed, division.code, year, "text"));
   const name = division.canonicalName;
   const short = division.name;
-  const lines: string[] = [
+  const header: string[] = [
     `${year}年${name}人民政府工作报告`,
     `——${year}年1月${8 + Math.floor(random() * 15)}日在${name}第${CHINESE_ORDINALS[year % 5]}届人民代表大会第${CHINESE_ORDINALS[year % 3]}次会议上`,
     "",
@@ -292,36 +315,44 @@ function report(division: Division, year: number, options: SynthOptions): SynthR
     `一、${year - 1}年工作回顾`,
     `过去一年，全${short.endsWith("县") ? "县" : "区"}上下攻坚克难，较好完成了全年目标任务。`,
   ];
+  const review: string[] = [];
   const lastPlan = planFor(division, year - 1, options);
   const outcomes = lastPlan.map((target) => outcomeClause(target, random)).filter((clause) => clause !== null);
-  for (let i = 0; i < outcomes.length; i += 4) lines.push(`${noisy(outcomes.slice(i, i + 4).join("，"), random)}。`);
+  for (let i = 0; i < outcomes.length; i += 4) review.push(`${noisy(outcomes.slice(i, i + 4).join("，"), random)}。`);
 
   const plan = planFor(division, year, options);
   const headline = plan.filter((target) => target.headline).map(targetClause);
   const body = plan.filter((target) => !target.headline);
-  lines.push(
+  const planOpening = [
     "",
     `二、${year}年工作安排`,
     `${year}年经济社会发展的主要预期目标是：${headline.join("，")}。`,
     "围绕上述目标，重点抓好以下工作：",
-  );
+  ];
+  const chapters: string[] = [];
   const chunk = Math.max(3, Math.ceil(body.length / PLAN_CHAPTERS.length));
   for (let i = 0, part = 0; i < body.length; i += chunk, part++) {
     const clauses = body
       .slice(i, i + chunk)
       .map(targetClause)
       .join("，");
-    lines.push(
+    chapters.push(
       `（${CHINESE_ORDINALS[part] ?? part + 1}）${PLAN_CHAPTERS[part] ?? "抓好重点任务"}。${noisy(clauses, random)}。`,
     );
   }
-  lines.push(
-    "",
-    "三、全面加强政府自身建设",
-    "坚持依法行政，自觉接受监督，建设人民满意的服务型政府。",
-    "",
-    "主办单位：区人民政府办公室　网站标识码：0000000000　技术支持：某某科技",
-  );
+  const selfOpening = ["", "三、全面加强政府自身建设", "坚持依法行政，自觉接受监督，建设人民满意的服务型政府。"];
+  const footer = ["", "主办单位：区人民政府办公室　网站标识码：0000000000　技术支持：某某科技"];
+
+  // Grown to a real report's size with prose that holds no figure, from a stream of its own, so that the targets and
+  // outcomes above are the same with filler or without: about half of it in the review, 40 % in the plan's chapters.
+  const lines: string[] = [...header, ...review];
+  const compact = [...header, ...review, ...planOpening, ...chapters, ...selfOpening, ...footer];
+  const fill = prng(hashSeed(options.seed, division.code, year, "filler"));
+  const missing = options.filler === false ? 0 : sizeFor(fill) - utf8Bytes(compact);
+  lines.push(...fillerParagraphs("review", missing * 0.5, fill), ...planOpening);
+  const perChapter = (missing * 0.4) / Math.max(1, chapters.length);
+  for (const chapter of chapters) lines.push(chapter, ...fillerParagraphs("plan", perChapter, fill));
+  lines.push(...selfOpening, ...fillerParagraphs("self", missing * 0.1, fill), ...footer);
   return { code: division.code, name, year, text: `${lines.join("\n")}\n` };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Extraction throughput on the real corpus: MiB of input bytes per second and reports per second, on one core, plus
- * peak memory. Each round reads every file of a set from its bytes through the whole reader (decode → normalise →
- * split into reports → extract targets and outcomes); 3 untimed warm-up rounds, then 7 rounds timed one by one.
+ * peak memory; in process, no database. Each round reads every file of a set from its bytes through the whole reader
+ * (decode → normalise → split into reports → extract targets and outcomes); 3 untimed warm-up rounds, then 7 rounds
+ * timed one by one.
  * Then the cost of pasted lists of thousands of figures (text written here, in three shapes: a review list, a headline
  * list, a news item of clauses), at 2 000, 8 000 and 20 000 items: each pass of the reader must stay linear in its
  * input, so the time per item must not grow with the list (one untimed warm-up read, then the best of three).

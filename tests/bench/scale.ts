@@ -1,26 +1,45 @@
 /**
- * `npm run bench:scale`: Luoshi at 3 000 jurisdictions × 10 years × 60 targets (1.8 M targets), on SQLite and on
- * PostgreSQL side by side. Generates the reports with `luoshi synth`, imports them with `luoshi import` (a child
- * process per database, its peak memory read from /proc), then serves the production build against each database
- * and times the overview, a scorecard year, the compare query and the review queue, API and page, over HTTP.
+ * `npm run bench:scale`: Luoshi at 3 000 jurisdictions × 10 years × 60 targets (30 000 reports of 17–97 KB, 1.8 M
+ * targets), on SQLite and on PostgreSQL side by side. Generates the reports with `luoshi synth`, imports them with
+ * `luoshi import` (a child process per database, its peak memory read from /proc), then serves the production build
+ * against each database and
+ *   1. times, one request at a time, the overview, the jurisdictions API, a scorecard year, the compare query and the
+ *      review queue, API and page (5 untimed + 60 timed requests each, random jurisdictions, years and pages);
+ *   2. runs the load of load.ts: 20 concurrent readers, a signed-in editor PATCHing matches and `luoshi import` of the
+ *      next year of every jurisdiction (3 000 reports) in a child process, all at once, for at least
+ *      LUOSHI_LOAD_SECONDS (default 60) and until the import has ended; p50/p95 and failures per route;
+ *   3. re-reads at scale: LUOSHI_SCALE_REREAD reports (default 600, the first by id) are marked as read by an older
+ *      reader and `luoshi reread --all` reads them again against the full database (reports/s, peak memory).
  * Prints figures, asserts nothing; not part of `npm test`.
  *
- * Last, a re-read at scale: LUOSHI_SCALE_REREAD reports (default 600, the first by id) are marked as read by an older
- * reader and `luoshi reread --all` reads them again against the full database (reports/s, the importer's peak memory).
+ * Durability, printed as each database reports it: SQLite as the app runs it (WAL, synchronous NORMAL); PostgreSQL a
+ * throwaway cluster with production durability (fsync, synchronous_commit, full_page_writes on) and
+ * shared_buffers=1GB; LUOSHI_BENCH_PG_DURABLE=0 runs it without, and its figures are labelled "non-durable".
+ * Every request times out after 30 s and counts as failed (printed per route); the run stops itself, cleaning up,
+ * after LUOSHI_BENCH_DEADLINE_MIN minutes (default 360).
  *
  * Smaller runs for trying it: LUOSHI_SCALE="300x10x60" (jurisdictions × years × targets). LUOSHI_SCALE_DATABASES
- * picks the databases (default "sqlite,postgresql"). LUOSHI_TEST_REUSE_BUILD=1 reuses an existing `next build`.
- * PostgreSQL is a throwaway cluster with production durability (fsync and synchronous commit on) and
- * shared_buffers=1GB.
+ * picks the databases (default "sqlite,postgresql"). LUOSHI_TEST_REUSE_BUILD=1 reuses an existing `next build`;
+ * LUOSHI_SCALE_HTTP=0 skips everything that needs the app (1 and 2), LUOSHI_SCALE_LOAD=0 skips the load (2).
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyPendingMigrations, ROOT } from "@/lib/db/migrate";
 import { databaseFromEnv, type Provider } from "@/lib/db/providers";
-import { startThrowawayPostgres } from "@/lib/db/tools/throwaway-postgres";
-import { buildApp, startApp } from "../browser/support/app-server";
+import { buildApp, type RunningApp, startApp } from "../browser/support/app-server";
+import { createBenchEditor, editTargets, type LoadFigures, printLoad, runLoad, sampleRoutes, synthArgs } from "./load";
+import {
+  armDeadline,
+  atExit,
+  databaseLabel,
+  durabilityOf,
+  REQUEST_TIMEOUT_MS,
+  RouteStats,
+  runCli,
+  startBenchPostgres,
+  timedFetch,
+} from "./support";
 
 const [JURISDICTIONS, YEARS, TARGETS] = (process.env.LUOSHI_SCALE ?? "3000x10x60").split("x").map(Number) as [
   number,
@@ -31,46 +50,18 @@ const DATABASES = (process.env.LUOSHI_SCALE_DATABASES ?? "sqlite,postgresql").sp
 const REQUESTS = 60;
 const REREAD = Number(process.env.LUOSHI_SCALE_REREAD ?? 600);
 const WARMUP = 5;
-const CLI = path.join(ROOT, "lib/cli/bin.mjs");
+const HTTP = process.env.LUOSHI_SCALE_HTTP !== "0";
+const LOAD = HTTP && process.env.LUOSHI_SCALE_LOAD !== "0";
 
 interface Figures {
   importSeconds: number;
   importPeakMb: number;
   importSummary: string;
   databaseMb: number;
-  timings: Map<string, { p50: number; p95: number }>;
+  durability: string;
+  timings: RouteStats | null;
+  load: LoadFigures | null;
   reread: { reports: number; seconds: number; peakMb: number };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-
-/** Run the CLI to completion; returns its stdout, wall time and peak resident memory (VmHWM, polled). */
-async function runCli(args: string[], env: NodeJS.ProcessEnv, label: string) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  let peakKb = 0;
-  const poll = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    } catch {
-      // exited between polls
-    }
-  }, 200);
-  const progress = setInterval(() => {
-    const minutes = ((performance.now() - started) / 60_000).toFixed(1);
-    console.log(`  ${label}: ${minutes} min, peak ${(peakKb / 1024).toFixed(0)} MB so far`);
-  }, 60_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  clearInterval(poll);
-  clearInterval(progress);
-  if (code !== 0) throw new Error(`luoshi ${args[0]} exited with ${code}:\n${stderr}`);
-  return { stdout, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 };
 }
 
 async function databaseMb(provider: Provider, url: string, db: Db): Promise<number> {
@@ -83,93 +74,71 @@ async function databaseMb(provider: Provider, url: string, db: Db): Promise<numb
   return Number(row?.size ?? 0) / 1048576;
 }
 
-/** What the timed requests ask for: random plan years, jurisdictions and review pages from the stored data. */
-async function sampleRequests(db: Db): Promise<Record<string, () => string>> {
-  const plans = await db.$queryRaw<{ code: string; year: number | bigint }[]>`
-    SELECT "jurisdictionCode" AS code, "year" FROM "YearTally" WHERE "targets" > 0`;
-  const [{ total } = { total: 0 }] = await db.$queryRaw<{ total: number | bigint }[]>`
-    SELECT CAST(SUM("targetItems" + "unmatchedOutcome") AS INTEGER) AS total FROM "YearTally"`;
-  const jurisdictions = await db.jurisdiction.count({ where: { reports: { some: {} } } });
-  const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
-  const plan = () => pick(plans);
-  const codes = () => [...new Set(Array.from({ length: 5 }, () => plan().code))].map((c) => `j=${c}`).join("&");
-  const reviewPages = Math.max(1, Math.floor(Number(total) / 20));
-  const overviewPages = Math.max(1, Math.ceil(jurisdictions / 50));
-  const page = (pages: number) => 1 + Math.floor(Math.random() * pages);
-  return {
-    "overview page": () => `/?page=${page(overviewPages)}`,
-    "overview page, search": () => `/?q=${encodeURIComponent("区")}&page=${page(10)}`,
-    "jurisdictions API": () => "/api/jurisdictions",
-    "scorecard API": () => {
-      const { code, year } = plan();
-      return `/api/jurisdictions/${code}/years/${year}`;
-    },
-    "scorecard page": () => {
-      const { code, year } = plan();
-      return `/j/${code}/${year}`;
-    },
-    "compare API, 5 jurisdictions": () =>
-      `/api/compare?indicator=${encodeURIComponent("地区生产总值")}&measure=growth&${codes()}`,
-    "compare page, 5 jurisdictions": () =>
-      `/compare?indicator=${encodeURIComponent("地区生产总值")}&measure=growth&${codes()}`,
-    "review API, all, first page": () => "/api/review",
-    "review API, all, any page": () => `/api/review?page=${page(reviewPages)}`,
-    "review API, one reason": () => `/api/review?reason=unmatched_target&page=${page(20)}`,
-    "review API, one jurisdiction": () => `/api/review?code=${plan().code}`,
-    "review page, all": () => `/review?page=${page(reviewPages)}`,
-    "review page, one jurisdiction": () => `/review?code=${plan().code}`,
-  };
-}
-
-async function timeRequests(baseUrl: string, requests: Record<string, () => string>) {
-  const timings = new Map<string, { p50: number; p95: number }>();
+/** Each route one request at a time: WARMUP untimed, then REQUESTS timed; failures counted, never thrown. */
+async function timeRequests(baseUrl: string, requests: Record<string, () => string>): Promise<RouteStats> {
+  const stats = new RouteStats();
   for (const [name, next] of Object.entries(requests)) {
-    const times: number[] = [];
     for (let i = 0; i < WARMUP + REQUESTS; i++) {
-      const url = baseUrl + next();
-      const started = performance.now();
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-      if (i >= WARMUP) times.push(performance.now() - started);
+      const result = await timedFetch(baseUrl + next());
+      if (i >= WARMUP) stats.record(name, result);
     }
-    times.sort((a, b) => a - b);
-    timings.set(name, { p50: percentile(times, 0.5), p95: percentile(times, 0.95) });
   }
-  return timings;
+  return stats;
 }
 
-async function benchDatabase(provider: Provider, url: string, reports: string): Promise<Figures> {
-  console.log(`\n${provider}: importing ${reports}`);
+async function benchDatabase(provider: Provider, url: string, reports: string, next: string): Promise<Figures> {
+  const label = databaseLabel(provider);
+  console.log(`\n${label}: importing ${reports}`);
   const env = { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "" };
-  const imported = await runCli(["import", reports], env, provider);
+  const imported = await runCli(["import", reports], env, label);
   console.log(imported.stdout.trim().replace(/^/gm, "  "));
   const target = databaseFromEnv({ DATABASE_URL: url });
   await applyPendingMigrations(target);
   const db = createDb(target);
   try {
+    const durability = await durabilityOf(db, provider);
+    console.log(`  ${durability}`);
     const size = await databaseMb(provider, url, db);
-    const requests = await sampleRequests(db);
-    const app = await startApp({ databaseUrl: url });
-    let timings: Figures["timings"];
-    try {
-      timings = await timeRequests(app.baseUrl, requests);
-    } finally {
-      await app.stop();
+    let timings: RouteStats | null = null;
+    let load: LoadFigures | null = null;
+    if (HTTP) {
+      const requests = await sampleRoutes(db);
+      await createBenchEditor(db);
+      const app: RunningApp = await startApp({ databaseUrl: url });
+      const stopApp = atExit(() => app.stop());
+      try {
+        timings = await timeRequests(app.baseUrl, requests);
+        if (LOAD) {
+          console.log(`  ${label}: load run, importing ${next} meanwhile`);
+          load = await runLoad({
+            provider,
+            databaseUrl: url,
+            baseUrl: app.baseUrl,
+            routes: requests,
+            importPath: next,
+            targets: await editTargets(db),
+            durability,
+          });
+        }
+      } finally {
+        await stopApp();
+      }
     }
     const sample = await db.report.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: REREAD });
     await db.report.updateMany({
       where: { id: { in: sample.map((r) => r.id) } },
       data: { readerVersion: "luoshi-reader/older" },
     });
-    const reread = await runCli(["reread", "--all"], env, `${provider} reread`);
+    const reread = await runCli(["reread", "--all"], env, `${label} reread`);
     console.log(reread.stdout.trim().replace(/^/gm, "  "));
     return {
       importSeconds: imported.seconds,
       importPeakMb: imported.peakMb,
       importSummary: imported.stdout.trim().split("\n")[0] ?? "",
       databaseMb: size,
+      durability,
       timings,
+      load,
       reread: { reports: sample.length, seconds: reread.seconds, peakMb: reread.peakMb },
     };
   } finally {
@@ -180,7 +149,10 @@ async function benchDatabase(provider: Provider, url: string, reports: string): 
 function printTable(results: Map<Provider, Figures>) {
   const providers = [...results.keys()];
   const row = (label: string, values: string[]) => console.log(`| ${[label, ...values].join(" | ")} |`);
-  row("measure", providers);
+  row(
+    "measure",
+    providers.map((p) => databaseLabel(p)),
+  );
   row(
     "---",
     providers.map(() => "---"),
@@ -210,60 +182,62 @@ function printTable(results: Map<Provider, Figures>) {
     "database size",
     figures((f) => `${f.databaseMb.toFixed(0)} MB`),
   );
-  const names = [...(results.get(providers[0] as Provider)?.timings.keys() ?? [])];
-  for (const name of names) {
+  const names = [...(results.get(providers[0] as Provider)?.timings?.routes.keys() ?? [])];
+  for (const name of names)
     row(
       `${name}, p50 / p95`,
-      figures((f) => {
-        const t = f.timings.get(name);
-        return t ? `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)} ms` : "";
-      }),
+      figures((f) => f.timings?.cell(name) ?? ""),
     );
-  }
 }
 
 async function main() {
+  const deadline = armDeadline("bench:scale", 360);
   mkdirSync(path.join(ROOT, "data"), { recursive: true });
   const dir = mkdtempSync(path.join(ROOT, "data", "bench-scale-"));
+  const removeDir = atExit(() => rmSync(dir, { recursive: true, force: true }));
   const reports = path.join(dir, "reports");
+  const next = path.join(dir, "next-year");
   const results = new Map<Provider, Figures>();
-  const cluster = DATABASES.includes("postgresql")
-    ? await startThrowawayPostgres({ durable: true, settings: ["shared_buffers=1GB"] })
-    : null;
+  const cluster = DATABASES.includes("postgresql") ? await startBenchPostgres(["shared_buffers=1GB"]) : null;
   try {
-    console.log(`machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}`);
-    const synth = await runCli(
-      [
-        "synth",
-        "--jurisdictions",
-        String(JURISDICTIONS),
-        "--years",
-        String(YEARS),
-        "--targets",
-        String(TARGETS),
-        "--out",
-        reports,
-      ],
-      process.env,
-      "synth",
+    console.log(
+      `machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}; ` +
+        `deadline in ${deadline.minutes.toFixed(0)} min`,
+    );
+    const synth = await runCli(synthArgs(reports, JURISDICTIONS, YEARS, TARGETS), process.env, "synth");
+    if (LOAD) await runCli(synthArgs(next, JURISDICTIONS, YEARS, TARGETS, true), process.env, "synth");
+    const bytes = Number(
+      (await import("node:child_process")).execFileSync("du", ["-sb", reports], { encoding: "utf8" }).split("\t")[0],
     );
     console.log(
-      `generated ${JURISDICTIONS * YEARS} reports (${JURISDICTIONS * YEARS * TARGETS} targets) in ${synth.seconds.toFixed(1)} s`,
+      `generated ${JURISDICTIONS * YEARS} reports (${JURISDICTIONS * YEARS * TARGETS} targets, ` +
+        `${(bytes / 1048576).toFixed(0)} MB, ${(bytes / JURISDICTIONS / YEARS / 1000).toFixed(1)} KB a report on average) ` +
+        `in ${synth.seconds.toFixed(1)} s`,
     );
-    buildApp();
+    if (HTTP) buildApp();
     for (const provider of DATABASES) {
       const url =
         provider === "sqlite"
           ? `file:${path.join(dir, "scale.db")}`
           : await (cluster as NonNullable<typeof cluster>).createDatabase("scale");
-      results.set(provider, await benchDatabase(provider, url, reports));
+      results.set(provider, await benchDatabase(provider, url, reports, next));
     }
-    console.log(`\n${JURISDICTIONS} jurisdictions × ${YEARS} years × ${TARGETS} targets, ${REQUESTS} requests each:\n`);
+    console.log(
+      `\n${JURISDICTIONS} jurisdictions × ${YEARS} years × ${TARGETS} targets; requests one at a time, ${WARMUP} ` +
+        `untimed then ${REQUESTS} timed per route, timeout ${REQUEST_TIMEOUT_MS / 1000} s, failures counted apart:\n`,
+    );
+    for (const [provider, figures] of results) console.log(`  ${databaseLabel(provider)}: ${figures.durability}`);
+    console.log("");
     printTable(results);
+    printLoad(
+      [...results.values()].flatMap((f) => (f.load ? [f.load] : [])),
+      `${JURISDICTIONS} reports (the year ${2016 + YEARS} of every jurisdiction)`,
+    );
   } finally {
     cluster?.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    await removeDir();
   }
 }
 
 await main();
+process.exit(0);
