@@ -1,5 +1,4 @@
 /** Export files in long format (one row per target): CSV for any tool, XLSX for spreadsheets, JSON for scripts. */
-import ExcelJS from "exceljs";
 
 export interface ExportRow {
   code: string;
@@ -74,38 +73,46 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
 };
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+/**
+ * Text that a spreadsheet would run as a formula (OWASP "CSV injection"): a field starting with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return. Such text gets a leading `'`, which spreadsheets show as text and do not evaluate. Only
+ * text is neutralised: numbers are written as numbers, so a negative value stays `-0.5`.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralised(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; text neutralised as above. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  const text = typeof value === "string" ? neutralised(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark, so that Excel reads the Chinese correctly. */
-export function toCsv(rows: ExportRow[]): string {
-  const lines = [EXPORT_COLUMNS.join(",")];
-  for (const row of rows) lines.push(EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+export const csvLine = (row: ExportRow): string =>
+  `${EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(",")}\r\n`;
+
+/** Files start with a UTF-8 byte-order mark, so that Excel reads the Chinese correctly. */
+export const UTF8_BOM = "\uFEFF";
+
+/** RFC 4180 CSV, a page of rows per chunk; `bom` puts a UTF-8 byte-order mark first. */
+export async function* csvChunks(pages: AsyncIterable<ExportRow[]>, bom: boolean): AsyncGenerator<string> {
+  yield `${bom ? UTF8_BOM : ""}${EXPORT_COLUMNS.join(",")}\r\n`;
+  for await (const page of pages) if (page.length > 0) yield page.map(csvLine).join("");
 }
 
-export async function toXlsx(rows: ExportRow[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Luoshi";
-  const sheet = workbook.addWorksheet("targets", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((key) => ({
-    header: key,
-    key,
-    width: key.endsWith("text") || key === "reason" ? 50 : 14,
-  }));
-  for (const row of rows) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  // The GB/T code stays text so that spreadsheets keep its leading zeros (000000).
-  sheet.getColumn("code").numFmt = "@";
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-export async function renderExport(rows: ExportRow[], format: ExportFormat): Promise<Uint8Array> {
-  if (format === "xlsx") return toXlsx(rows);
-  const text = format === "csv" ? toCsv(rows) : `${JSON.stringify({ rows }, null, 2)}\n`;
-  return new TextEncoder().encode(text);
+/** `{ "rows": [...] }` laid out exactly as `JSON.stringify({ rows }, null, 2)` plus a newline, a page per chunk. */
+export async function* jsonChunks(pages: AsyncIterable<ExportRow[]>): AsyncGenerator<string> {
+  let count = 0;
+  yield '{\n  "rows": [';
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    // A JSON string never holds a raw newline, so indenting every line of a row is safe.
+    yield page
+      .map((row) => `${count++ > 0 ? "," : ""}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`)
+      .join("");
+  }
+  yield count > 0 ? "\n  ]\n}\n" : "]\n}\n";
 }

@@ -1,8 +1,9 @@
 /**
  * `luoshi export --format csv|xlsx|json [--code] [--year] [--out file]`: targets with matches, long format.
  *
- * Rows are read one jurisdiction at a time and written as they come (CSV and JSON a chunk at a time, XLSX through
- * ExcelJS's streaming writer), so an export of millions of targets never builds one string or buffer. With --out
+ * Rows are read a page at a time (keyset paging, lib/db/queries/export.ts) and each page is written before the next
+ * is read, through the same writers as the API (lib/export/), so an export of millions of targets never builds one
+ * string or buffer. Text that a spreadsheet would run as a formula is neutralised in CSV and XLSX. With --out
  * the file is written beside the target under a temporary name and renamed when complete: a failed export leaves
  * no partial file.
  */
@@ -10,18 +11,18 @@ import { createWriteStream, unlinkSync, type WriteStream } from "node:fs";
 import { rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { finished } from "node:stream/promises";
-import ExcelJS from "exceljs";
 import { z } from "zod";
-import { type Db, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
-import { type ExportFilter, exportRows } from "@/lib/db/queries/export";
-import { csvCell, EXPORT_COLUMNS, type ExportFormat, type ExportRow } from "@/lib/export/format";
+import { exportPages } from "@/lib/db/queries/export";
+import type { ExportFormat, ExportRow } from "@/lib/export/format";
+import { exportChunks } from "@/lib/export/stream";
 import { ZCode } from "@/lib/schemas/store";
 import { parseCommandArgs } from "../args";
 import { type CliIO, type Command, CommandError } from "../command";
 import { shortMessage } from "../failure";
-import { JsonObjectWriter, stdoutSink, streamSink, TextOutput } from "../output";
+import { stdoutSink, TextOutput } from "../output";
 import { cleanupOnExit } from "../process-guards";
 
 const USAGE = `Usage: luoshi export [--format csv|xlsx|json] [--code <GB/T code>] [--year <year>] [--out <file>]
@@ -46,122 +47,39 @@ const ZExportArgs = z
   })
   .refine((args) => args.format !== "xlsx" || args.out, { message: "--format xlsx needs --out <file>" });
 
-/** Rows a worksheet holds below its header (Excel's limit is 1 048 576 rows); more continue on another sheet. */
-const XLSX_ROWS_PER_SHEET = 1_048_575;
-
-/** Rows handed to ExcelJS between two waits for its compressor (about 2 MB of sheet XML). */
-const XLSX_ROWS_PER_SETTLE = 2_000;
-
-/**
- * ExcelJS hands rows to its zip compressor without backpressure, and the database driver answers without giving
- * the event loop a turn: unless we wait, the whole sheet's XML piles up in memory before a byte is compressed.
- * Wait until the file has stopped growing (the compressor has consumed what it was given) for two turns.
- */
-async function settle(stream: WriteStream): Promise<void> {
-  let last = -1;
-  for (let stable = 0; stable < 2; ) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    if (stream.bytesWritten === last && stream.writableLength === 0) stable += 1;
-    else {
-      stable = 0;
-      last = stream.bytesWritten;
-    }
+/** The pages of rows, counting them as they pass. */
+async function* counted(pages: AsyncIterable<ExportRow[]>, count: { rows: number }): AsyncGenerator<ExportRow[]> {
+  for await (const page of pages) {
+    count.rows += page.length;
+    yield page;
   }
 }
 
-/**
- * The rows in export order, a jurisdiction at a time: exportRows orders by code first, so the concatenation is
- * what one call over everything would return, without holding it all.
- */
-async function* rowBatches(db: Db, filter: ExportFilter): AsyncGenerator<ExportRow[]> {
-  const codes = filter.code
-    ? [filter.code]
-    : (
-        await db.target.groupBy({
-          by: ["jurisdictionCode"],
-          where: { planYear: filter.year },
-          orderBy: { jurisdictionCode: "asc" },
-        })
-      ).map((group) => group.jurisdictionCode);
-  for (const code of codes) yield await exportRows(db, { code, year: filter.year });
-}
-
-interface RowWriter {
-  row: (row: ExportRow) => Promise<void>;
-  end: () => Promise<void>;
-}
-
-/**
- * RFC 4180 CSV as lib/export/format.ts's toCsv lays it out. Files start with a UTF-8 byte-order mark, for Excel;
- * standard output does not, for the tools it is piped into.
- */
-async function csvWriter(out: TextOutput, bom: boolean): Promise<RowWriter> {
-  await out.put(`${bom ? "\uFEFF" : ""}${EXPORT_COLUMNS.join(",")}\r\n`);
-  return {
-    row: (row) => out.put(`${EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(",")}\r\n`),
-    end: () => out.flush(),
-  };
-}
-
-/** `{ "rows": [...] }`, as renderExport's JSON lays it out. */
-async function jsonWriter(out: TextOutput): Promise<RowWriter> {
-  const json = new JsonObjectWriter(out);
-  await json.openArray("rows");
-  return {
-    row: (row) => json.item(row),
-    end: async () => {
-      await json.closeArray();
-      await json.end();
-    },
-  };
-}
-
-/**
- * The workbook of lib/export/format.ts's toXlsx, written row by row into `stream`. `failure` is the stream's error:
- * ExcelJS would go on compressing rows into memory after its destination failed.
- */
-function xlsxWriter(stream: WriteStream, failure: () => Error | null): RowWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Luoshi";
-  let sheet: ExcelJS.Worksheet | null = null;
-  let sheets = 0;
-  let rows = 0;
-  let written = 0;
-  const addSheet = () => {
-    sheet?.commit();
-    sheets += 1;
-    rows = 0;
-    sheet = workbook.addWorksheet(sheets === 1 ? "targets" : `targets ${sheets}`, {
-      views: [{ state: "frozen", ySplit: 1 }],
-    });
-    sheet.columns = EXPORT_COLUMNS.map((key) => ({
-      header: key,
-      key,
-      width: key.endsWith("text") || key === "reason" ? 50 : 14,
-      // The GB/T code stays text so that spreadsheets keep its leading zeros (000000).
-      ...(key === "code" ? { style: { numFmt: "@" } } : {}),
-    }));
-    const header = sheet.getRow(1);
-    header.font = { bold: true };
-    header.commit();
-    return sheet;
-  };
-  return {
-    row: async (row) => {
-      const failed = failure();
-      if (failed) throw failed;
-      const current = sheet && rows < XLSX_ROWS_PER_SHEET ? sheet : addSheet();
-      current.addRow(row).commit();
-      rows += 1;
-      written += 1;
-      if (written % XLSX_ROWS_PER_SETTLE === 0) await settle(stream);
-    },
-    end: async () => {
-      if (!sheet) addSheet();
-      (sheet as ExcelJS.Worksheet | null)?.commit();
-      await workbook.commit();
-    },
-  };
+/** Write `chunks` to `stream`, waiting whenever it is full; its first error (a full disk) ends the export. */
+async function writeChunks(
+  stream: WriteStream,
+  failure: () => Error | null,
+  chunks: AsyncIterable<string | Uint8Array>,
+): Promise<void> {
+  for await (const chunk of chunks) {
+    const failed = failure();
+    if (failed) throw failed;
+    if (!stream.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off("drain", done);
+          stream.off("error", done);
+          stream.off("close", done);
+          resolve();
+        };
+        stream.on("drain", done);
+        stream.on("error", done);
+        stream.on("close", done);
+      });
+    }
+  }
+  const failed = failure();
+  if (failed) throw failed;
 }
 
 /** Why a file cannot be written, in a user's words. */
@@ -229,18 +147,6 @@ async function openOutFile(out: string) {
   };
 }
 
-async function writeRows(db: Db, filter: ExportFilter, writer: RowWriter): Promise<number> {
-  let count = 0;
-  for await (const batch of rowBatches(db, filter)) {
-    for (const row of batch) {
-      await writer.row(row);
-      count += 1;
-    }
-  }
-  await writer.end();
-  return count;
-}
-
 async function exportTo(
   args: { format: ExportFormat; code?: string; year?: number; out?: string },
   io: CliIO,
@@ -249,21 +155,20 @@ async function exportTo(
   const file = args.out ? await openOutFile(args.out) : null;
   try {
     await applyPendingMigrations(databaseFromEnv());
-    const db = getDb();
+    const count = { rows: 0 };
+    const pages = counted(exportPages(getDb(), filter), count);
     if (!file) {
+      // Standard output has no byte-order mark: it is read by tools, not by Excel.
       const out = new TextOutput(stdoutSink(io));
-      await writeRows(db, filter, args.format === "json" ? await jsonWriter(out) : await csvWriter(out, false));
+      for await (const chunk of exportChunks(pages, args.format, { bom: false })) {
+        await out.put(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      }
+      await out.flush();
       return 0;
     }
-    let writer: RowWriter;
-    if (args.format === "xlsx") writer = xlsxWriter(file.stream, file.failure);
-    else {
-      const out = new TextOutput(streamSink(file.stream));
-      writer = args.format === "json" ? await jsonWriter(out) : await csvWriter(out, true);
-    }
-    const count = await writeRows(db, filter, writer);
+    await writeChunks(file.stream, file.failure, exportChunks(pages, args.format, { bom: true }));
     await file.commit();
-    io.stderr(`wrote ${count} rows to ${args.out}\n`);
+    io.stderr(`wrote ${count.rows} rows to ${args.out}\n`);
     return 0;
   } catch (error) {
     await file?.abandon();
