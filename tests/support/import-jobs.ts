@@ -19,7 +19,13 @@ export async function runImport(response: Response | Promise<Response>): Promise
   if (answer.status !== 202) return answer;
   const queued = ZJob.parse(await answer.json());
   await runQueuedJobs();
-  const job = await getJob(getDb(), queued.id);
+  // Requests made at once each run the queue: another may still be running this job when ours finds none left.
+  let job = await getJob(getDb(), queued.id);
+  for (let waited = 0; (job?.state === "running" || job?.state === "queued") && waited < 120_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (job?.state === "queued") await runQueuedJobs();
+    job = await getJob(getDb(), queued.id);
+  }
   if (!job?.files) throw new Error(`job ${queued.id} has no files`);
   if (job.state !== "done") throw new Error(`job ${queued.id} ended ${job.state}`);
   const result = combinedImportResult(job.files);
