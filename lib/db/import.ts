@@ -145,7 +145,21 @@ export async function readImportFile(
  * a document whose jurisdiction or year is unknown and not given by the user (nothing of it is written).
  */
 export async function importFile(db: Db, input: ImportFileInput, options: ImportOptions): Promise<TImportResult> {
-  const { documents, failed } = await readImportFile(input, options.read);
+  return importReadFile(db, input, await readImportFile(input, options.read), options);
+}
+
+/**
+ * Store what `readImportFile` read of `input`, document by document: the import's database half, so that a caller
+ * importing many files can read the next while this one is written (`luoshi import`).
+ */
+export async function importReadFile(
+  db: Db,
+  input: ImportFileInput,
+  read: Awaited<ReturnType<typeof readImportFile>>,
+  options: ImportOptions,
+): Promise<TImportResult> {
+  const documents = read.documents;
+  const failed = [...read.failed];
   const imported: ImportedDocument[] = [];
   const duplicates: DuplicateEntry[] = [];
   for (const document of documents) {

@@ -20,15 +20,6 @@ interface Pending {
   onProblem?: (problem: ReadError) => void;
 }
 
-let worker: Worker | null = null;
-const pending = new Map<number, Pending>();
-let nextId = 1;
-
-function failAll(error: unknown): void {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
-}
-
 /** A report of the worker's with its offset map back: the bounds are all the import asks of it. */
 function received({ originalStart, originalEnd, ...report }: SentReport): ReadReport {
   return {
@@ -41,52 +32,83 @@ function received({ originalStart, originalEnd, ...report }: SentReport): ReadRe
   };
 }
 
-function settle(message: unknown): void {
-  const reply = ZReadReply.safeParse(message);
-  if (!reply.success) return;
-  const job = pending.get(reply.data.id);
-  if (!job) return;
-  pending.delete(reply.data.id);
-  const toError = (e: { code: ReadError["code"]; file: string; reason: string; params: ReadError["params"] }) =>
-    new ReadError(e.code, e.file, e.reason, e.params);
-  for (const problem of reply.data.problems) job.onProblem?.(toError(problem));
-  const data = reply.data;
-  if (data.ok) {
-    job.resolve(data.documents.map((document) => ({ ...document, reports: document.reports.map(received) })));
-  } else if (data.readError) {
-    job.reject(toError(data.readError));
-  } else {
-    job.reject(new Error(`reading failed on the reading thread: ${data.message ?? "unknown error"}`));
+/**
+ * One reading thread, started on first use by `spawn` (the server's bundled entry, or the CLI's, which loads the
+ * TypeScript sources itself) and started again after it stops; requests are answered in any order, by id.
+ */
+export class ReadingThread {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly spawn: () => Worker) {}
+
+  /** `readFileBytesAsync` on the reading thread: the same documents, problems and ReadErrors. */
+  read(bytes: Uint8Array, options: ReadFileAsyncOptions): Promise<ReadDocument[]> {
+    const thread = this.thread();
+    const id = this.nextId++;
+    const request: TReadRequest = { id, bytes, filename: options.filename, hints: options.hints };
+    return new Promise<ReadDocument[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProblem: options.onProblem });
+      thread.postMessage(request);
+    });
+  }
+
+  /** Stop the thread (the CLI, once its reading is done); a later read starts a new one. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private failAll(error: unknown): void {
+    for (const job of this.pending.values()) job.reject(error);
+    this.pending.clear();
+  }
+
+  private settle(message: unknown): void {
+    const reply = ZReadReply.safeParse(message);
+    if (!reply.success) return;
+    const job = this.pending.get(reply.data.id);
+    if (!job) return;
+    this.pending.delete(reply.data.id);
+    const toError = (e: { code: ReadError["code"]; file: string; reason: string; params: ReadError["params"] }) =>
+      new ReadError(e.code, e.file, e.reason, e.params);
+    for (const problem of reply.data.problems) job.onProblem?.(toError(problem));
+    const data = reply.data;
+    if (data.ok) {
+      job.resolve(data.documents.map((document) => ({ ...document, reports: document.reports.map(received) })));
+    } else if (data.readError) {
+      job.reject(toError(data.readError));
+    } else {
+      job.reject(new Error(`reading failed on the reading thread: ${data.message ?? "unknown error"}`));
+    }
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const started = this.spawn();
+    // The process's life is its own: an idle reading thread does not keep it up.
+    started.unref();
+    started.on("message", (message) => this.settle(message));
+    started.on("error", (error) => {
+      if (this.worker === started) this.worker = null;
+      this.failAll(error);
+    });
+    started.on("exit", (code) => {
+      if (this.worker === started) this.worker = null;
+      this.failAll(new Error(`the reading thread stopped (exit code ${code})`));
+    });
+    this.worker = started;
+    return started;
   }
 }
 
-function readingThread(): Worker {
-  if (worker) return worker;
-  const started = new Worker(new URL("./read-worker.ts", import.meta.url));
-  // The server's life is its own: an idle reading thread does not keep the process up.
-  started.unref();
-  started.on("message", settle);
-  started.on("error", (error) => {
-    if (worker === started) worker = null;
-    failAll(error);
-  });
-  started.on("exit", (code) => {
-    if (worker === started) worker = null;
-    failAll(new Error(`the reading thread stopped (exit code ${code})`));
-  });
-  worker = started;
-  return started;
-}
+const serverThread = new ReadingThread(() => new Worker(new URL("./read-worker.ts", import.meta.url)));
 
-/** `readFileBytesAsync` on the reading thread: the same documents, problems and ReadErrors. */
+/** `readFileBytesAsync` on the server's reading thread. */
 export function readInWorker(bytes: Uint8Array, options: ReadFileAsyncOptions): Promise<ReadDocument[]> {
-  const thread = readingThread();
-  const id = nextId++;
-  const request: TReadRequest = { id, bytes, filename: options.filename, hints: options.hints };
-  return new Promise<ReadDocument[]>((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProblem: options.onProblem });
-    thread.postMessage(request);
-  });
+  return serverThread.read(bytes, options);
 }
 
 /** How the server reads an upload: on the reading thread in the app, in the calling thread elsewhere. */

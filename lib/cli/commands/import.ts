@@ -6,15 +6,17 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { type Db, getDb, providerOf } from "@/lib/db/client";
-import { type IdentityPrompt, importFile } from "@/lib/db/import";
+import { type IdentityPrompt, type ImportFileInput, importReadFile, readImportFile } from "@/lib/db/import";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 import { ReadError, synchronouslyReadable } from "@/lib/engine/reader";
 import { FetchError, isWebAddress } from "@/lib/net/fetch-document";
 import { type TImportResult, ZCode, ZDuplicateChoice } from "@/lib/schemas/store";
+import { ReadingThread } from "@/lib/server/read-in-worker";
 import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
 import type { CliIO, Command } from "../command";
@@ -100,6 +102,24 @@ async function importInput(given: string): Promise<{ filename: string; bytes: Ui
   return { filename: given, bytes: await readReportFile(given) };
 }
 
+/** The CLI's reading thread: the reader's worker, loading the TypeScript sources itself as bin.mjs does. */
+const readingThread = new ReadingThread(() => new Worker(new URL("../read-worker.mjs", import.meta.url)));
+
+/** A file fetched or read from disk, and its reading under way. */
+type Prepared = Promise<{ input: ImportFileInput; read: ReturnType<typeof readImportFile> }>;
+
+function prepare(file: string, args: ImportArgs): Prepared {
+  const prepared = importInput(file).then(({ filename, bytes }) => {
+    const input: ImportFileInput = { filename, bytes, override: { code: args.code, year: args.year } };
+    const read = readImportFile(input, (b, options) => readingThread.read(b, options));
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    read.catch(() => undefined);
+    return { input, read };
+  });
+  prepared.catch(() => undefined);
+  return prepared;
+}
+
 async function counts() {
   const db = getDb();
   const [reports, targets, outcomes, matches] = await Promise.all([
@@ -162,6 +182,7 @@ type Failure = { file: string; error: unknown; note?: string };
  */
 async function importOne(
   file: string,
+  prepared: Prepared,
   args: ImportArgs,
   tally: ImportTally,
   failures: Failure[],
@@ -169,12 +190,12 @@ async function importOne(
 ): Promise<void> {
   const started = new Date();
   try {
-    const { filename, bytes } = await importInput(file);
-    const result = await importFile(
-      getDb(),
-      { filename, bytes, override: { code: args.code, year: args.year } },
-      { tolerance: args.tolerance, identityPrompt: IDENTITY_FLAGS, onDuplicate: args["on-duplicate"] },
-    );
+    const { input, read } = await prepared;
+    const result = await importReadFile(getDb(), input, await read, {
+      tolerance: args.tolerance,
+      identityPrompt: IDENTITY_FLAGS,
+      onDuplicate: args["on-duplicate"],
+    });
     for (const document of result.documents) {
       tally[document.created ? "created" : "unchanged"] += 1;
       if (document.stale) notes.push(staleLine(document.file, document.stale));
@@ -256,13 +277,19 @@ async function importAll(args: ImportArgs, io: CliIO): Promise<number> {
   });
   bar.start(files.length, 0, { file: "" });
   try {
-    for (const file of files) {
+    // The next file is fetched and read on the reading thread while this one is written: the database and the
+    // reader work at the same time.
+    let next = files.length > 0 ? prepare(files[0] as string, args) : null;
+    for (const [index, file] of files.entries()) {
       bar.update({ file: path.basename(file) });
-      await importOne(file, args, tally, failures, notes);
+      const current = next as Prepared;
+      next = index + 1 < files.length ? prepare(files[index + 1] as string, args) : null;
+      await importOne(file, current, args, tally, failures, notes);
       bar.increment();
     }
   } finally {
     bar.stop();
+    await readingThread.stop();
   }
   for (const failure of failures) {
     // importFile's own failures are messages that already name their file.
