@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -107,6 +107,14 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
   });
 
   // After the export above, which counts every stored target.
+  it("refuses to export a jurisdiction it does not hold, in one line, writing no file", async () => {
+    const out = path.join(dir, "unknown.csv");
+    const result = await luoshi("export", "--code", "999999", "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe("luoshi export: no jurisdiction has the code 999999; nothing was written");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("refuses a text whose jurisdiction or year is unknown, naming --code and --year, then imports it with them", async () => {
     const unplaced = path.join(dir, "unplaced.txt");
     writeFileSync(

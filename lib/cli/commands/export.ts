@@ -15,7 +15,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
-import { exportPages } from "@/lib/db/queries/export";
+import { exportPages, jurisdictionExists } from "@/lib/db/queries/export";
 import type { ExportFormat, ExportRow } from "@/lib/export/format";
 import { exportChunks } from "@/lib/export/stream";
 import { ZCode } from "@/lib/schemas/store";
@@ -152,9 +152,13 @@ async function exportTo(
   io: CliIO,
 ): Promise<number> {
   const filter = { code: args.code, year: args.year };
+  await applyPendingMigrations(databaseFromEnv());
+  // An unknown code is a mistake to say, as the API's 404 says it, not an empty file.
+  if (args.code && !(await jurisdictionExists(getDb(), args.code))) {
+    throw new CommandError(`no jurisdiction has the code ${args.code}; nothing was written`);
+  }
   const file = args.out ? await openOutFile(args.out) : null;
   try {
-    await applyPendingMigrations(databaseFromEnv());
     const count = { rows: 0 };
     const pages = counted(exportPages(getDb(), filter), count);
     if (!file) {
