@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import type { z } from "zod";
+import { z } from "zod";
+import { readSettings } from "@/lib/settings";
 import { UsageError } from "./command";
 
 /**
@@ -27,3 +28,10 @@ export function parseCommandArgs<S extends z.ZodType>(
   }
   return result.data;
 }
+
+/** `--tolerance <t>`: relax "about" targets by t; without the flag, LUOSHI_TOLERANCE as the app uses it. */
+export const ZToleranceFlag = z.coerce
+  .number()
+  .min(0)
+  .max(100)
+  .default(() => readSettings().LUOSHI_TOLERANCE);

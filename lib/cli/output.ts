@@ -3,6 +3,7 @@
  * output is ever built as one string (V8 refuses strings over ~512 MB) nor queued whole in a pipe's buffer.
  */
 import type { Writable } from "node:stream";
+import { SingleBar } from "cli-progress";
 import type { CliIO } from "./command";
 
 export interface Sink {
@@ -131,4 +132,9 @@ export class JsonObjectWriter {
     await this.out.put(this.started ? "\n}\n" : "{}\n");
     await this.out.flush();
   }
+}
+
+/** A progress bar on stderr (drawn only on a terminal), so that stdout stays the command's output. */
+export function progressBar(format: string): SingleBar {
+  return new SingleBar({ format, stream: process.stderr, noTTYOutput: false, hideCursor: true });
 }

@@ -107,7 +107,19 @@ async function staleDocuments(db: Db, scope: RereadScope): Promise<string[]> {
   return rows.map((row) => row.documentId);
 }
 
-function loadDocument(db: Db | Tx, id: string) {
+const STORED_REPORT = {
+  id: true,
+  position: true,
+  kind: true,
+  jurisdictionCode: true,
+  year: true,
+  planYear: true,
+  reviewYear: true,
+  identityOverridden: true,
+  readerVersion: true,
+} as const;
+
+function loadDocument(db: Db, id: string) {
   return db.document.findUnique({
     where: { id },
     select: {
@@ -116,22 +128,14 @@ function loadDocument(db: Db | Tx, id: string) {
       encoding: true,
       originalText: true,
       hints: true,
-      reports: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          position: true,
-          kind: true,
-          jurisdictionCode: true,
-          year: true,
-          planYear: true,
-          reviewYear: true,
-          identityOverridden: true,
-          readerVersion: true,
-        },
-      },
+      reports: { orderBy: { position: "asc" }, select: STORED_REPORT },
     },
   });
+}
+
+/** A document's reports as stored now, without its text: what the transaction checks again under its locks. */
+function loadStoredReports(tx: Tx, documentId: string) {
+  return tx.report.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: STORED_REPORT });
 }
 
 type StoredDocument = NonNullable<Awaited<ReturnType<typeof loadDocument>>>;
@@ -235,23 +239,23 @@ async function rereadDocument(db: Db, documentId: string, options: RematchOption
     db,
     async (tx, provider) => {
       for (const report of identified) await ensureJurisdiction(tx, report.code, report.jurisdiction ?? report.code);
-      const current = await loadDocument(tx, documentId);
-      if (!current) return { kind: "current", file };
+      const current = await loadStoredReports(tx, documentId);
+      if (current.length === 0) return { kind: "current", file };
       const years = uniqueYears([
         ...(await storedYears(
           tx,
-          current.reports.map((r) => r.id),
+          current.map((r) => r.id),
         )),
         ...touchedYears(identified),
       ]);
       await lockYears(tx, provider, years);
       // Under the locks: another re-read of the same document may have written it meanwhile.
-      const again = await loadDocument(tx, documentId);
-      if (!again || again.reports.every((r) => isCurrentReader(r.readerVersion))) return { kind: "current", file };
+      const again = await loadStoredReports(tx, documentId);
+      if (again.length === 0 || again.every((r) => isCurrentReader(r.readerVersion))) return { kind: "current", file };
       const result = { changedReports: 0, targets: { kept: 0, added: 0, removed: 0 }, carried: 0, orphaned: 0 };
-      const count = Math.max(again.reports.length, identified.length);
+      const count = Math.max(again.length, identified.length);
       for (let position = 0; position < count; position += 1) {
-        const stored = again.reports[position];
+        const stored = again[position];
         const report = identified[position] ?? null;
         if (!stored) {
           const added = report as IdentifiedReport;

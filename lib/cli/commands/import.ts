@@ -7,7 +7,6 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { type Db, getDb, providerOf } from "@/lib/db/client";
 import { type IdentityPrompt, type ImportFileInput, importReadFile, readImportFile } from "@/lib/db/import";
@@ -17,10 +16,10 @@ import { ReadError, synchronouslyReadable } from "@/lib/engine/reader";
 import { FetchError, isWebAddress } from "@/lib/net/fetch-document";
 import { type TImportResult, ZCode, ZDuplicateChoice } from "@/lib/schemas/store";
 import { ReadingThread } from "@/lib/server/read-in-worker";
-import { readSettings } from "@/lib/settings";
-import { parseCommandArgs } from "../args";
+import { parseCommandArgs, ZToleranceFlag } from "../args";
 import type { CliIO, Command } from "../command";
 import { reportFailure } from "../failure";
+import { progressBar } from "../output";
 import { fetchReport, readReportFile } from "../read-inputs";
 
 const USAGE = `Usage: luoshi import <file, folder or http(s) address...> [--code <GB/T code>] [--year <year>]
@@ -48,12 +47,7 @@ const ZImportArgs = z.object({
   positionals: z.array(z.string().min(1)).min(1, "give at least one file or folder"),
   code: ZCode.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
-  // The flag wins; without it, LUOSHI_TOLERANCE as the app uses it.
-  tolerance: z.coerce
-    .number()
-    .min(0)
-    .max(100)
-    .default(() => readSettings().LUOSHI_TOLERANCE),
+  tolerance: ZToleranceFlag,
   "on-duplicate": ZDuplicateChoice.default("skip"),
 });
 
@@ -269,12 +263,7 @@ async function importAll(args: ImportArgs, io: CliIO): Promise<number> {
   const tally: ImportTally = { created: 0, unchanged: 0, failed: 0, skipped: 0, errors: 0 };
   const failures: Failure[] = [];
   const notes: string[] = [];
-  const bar = new SingleBar({
-    format: "importing [{bar}] {value}/{total} files · {file}",
-    stream: process.stderr,
-    noTTYOutput: false,
-    hideCursor: true,
-  });
+  const bar = progressBar("importing [{bar}] {value}/{total} files · {file}");
   bar.start(files.length, 0, { file: "" });
   try {
     // The next file is fetched and read on the reading thread while this one is written: the database and the

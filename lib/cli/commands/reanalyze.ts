@@ -9,8 +9,7 @@ import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
 import { writeTransaction } from "@/lib/db/transaction";
 import { ZCode } from "@/lib/schemas/store";
-import { readSettings } from "@/lib/settings";
-import { parseCommandArgs } from "../args";
+import { parseCommandArgs, ZToleranceFlag } from "../args";
 import type { CliIO, Command } from "../command";
 
 const USAGE = `Usage: luoshi reanalyze [--code <GB/T code>] [--year <year>] [--tolerance <t>]
@@ -28,12 +27,7 @@ const ZReanalyzeArgs = z.object({
   positionals: z.array(z.string()).max(0, "reanalyze takes no file arguments"),
   code: ZCode.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
-  // The flag wins; without it, LUOSHI_TOLERANCE as the app uses it.
-  tolerance: z.coerce
-    .number()
-    .min(0)
-    .max(100)
-    .default(() => readSettings().LUOSHI_TOLERANCE),
+  tolerance: ZToleranceFlag,
 });
 
 async function reanalyze(args: z.infer<typeof ZReanalyzeArgs>, io: CliIO): Promise<number> {

@@ -2,7 +2,6 @@
  * `luoshi reread [--code] [--year] [--all]`: read stored reports again with the current reader (lib/db/reread.ts).
  * One document per transaction, so a re-read killed half-way resumes where it stopped when run again.
  */
-import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { applyPendingMigrations } from "@/lib/db/migrate";
@@ -10,9 +9,9 @@ import { databaseFromEnv } from "@/lib/db/providers";
 import { type RereadScope, rereadReports, staleReports } from "@/lib/db/reread";
 import { READER_VERSION } from "@/lib/engine/reader";
 import { ZCode } from "@/lib/schemas/store";
-import { readSettings } from "@/lib/settings";
-import { parseCommandArgs } from "../args";
+import { parseCommandArgs, ZToleranceFlag } from "../args";
 import type { CliIO, Command } from "../command";
+import { progressBar } from "../output";
 
 const USAGE = `Usage: luoshi reread (--all | --code <GB/T code> | --year <year>) [--tolerance <t>] [--dry-run]
 
@@ -36,11 +35,7 @@ const ZRereadArgs = z
     all: z.boolean().default(false),
     code: ZCode.optional(),
     year: z.coerce.number().int().min(1949).max(2100).optional(),
-    tolerance: z.coerce
-      .number()
-      .min(0)
-      .max(100)
-      .default(() => readSettings().LUOSHI_TOLERANCE),
+    tolerance: ZToleranceFlag,
     "dry-run": z.boolean().default(false),
   })
   .refine((args) => args.all || args.code !== undefined || args.year !== undefined, {
@@ -63,12 +58,7 @@ async function reread(args: RereadArgs, io: CliIO): Promise<number> {
   );
   if (args["dry-run"] || stale.stale === 0) return 0;
 
-  const bar = new SingleBar({
-    format: "re-reading [{bar}] {value}/{total} documents · {file}",
-    stream: process.stderr,
-    noTTYOutput: false,
-    hideCursor: true,
-  });
+  const bar = progressBar("re-reading [{bar}] {value}/{total} documents · {file}");
   // Ctrl-C stops after the document being written: what is written stays, the rest waits for the next run.
   const stop = new AbortController();
   const onSignal = () => stop.abort();

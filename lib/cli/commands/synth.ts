@@ -4,11 +4,11 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { synthReports } from "@/lib/synth/report";
 import { parseCommandArgs } from "../args";
 import type { Command } from "../command";
+import { progressBar } from "../output";
 
 const USAGE = `Usage: luoshi synth --jurisdictions <N> --years <Y> --targets <T> [--first-year <year>] [--seed <n>] [--out <dir>]
 
@@ -48,11 +48,7 @@ export const synthCommand: Command = {
       ZSynthArgs,
     );
     const total = args.jurisdictions * args.years;
-    const bar = new SingleBar({
-      format: "writing [{bar}] {value}/{total} reports",
-      stream: process.stderr,
-      hideCursor: true,
-    });
+    const bar = progressBar("writing [{bar}] {value}/{total} reports");
     bar.start(total, 0);
     let written = 0;
     for (const report of synthReports({ ...args, firstYear: args["first-year"] })) {
