@@ -127,9 +127,16 @@ export async function ensureJurisdiction(tx: Tx, code: string, fallbackName: str
     await tx.jurisdiction.create({ data: { code, name: fallbackName, level: "county" } });
     return;
   }
+  // A province's superior is the State Council (GB/T 2260 lists provinces without a parent).
   if (division.parent) await ensureJurisdiction(tx, division.parent.code, division.parent.canonicalName);
+  else if (division.level === "province") await ensureJurisdiction(tx, NATIONAL.code, NATIONAL.name);
   await tx.jurisdiction.create({
-    data: { code, name: division.canonicalName, level: division.level, parentCode: division.parent?.code ?? null },
+    data: {
+      code,
+      name: division.canonicalName,
+      level: division.level,
+      parentCode: division.parent?.code ?? (division.level === "province" ? NATIONAL.code : null),
+    },
   });
 }
 
@@ -168,6 +175,8 @@ export function targetRows(reportId: string, report: IdentifiedReport) {
     unit: target.unit,
     polarity: target.polarity,
     headline: target.headline,
+    wording: target.wording ?? null,
+    stretch: finite(target.stretch),
     text: target.text,
     start: target.start,
     end: target.end,

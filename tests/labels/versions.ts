@@ -6,8 +6,11 @@
 export const RECORDED: { reader: Record<string, string>; matcher: Record<string, string> } = {
   reader: {
     "luoshi-reader/2026.11.29": "e0b32a98f1fb2c55",
+    // The same output: targets' wording and stretch are stored from this version on, so earlier reports are re-read.
+    "luoshi-reader/2026.11.29.2": "e0b32a98f1fb2c55",
   },
   matcher: {
     "luoshi-match/1.0.0 on luoshi-reader/2026.11.29": "532fc6f51e703e28",
+    "luoshi-match/1.0.0 on luoshi-reader/2026.11.29.2": "532fc6f51e703e28",
   },
 };

@@ -1,7 +1,7 @@
 /**
- * Builds the app, migrates a temporary database, imports the seeds and the national corpus into it, adds the editor
- * accounts the tests sign in as, and serves the production build on a free port for the browser tests, with an editor
- * password and an API token set. The database is a SQLite file, or for the `browser-postgresql` project a database in
+ * Builds the app, migrates a temporary database, imports the seeds, the national corpus and the 31 provinces' 2026
+ * reports into it, adds the editor accounts the tests sign in as, and serves the production build on a free port for
+ * the browser tests, with an editor password and an API token set. The database is a SQLite file, or for the `browser-postgresql` project a database in
  * a throwaway PostgreSQL cluster.
  * LUOSHI_TEST_REUSE_BUILD=1 skips the build when one exists.
  */
@@ -12,7 +12,7 @@ import type { TestProject } from "vitest/node";
 import { createAccount } from "@/lib/db/accounts";
 import { startThrowawayPostgres } from "@/lib/db/tools/throwaway-postgres";
 import { hashPassword } from "@/lib/server/auth-password";
-import { NATIONAL, seedFiles } from "../../support/corpus";
+import { NATIONAL, provinceFiles, seedFiles } from "../../support/corpus";
 import { buildApp, seedDatabase, startApp } from "./app-server";
 
 declare module "vitest" {
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "luoshi-browser-"));
   const cluster = project.name === "browser-postgresql" ? await startThrowawayPostgres() : null;
   const databaseUrl = cluster ? await cluster.createDatabase("browser") : `file:${path.join(dir, "app.db")}`;
-  await seedDatabase(databaseUrl, [...seedFiles(), NATIONAL], async (db) => {
+  await seedDatabase(databaseUrl, [...seedFiles(), NATIONAL, ...provinceFiles()], async (db) => {
     const passwordHash = await hashPassword(EDITOR_PASSWORD);
     for (const name of EDITORS) await createAccount(db, { name, passwordHash, role: "editor" });
   });

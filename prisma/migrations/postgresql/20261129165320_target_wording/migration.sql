@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "Target" ADD COLUMN     "stretch" DOUBLE PRECISION,
+ADD COLUMN     "wording" TEXT;
+
+-- A province's superior is the State Council: give provinces read before it was recorded their parent, creating the
+-- national jurisdiction where a database holds provinces but no State Council report.
+INSERT INTO "Jurisdiction" ("code", "name", "level", "demo", "createdAt")
+SELECT '000000', '全国', 'national', false, CURRENT_TIMESTAMP
+WHERE EXISTS (SELECT 1 FROM "Jurisdiction" WHERE "level" = 'province')
+ON CONFLICT ("code") DO NOTHING;
+UPDATE "Jurisdiction" SET "parentCode" = '000000' WHERE "level" = 'province' AND "parentCode" IS NULL;
