@@ -10,6 +10,7 @@ export async function SiteHeader() {
   const items = [
     { href: "/", label: t.nav.overview },
     { href: "/compare", label: t.nav.compare },
+    { href: "/peers", label: t.nav.peers },
     { href: "/review", label: t.nav.review },
     { href: "/import", label: t.nav.import },
   ];

@@ -10,8 +10,18 @@ import { format, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
 /** Every jurisdiction with its latest judged year: counts and shares by verdict, and the trend of the share met. */
-export async function OverviewList({ q, page }: { q: string; page: number }) {
-  const [t, overview] = await Promise.all([getMessages(), getOverview(getDb(), { q, page })]);
+export async function OverviewList({
+  q,
+  page,
+  level,
+  province,
+}: {
+  q: string;
+  page: number;
+  level?: string;
+  province?: string;
+}) {
+  const [t, overview] = await Promise.all([getMessages(), getOverview(getDb(), { q, page, level, province })]);
   if (overview.total === 0 && !q) return <OverviewEmpty />;
   return (
     <section aria-labelledby="list-title">
@@ -84,7 +94,7 @@ export async function OverviewList({ q, page }: { q: string; page: number }) {
         page={overview.page}
         pageSize={overview.pageSize}
         total={overview.total}
-        href={(page) => hrefWith("/", { q, page })}
+        href={(page) => hrefWith("/", { q, level, province, page })}
         t={t}
       />
     </section>

@@ -27,8 +27,11 @@ export function OverviewSearch({ q }: { q: string }) {
   );
 
   const go = (next: string) => {
-    const params = new URLSearchParams();
+    // Other choices of the address (level, province) stay; a new search starts on page one.
+    const params = new URLSearchParams(window.location.search);
+    params.delete("page");
     if (next.trim()) params.set("q", next.trim());
+    else params.delete("q");
     const search = params.toString();
     startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
   };

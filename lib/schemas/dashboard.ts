@@ -43,6 +43,9 @@ export type TOverviewItem = z.infer<typeof ZOverviewItem>;
 
 export const ZOverviewQuery = z.object({
   q: ZText.trim().max(60).optional().catch(undefined),
+  /** Browse by level (`province`, `city`, `county`, `national`) and by province (its code: itself and all below). */
+  level: z.enum(["national", "province", "city", "county"]).optional().catch(undefined),
+  province: ZCode.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;

@@ -23,6 +23,18 @@ export interface SynthOptions {
    * figures' sentences and the headings (about 5 KB at 60 targets).
    */
   filler?: boolean;
+  /**
+   * Write a hierarchy instead of scattered counties: `provinces` provinces, each with `cities` of its prefecture
+   * cities, each with `counties` of its counties (`jurisdictions` is then ignored). Each subordinate's GDP growth
+   * target is its superior's plus a known amplification (`synthGdpTarget`), and each review states the GDP level.
+   */
+  tree?: SynthTree;
+}
+
+export interface SynthTree {
+  provinces: number;
+  cities: number;
+  counties: number;
 }
 
 export interface SynthReport {
@@ -168,6 +180,38 @@ const BODY: Template[] = [
   { name: "完成投资", unit: "亿元", base: 80, spread: 50, decimals: 0, qualifiers: ["at_least"], verb: "" },
 ];
 
+const GDP = HEADLINES[0] as Template;
+
+/** What a subordinate adds to its superior's GDP growth target, in points: most repeat or raise it, a few lower it. */
+const AMPLIFICATIONS = [-0.5, 0, 0, 0, 0.5, 0.5, 1, 1.5];
+
+/**
+ * The GDP growth target (%) a hierarchy's plan sets (`tree` mode): a province's drawn around 6%, a city's and a
+ * county's their superior's plus an amplification drawn from AMPLIFICATIONS. A range target starts at this figure, so
+ * it is always the figure that decides the verdict.
+ */
+export function synthGdpTarget(division: Division, year: number, options: Pick<SynthOptions, "seed">): number {
+  const random = prng(hashSeed(options.seed, division.code, year, "gdp"));
+  if (division.level === "province" || !division.parent) return round(GDP.base + (random() - 0.5) * 2, 1);
+  const amplified = AMPLIFICATIONS[Math.floor(random() * AMPLIFICATIONS.length)] as number;
+  return round(synthGdpTarget(division.parent, year, options) + amplified, 1);
+}
+
+/**
+ * Whether a hierarchy's plan sets a GDP growth target at all: about one in twelve lists its main targets without one
+ * (as the State Council did in 2020), which the screens must show as "no target set", not as missing.
+ */
+export function synthSetsGdpTarget(division: Division, year: number, options: Pick<SynthOptions, "seed">): boolean {
+  return prng(hashSeed(options.seed, division.code, year, "sets-gdp"))() >= 1 / 12;
+}
+
+/** The GDP level (亿元) a hierarchy's review states for the year before: the weight of its target. */
+export function synthGdpLevel(division: Division, year: number, options: Pick<SynthOptions, "seed">): number {
+  const random = prng(hashSeed(options.seed, division.code, year, "level"));
+  const size = { province: 40_000, city: 4_000, county: 400 }[division.level];
+  return Math.round(size * (0.4 + random() * 1.2));
+}
+
 const QUALIFIER_WORDS: Record<Exclude<Qualifier, "range">, [string, string]> = {
   about: ["", "左右"],
   at_least: ["", "以上"],
@@ -210,7 +254,10 @@ function planFor(division: Division, year: number, options: SynthOptions): Plann
   const headlineCount = Math.min(HEADLINES.length, options.targets);
   for (const template of HEADLINES.slice(0, headlineCount)) {
     const qualifier = pick(template.qualifiers);
-    const value = figure(template);
+    // Drawn in every mode, so that a tree's other figures are the ones the same division gets outside a tree.
+    const drawn = figure(template);
+    if (options.tree && template === GDP && !synthSetsGdpTarget(division, year, options)) continue;
+    const value = options.tree && template === GDP ? synthGdpTarget(division, year, options) : drawn;
     const max = qualifier === "range" ? round(value + 0.5, template.decimals + 1) : null;
     targets.push({ template, label: template.name, qualifier, value, max, headline: true });
   }
@@ -313,11 +360,12 @@ function report(division: Division, year: number, options: SynthOptions): SynthR
     `现在，我代表${short}人民政府向大会报告工作，请予审议。`,
     "",
     `一、${year - 1}年工作回顾`,
-    `过去一年，全${short.endsWith("县") ? "县" : "区"}上下攻坚克难，较好完成了全年目标任务。`,
+    `过去一年，全${division.selfWord ?? "区"}上下攻坚克难，较好完成了全年目标任务。`,
   ];
   const review: string[] = [];
   const lastPlan = planFor(division, year - 1, options);
   const outcomes = lastPlan.map((target) => outcomeClause(target, random)).filter((clause) => clause !== null);
+  if (options.tree) review.push(`全年实现地区生产总值${synthGdpLevel(division, year - 1, options)}亿元。`);
   for (let i = 0; i < outcomes.length; i += 4) review.push(`${noisy(outcomes.slice(i, i + 4).join("，"), random)}。`);
 
   const plan = planFor(division, year, options);
@@ -364,9 +412,42 @@ function chosenDivisions(count: number): Division[] {
   return Array.from({ length: count }, (_, i) => counties[Math.floor(i * step)] as Division);
 }
 
+/** Municipalities (北京 and the like) have districts but no prefecture cities: a tree has none of them. */
+const MUNICIPALITY = /^(?:11|12|31|50)/;
+
+/**
+ * The divisions of a tree, superiors before subordinates: every `step`-th province that has enough cities with enough
+ * counties, and of each the first cities that have enough counties.
+ */
+export function treeDivisions(tree: SynthTree): Division[] {
+  const all = allDivisions();
+  const childrenOf = new Map<string, Division[]>();
+  for (const division of all) {
+    if (!division.parent) continue;
+    childrenOf.set(division.parent.code, [...(childrenOf.get(division.parent.code) ?? []), division]);
+  }
+  const citiesOf = (province: Division) =>
+    (childrenOf.get(province.code) ?? [])
+      .filter((city) => city.level === "city" && (childrenOf.get(city.code) ?? []).length >= tree.counties)
+      .slice(0, tree.cities);
+  const provinces = all.filter(
+    (d) => d.level === "province" && !MUNICIPALITY.test(d.code) && citiesOf(d).length >= tree.cities,
+  );
+  if (tree.provinces > provinces.length)
+    throw new Error(`at most ${provinces.length} provinces have ${tree.cities} cities of ${tree.counties} counties`);
+  const step = provinces.length / tree.provinces;
+  return Array.from({ length: tree.provinces }, (_, i) => provinces[Math.floor(i * step)] as Division).flatMap(
+    (province) => [
+      province,
+      ...citiesOf(province).flatMap((city) => [city, ...(childrenOf.get(city.code) ?? []).slice(0, tree.counties)]),
+    ],
+  );
+}
+
 /** The reports, one at a time (a large run never holds them all). */
 export function* synthReports(options: SynthOptions): Generator<SynthReport> {
-  for (const division of chosenDivisions(options.jurisdictions)) {
+  const divisions = options.tree ? treeDivisions(options.tree) : chosenDivisions(options.jurisdictions);
+  for (const division of divisions) {
     for (let year = options.firstYear; year < options.firstYear + options.years; year++)
       yield report(division, year, options);
   }

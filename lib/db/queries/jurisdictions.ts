@@ -2,12 +2,22 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TJurisdictionList, TJurisdictionListQuery } from "@/lib/schemas/store";
 import type { Db } from "../client";
 
-/** Jurisdictions that have at least one report, and whose name contains `q` or whose code starts with it. */
-export function reportingJurisdictions(q: string | undefined): Prisma.JurisdictionWhereInput {
+/**
+ * Jurisdictions that have at least one report, and whose name contains `q` or whose code starts with it; of a level,
+ * and in a province (GB/T 2260 codes: the province's two first digits begin every code below it).
+ */
+export function reportingJurisdictions(
+  q: string | undefined,
+  browse: { level?: string; province?: string } = {},
+): Prisma.JurisdictionWhereInput {
   const search = q?.trim();
   return {
     reports: { some: {} },
     ...(search ? { OR: [{ name: { contains: search } }, { code: { startsWith: search } }] } : {}),
+    ...(browse.level ? { level: browse.level } : {}),
+    ...(browse.province
+      ? { AND: [{ code: { startsWith: browse.province.slice(0, 2) } }, { code: { not: "000000" } }] }
+      : {}),
   };
 }
 

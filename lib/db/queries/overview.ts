@@ -47,6 +47,8 @@ export function latestYear(years: TYearCounts[]): TYearCounts | null {
 
 export interface OverviewOptions {
   q?: string;
+  level?: string;
+  province?: string;
   page?: number;
   pageSize?: number;
 }
@@ -55,7 +57,7 @@ export interface OverviewOptions {
 export async function getOverview(db: Db, options: OverviewOptions = {}): Promise<TOverview> {
   const pageSize = options.pageSize ?? OVERVIEW_PAGE_SIZE;
   const page = Math.max(1, options.page ?? 1);
-  const where = reportingJurisdictions(options.q);
+  const where = reportingJurisdictions(options.q, { level: options.level, province: options.province });
   const [total, jurisdictions] = await Promise.all([
     db.jurisdiction.count({ where }),
     db.jurisdiction.findMany({

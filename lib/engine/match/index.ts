@@ -20,7 +20,9 @@ export {
 export { MIN_SIMILARITY } from "./score";
 export { convertValue, parseUnit, type UnitRelation, unitRelation } from "./units";
 export {
+  decisiveValue,
   gapOf,
+  isPointUnit,
   type Judgement,
   type JudgeOptions,
   judge,

@@ -47,7 +47,9 @@ interface Comparison {
 }
 
 /** The comparison a numeric target asks for, or null when it has no number to compare with. */
-function comparisonFor(target: TTarget, tolerance: number): Comparison | null {
+type ComparedTarget = Pick<TTarget, "qualifier" | "value" | "min" | "max" | "unit" | "polarity">;
+
+function comparisonFor(target: ComparedTarget, tolerance: number): Comparison | null {
   const higherBetter = target.polarity !== "lower_better";
   const unit = target.unit;
   const single = (direction: Comparison["direction"], value: number | null): Comparison | null =>
@@ -78,6 +80,18 @@ function comparisonFor(target: TTarget, tolerance: number): Comparison | null {
       return null;
   }
 }
+
+/**
+ * The figure a numeric target's verdict is decided by, without tolerance: its value, a range's floor (its cap for a
+ * lower-better indicator). Null for a target without a figure. Targets are compared across years and jurisdictions
+ * by it, so that `5%—5.5%` ranks and changes as the 5% it commits to.
+ */
+export function decisiveValue(target: ComparedTarget): number | null {
+  return comparisonFor(target, 0)?.nominal ?? null;
+}
+
+/** Units in which figures are rates: a difference of two is in percentage points. */
+export const isPointUnit = (unit: string | null): boolean => unit !== null && POINT_UNITS.has(unit);
 
 function holds(actual: number, comparison: Comparison): boolean {
   return comparison.direction === ">=" ? actual >= comparison.threshold : actual <= comparison.threshold;

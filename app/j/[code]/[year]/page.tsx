@@ -6,6 +6,7 @@ import { loadJurisdictionYears, loadScorecard } from "@/app/_lib/data";
 import type { SearchParams } from "@/app/_lib/params";
 import { getViewer } from "@/app/_lib/viewer";
 import { parseTableState } from "@/components/data-table/url-state";
+import { JurisdictionPlace } from "@/components/hierarchy/jurisdiction-place";
 import { HeadlineCards } from "@/components/scorecard/headline-cards";
 import {
   PeriodFigures,
@@ -70,9 +71,7 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
   });
   return (
     <>
-      <nav className="breadcrumb" aria-label="breadcrumb">
-        <Link href="/">{t.nav.overview}</Link> / <span>{years.name}</span>
-      </nav>
+      <JurisdictionPlace code={code} year={year} name={years.name} t={t} />
       <h1>{format(t.scorecard.title, { name: years.name, year })}</h1>
       <YearSwitcher data={years} year={year} t={t} />
       {kind === "review_only" && scorecard?.review ? (
