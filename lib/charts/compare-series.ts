@@ -141,7 +141,8 @@ export function compareChartData(
   polarity: TPolarity = "higher_better",
   superiors: readonly TCompareSeries[] = [],
 ): CompareChartData {
-  const span = chartSpan(series);
+  // A superior's years are drawn too: a province's one year beside the State Council's run of targets.
+  const span = chartSpan([...series, ...superiors]);
   if (!span) return { rows: [], years: [], scale: null };
   const [first, last] = span;
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
