@@ -8,6 +8,7 @@ import { WidgetBoundary } from "@/components/ui/widget-boundary";
 import { getDb } from "@/lib/db/client";
 import { listIndicatorOptions } from "@/lib/db/queries/compare";
 import { listJurisdictionNames } from "@/lib/db/queries/jurisdictions";
+import { lexiconEntry } from "@/lib/engine/indicators";
 import { getMessages } from "@/lib/i18n/server";
 import { ZCompareQuery } from "@/lib/schemas/dashboard";
 
@@ -28,11 +29,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const known = new Set(jurisdictions.map((j) => j.code));
   const chosen = many(params, "j").filter((code) => known.has(code));
   const fallback = known.has("000000") ? ["000000"] : jurisdictions.slice(0, 1).map((j) => j.code);
-  const query = ZCompareQuery.parse({
+  const parsed = ZCompareQuery.parse({
     indicator: one(params, "indicator"),
     measure: one(params, "measure"),
     codes: chosen.length > 0 ? chosen : fallback,
+    superior: one(params, "superior"),
   });
+  // Any of an indicator's names opens it under its canonical one (`国内生产总值` → `地区生产总值`).
+  const query = { ...parsed, indicator: lexiconEntry(parsed.indicator)?.name ?? parsed.indicator };
   return (
     <>
       <h1>{t.compare.title}</h1>
@@ -43,6 +47,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         indicator={query.indicator}
         measure={query.measure}
         codes={query.codes}
+        superior={query.superior}
       />
       {query.codes.length === 0 ? (
         <p className="empty-inline">{t.compare.noneSelected}</p>

@@ -4,10 +4,11 @@ import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, Scatter, Tooltip, X
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { useLocale, useMessages } from "@/components/i18n-provider";
-import { compareChartData, seriesKeys } from "@/lib/charts/compare-series";
+import { compareChartData, compareGap, seriesKeys, superiorKey } from "@/lib/charts/compare-series";
 import { yearTicks } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/numbers";
+import { indicatorLabel } from "@/lib/i18n/indicators";
+import { formatCompareGap, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import type { TComparison } from "@/lib/schemas/dashboard";
 
 interface DotProps {
@@ -55,30 +56,83 @@ function absentMark(code: string) {
   };
 }
 
+/**
+ * The tooltip of a year: each compared jurisdiction once, its target as written, the actual and the gap with its
+ * unit, then each superior's target. Read from the chart row's year, not from Recharts' per-series items (which
+ * list a series once per shape and the year itself as a value).
+ */
+function CompareTooltip({
+  comparison,
+  active,
+  label,
+}: {
+  comparison: TComparison;
+  active?: boolean;
+  label?: string | number;
+}) {
+  const t = useMessages();
+  const locale = useLocale();
+  const year = Number(label);
+  if (!active || !Number.isFinite(year)) return null;
+  const lines = comparison.series.flatMap((s, i) => {
+    const point = s.points.find((p) => p.year === year);
+    if (!point || (!point.target && !point.actual)) return [];
+    const gap = compareGap(point.target, point.actual, comparison.polarity);
+    return [
+      <div key={s.code} className="compare-tooltip-series">
+        <strong style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>{s.name}</strong>
+        <div>
+          {t.compare.target}: {point.target ? formatTarget(point.target, t, locale) : t.compare.absent}
+        </div>
+        <div>
+          {t.compare.actual}: {point.actual ? formatQuantity(point.actual.value, point.actual.unit, locale) : "—"}
+          {point.actual?.estimated ? ` (${t.common.estimated})` : ""}
+        </div>
+        {gap ? (
+          <div>
+            {t.compare.gap}: {formatCompareGap(gap, t, locale)}
+          </div>
+        ) : null}
+      </div>,
+    ];
+  });
+  for (const s of comparison.superiors) {
+    const target = s.points.find((p) => p.year === year)?.target;
+    if (target)
+      lines.push(
+        <div key={`superior-${s.code}`} className="compare-tooltip-series">
+          {format(t.compare.superiorLine, { name: s.name })}: {formatTarget(target, t, locale)}
+        </div>,
+      );
+  }
+  if (lines.length === 0) return null;
+  return (
+    <div className="compare-tooltip">
+      <div className="compare-tooltip-year">{format(t.common.yearSuffix, { year: String(year) })}</div>
+      {lines}
+    </div>
+  );
+}
+
 /** Target line (with range bands and ▲/▼ markers) and actual line per jurisdiction over the years; gaps stay gaps. */
 export function CompareChart({ comparison }: { comparison: TComparison }) {
   const t = useMessages();
   const locale = useLocale();
-  const data = compareChartData(comparison.series);
+  const data = compareChartData(comparison.series, comparison.polarity, comparison.superiors);
   const unit = comparison.unit ?? "";
   const height = 360;
   const scale = data.scale;
   const floor = scale?.domain[0] ?? 0;
   // Years a plan was imported but set no such target: marked on the floor of the chart.
-  // A range target is drawn as its middle with a bar from min to max (a band between consecutive ranges).
   const rows = data.rows.map((row) => {
-    const extra: Record<string, number | [number, number] | null> = {};
+    const extra: Record<string, number | null> = {};
     for (const s of comparison.series) {
-      const keys = seriesKeys(s.code);
-      extra[`absentAt_${s.code}`] = row[keys.absent] === true ? floor : null;
-      const band = row[keys.band] as [number, number] | null;
-      const middle = row[keys.target] as number | null;
-      extra[`range_${s.code}`] = band && middle !== null ? [middle - band[0], band[1] - middle] : null;
+      extra[`absentAt_${s.code}`] = row[seriesKeys(s.code).absent] === true ? floor : null;
     }
     return { ...row, ...extra };
   });
   const title = format(t.compare.chartTitle, {
-    indicator: comparison.indicator,
+    indicator: indicatorLabel(comparison.indicator, locale),
     measure: t.measure[comparison.measure],
   });
   return (
@@ -90,6 +144,8 @@ export function CompareChart({ comparison }: { comparison: TComparison }) {
         <span className="chart-legend-note">
           <span>{t.compare.legendTarget}</span>
           <span>{t.compare.legendActual}</span>
+          <span>{t.compare.legendBand}</span>
+          {comparison.superiors.length > 0 ? <span>{t.compare.legendSuperior}</span> : null}
           <span>× {t.charts.absent}</span>
           {comparison.series.map((s, i) => (
             <span key={s.code} style={{ color: SERIES_COLORS[i % SERIES_COLORS.length], fontWeight: 600 }}>
@@ -122,15 +178,7 @@ export function CompareChart({ comparison }: { comparison: TComparison }) {
             width={48}
             unit={unit.length <= 2 ? unit : undefined}
           />
-          <Tooltip
-            formatter={(value, name) => {
-              if (Array.isArray(value))
-                return [`${value.map((v) => formatNumber(Number(v), locale)).join("–")}${unit}`, name];
-              if (value === null || value === undefined) return ["—", name];
-              return [`${formatNumber(Number(value), locale)}${unit}`, name];
-            }}
-            labelFormatter={(year) => format(t.common.yearSuffix, { year: String(year) })}
-          />
+          <Tooltip content={<CompareTooltip comparison={comparison} />} />
           {comparison.series.map((s, i) => {
             const color = SERIES_COLORS[i % SERIES_COLORS.length] ?? "#0072b2";
             const keys = seriesKeys(s.code);
@@ -145,6 +193,7 @@ export function CompareChart({ comparison }: { comparison: TComparison }) {
                 connectNulls={false}
                 isAnimationActive={false}
                 activeDot={false}
+                tooltipType="none"
               />,
               <Line
                 key={`target-${s.code}`}
@@ -157,7 +206,7 @@ export function CompareChart({ comparison }: { comparison: TComparison }) {
                 connectNulls={false}
                 isAnimationActive={false}
               >
-                <ErrorBar dataKey={`range_${s.code}`} direction="y" width={8} stroke={color} strokeWidth={1.5} />
+                <ErrorBar dataKey={keys.extent} direction="y" width={8} stroke={color} strokeWidth={1.5} />
               </Line>,
               <Line
                 key={`actual-${s.code}`}
@@ -175,9 +224,24 @@ export function CompareChart({ comparison }: { comparison: TComparison }) {
                 name={format("{name} · {absent}", { name: s.name, absent: t.charts.absent })}
                 shape={absentMark(s.code)}
                 isAnimationActive={false}
+                tooltipType="none"
               />,
             ];
           })}
+          {comparison.superiors.map((s) => (
+            <Line
+              key={`superior-${s.code}`}
+              dataKey={superiorKey(s.code)}
+              name={format(t.compare.superiorLine, { name: s.name })}
+              stroke="#5f6b7a"
+              strokeDasharray="2 3"
+              strokeWidth={2}
+              dot={{ r: 3, fill: "#5f6b7a", stroke: "#5f6b7a" }}
+              connectNulls={false}
+              isAnimationActive={false}
+              className="superior-line"
+            />
+          ))}
         </ComposedChart>
       ) : null}
     </ChartFrame>

@@ -5,10 +5,11 @@ import { useId, useRef, useState } from "react";
 import { useMessages } from "@/components/i18n-provider";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TIndicatorOption } from "@/lib/schemas/dashboard";
-import { type TMeasure, ZMeasure } from "@/lib/schemas/extraction";
+import type { TMeasure } from "@/lib/schemas/extraction";
+import { IndicatorCombobox } from "./indicator-combobox";
 
 /**
- * The compare selection as a GET form: indicator, measure and jurisdictions go into the address, so the page is
+ * The compare selection as a GET form: indicator, measure, jurisdictions and the superior's line go into the address, so the page is
  * shareable as it stands (and works without JavaScript). With JavaScript a change submits at once.
  */
 export function CompareForm({
@@ -17,20 +18,20 @@ export function CompareForm({
   indicator,
   measure,
   codes,
+  superior,
 }: {
   indicators: TIndicatorOption[];
   jurisdictions: { code: string; name: string }[];
   indicator: string;
   measure: TMeasure;
   codes: string[];
+  superior: boolean;
 }) {
   const t = useMessages();
   const form = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
   const [filter, setFilter] = useState("");
-  const ids = { indicator: useId(), measure: useId(), filter: useId(), hint: useId() };
-  const names = [...new Set(indicators.map((o) => o.indicator))];
-  if (!names.includes(indicator)) names.unshift(indicator);
+  const ids = { filter: useId(), hint: useId(), superior: useId(), superiorHint: useId() };
   const submit = () => form.current?.requestSubmit();
   const shown = jurisdictions.filter(
     (j) => !filter || j.name.includes(filter) || j.code.startsWith(filter) || codes.includes(j.code),
@@ -45,28 +46,7 @@ export function CompareForm({
       aria-describedby={ids.hint}
       data-ready={hydrated || undefined}
     >
-      <div className="field">
-        <label htmlFor={ids.indicator}>{t.compare.indicator}</label>
-        <select id={ids.indicator} name="indicator" defaultValue={indicator} onChange={submit}>
-          {names.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.measure}>{t.compare.measure}</label>
-        <select id={ids.measure} name="measure" defaultValue={measure} onChange={submit}>
-          {ZMeasure.options
-            .filter((m) => m !== "qualitative")
-            .map((m) => (
-              <option key={m} value={m}>
-                {t.measure[m]}
-              </option>
-            ))}
-        </select>
-      </div>
+      <IndicatorCombobox options={indicators} indicator={indicator} measure={measure} onPick={submit} />
       <fieldset className="field jurisdiction-picker">
         <legend className="field-label">{t.compare.jurisdictions}</legend>
         {jurisdictions.length > 8 ? (
@@ -98,6 +78,23 @@ export function CompareForm({
           ))}
         </div>
       </fieldset>
+      <div className="field superior-toggle">
+        <label htmlFor={ids.superior} className="chip">
+          <input
+            id={ids.superior}
+            type="checkbox"
+            name="superior"
+            value="1"
+            defaultChecked={superior}
+            onChange={submit}
+            aria-describedby={ids.superiorHint}
+          />
+          {t.compare.superior}
+        </label>
+        <span id={ids.superiorHint} className="field-hint">
+          {t.compare.superiorHint}
+        </span>
+      </div>
       <div className="field">
         <button type="submit" className="primary">
           {t.compare.submit}

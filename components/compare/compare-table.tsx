@@ -1,8 +1,7 @@
-import { GapFigure } from "@/components/ui/gap-figure";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
-import { compareChartData, targetChanges } from "@/lib/charts/compare-series";
+import { type CompareGap, compareChartData, compareGap, targetChanges } from "@/lib/charts/compare-series";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { formatNumber, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
+import { formatCompareGap, formatNumber, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import type { TComparison } from "@/lib/schemas/dashboard";
 
 function signed(value: number, locale: Locale): string {
@@ -10,9 +9,36 @@ function signed(value: number, locale: Locale): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : "0";
 }
 
+/** A gap with its unit, coloured by the indicator's direction: better, worse, on the target, or no direction. */
+function CompareGapFigure({ gap, t, locale }: { gap: CompareGap | null; t: Messages; locale: Locale }) {
+  if (!gap) return <span className="gap muted">—</span>;
+  const tone = {
+    better: t.compare.gapBetter,
+    worse: t.compare.gapWorse,
+    even: t.compare.gapEven,
+    neutral: t.compare.gapNeutral,
+  }[gap.tone];
+  return (
+    <span
+      className={`gap gap-${gap.tone}`}
+      title={`${tone} · ${t.compare.gapHelp}`}
+      data-gap={gap.value}
+      data-gap-unit={gap.unit ?? ""}
+      data-tone={gap.tone}
+    >
+      {formatCompareGap(gap, t, locale)}
+      <span className="visually-hidden"> ({tone})</span>
+    </span>
+  );
+}
+
 /** The chart's numbers by year: target, actual, their gap, the change of the target from the year before, verdict. */
 export function CompareTable({ comparison, t, locale }: { comparison: TComparison; t: Messages; locale: Locale }) {
-  const years = new Set(compareChartData(comparison.series).years);
+  const years = new Set(compareChartData(comparison.series, comparison.polarity).years);
+  // A superior's target beside each year of those it is the superior of.
+  const superiorOf = new Map(
+    comparison.superiors.flatMap((superior) => superior.of.map((code) => [code, superior] as const)),
+  );
   const pointUnit = comparison.unit === "%" ? t.compare.pointUnit : (comparison.unit ?? "");
   return (
     <div className="table-scroll">
@@ -28,6 +54,11 @@ export function CompareTable({ comparison, t, locale }: { comparison: TCompariso
             <th scope="col" className="num">
               {t.compare.actual}
             </th>
+            {superiorOf.size > 0 ? (
+              <th scope="col" className="num">
+                {t.compare.superiorTarget}
+              </th>
+            ) : null}
             <th scope="col" className="num">
               {t.compare.gap}
             </th>
@@ -39,11 +70,13 @@ export function CompareTable({ comparison, t, locale }: { comparison: TCompariso
         </thead>
         <tbody>
           {comparison.series.flatMap((s) => {
-            const changes = targetChanges(s.points);
+            const changes = targetChanges(s.points, comparison.polarity);
+            const superior = superiorOf.get(s.code);
             return s.points
               .filter((p) => years.has(p.year))
               .map((p) => {
-                const gap = p.gap ?? null;
+                const gap = compareGap(p.target, p.actual, comparison.polarity);
+                const superiorTarget = superior?.points.find((q) => q.year === p.year)?.target ?? null;
                 const change = changes.get(p.year) ?? null;
                 return (
                   <tr key={`${s.code}-${p.year}`}>
@@ -82,8 +115,22 @@ export function CompareTable({ comparison, t, locale }: { comparison: TCompariso
                         <span className="muted">—</span>
                       )}
                     </td>
+                    {superiorOf.size > 0 ? (
+                      <td className="num superior-cell">
+                        {superiorTarget ? (
+                          <a
+                            href={`/reports/${superiorTarget.reportId}#t-${superiorTarget.id}`}
+                            title={superiorTarget.text}
+                          >
+                            {formatTarget(superiorTarget, t, locale)}
+                          </a>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                    ) : null}
                     <td className="num">
-                      <GapFigure gap={gap} verdict={p.verdict ?? "needs_review"} t={t} locale={locale} />
+                      <CompareGapFigure gap={gap} t={t} locale={locale} />
                     </td>
                     <td className="num">
                       {change === null ? "—" : format("{v} {u}", { v: signed(change, locale), u: pointUnit }).trim()}

@@ -15,10 +15,12 @@ export async function CompareResult({ query }: { query: TCompareQuery }) {
     ["indicator", query.indicator],
     ["measure", query.measure],
     ...query.codes.map((code) => ["j", code]),
+    ...(query.superior ? [["superior", "1"]] : []),
     ["format", "csv"],
   ]).toString()}`;
   return (
     <>
+      <h2 className="visually-hidden">{t.compare.chartHeading}</h2>
       <CompareChart comparison={comparison} />
       <div className="section-head">
         <h2 id="compare-table-title">{t.compare.tableTitle}</h2>

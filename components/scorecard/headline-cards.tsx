@@ -8,6 +8,7 @@ import { gapOfMatch } from "@/lib/charts/gap";
 import { getDb } from "@/lib/db/client";
 import { getOutcomeSpans, getReportTexts } from "@/lib/db/queries/report-view";
 import { format } from "@/lib/i18n";
+import { indicatorLabel } from "@/lib/i18n/indicators";
 import { formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { EvidenceToggle } from "./evidence-toggle";
@@ -45,7 +46,7 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
           <li key={target.id} className={`card headline-card accent-${verdict}`}>
             <div className="card-head">
               <h3 id={`card-${target.id}`}>
-                {format(t.measureTitle[target.measure], { indicator: target.indicator })}
+                {format(t.measureTitle[target.measure], { indicator: indicatorLabel(target.indicator, locale) })}
               </h3>
               <span className="tag">{t.measure[target.measure]}</span>
             </div>

@@ -6,6 +6,7 @@ import { EstimatedMark } from "@/components/ui/verdict-badge";
 import { withPending } from "@/lib/charts/shares";
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
 import { format } from "@/lib/i18n";
+import { indicatorLabel } from "@/lib/i18n/indicators";
 import { formatQuantity } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { TableUrlState } from "../data-table/url-state";
@@ -155,7 +156,9 @@ export async function PeriodFigures({ code, year }: { code: string; year: number
                 <td className="period-span">
                   {format(t.scorecard.periodSpan, { first: figure.period[0], last: figure.period[1] })}
                 </td>
-                <td>{format(t.measureTitle[figure.measure], { indicator: figure.indicator })}</td>
+                <td>
+                  {format(t.measureTitle[figure.measure], { indicator: indicatorLabel(figure.indicator, locale) })}
+                </td>
                 <td className="num">
                   {figure.estimated ? <EstimatedMark t={t} /> : null}
                   {formatQuantity(figure.value, figure.unit, locale)}

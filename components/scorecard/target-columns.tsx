@@ -6,6 +6,7 @@ import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { gapSortValue } from "@/lib/charts/gap";
 import type { Locale, Messages } from "@/lib/i18n";
+import { indicatorLabel } from "@/lib/i18n/indicators";
 import { formatConfidence, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import type { TVerdict } from "@/lib/schemas/extraction";
 import type { AppFeatures } from "../data-table/features";
@@ -50,7 +51,7 @@ export function targetColumns(t: Messages, locale: Locale, correct: CorrectConte
               <span className="visually-hidden">{t.common.headline}</span>
             </span>
           ) : null}
-          {row.original.indicator}
+          {indicatorLabel(row.original.indicator, locale)}
         </a>
       ),
     }),

@@ -1,4 +1,5 @@
 /** Numbers as the dashboard prints them: tabular, units as the reports write them, qualifiers from the dictionary. */
+import type { CompareGap } from "@/lib/charts/compare-series";
 import type { TGap, TQualifier } from "@/lib/schemas/extraction";
 import { format, type Locale, type Messages } from "./index";
 
@@ -83,4 +84,15 @@ export function formatConfidence(confidence: number, locale: Locale): string {
 export function formatExact(value: number, locale: Locale): string {
   const exact = Number(value.toPrecision(10));
   return locale === "en" ? formatter(locale, 10).format(exact) : String(exact);
+}
+
+/**
+ * A compare gap with its unit, signed so that + is better than the target: `+0.2 个百分点` / `+0.2 pp` for rates,
+ * `+4.5万人` for levels (the target's unit as written); `—` where there is none.
+ */
+export function formatCompareGap(gap: CompareGap | null | undefined, t: Messages, locale: Locale): string {
+  if (!gap || !Number.isFinite(gap.value)) return "—";
+  const value = formatSigned(gap.value, locale);
+  if (gap.unit === "pp") return format(t.gap.points, { value });
+  return `${value}${gap.unit ?? ""}`;
 }

@@ -3,7 +3,7 @@
  * and of the routes added for them. Named and shared like lib/schemas/store.ts: add keys, never rename them.
  */
 import { z } from "zod";
-import { ZGap, ZMeasure, ZQualifier, ZSection, ZVerdict } from "./extraction";
+import { ZGap, ZMeasure, ZPolarity, ZQualifier, ZSection, ZVerdict } from "./extraction";
 import { ZDerived, ZFigure, ZText } from "./primitives";
 import { ZReasons } from "./reasons";
 import { ZOrphanCause, ZOrphanSnapshot } from "./reread";
@@ -105,6 +105,12 @@ export const ZCompareQuery = z.object({
   indicator: ZText.trim().min(1).max(60).catch("地区生产总值").default("地区生产总值"),
   measure: ZMeasure.catch("growth").default("growth"),
   codes: z.array(ZCode).max(12).catch([]).default([]),
+  /** `superior=1`: also draw each jurisdiction's superior's target (off by default). */
+  superior: z
+    .enum(["1", "0"])
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === "1"),
 });
 export type TCompareQuery = z.infer<typeof ZCompareQuery>;
 
@@ -155,10 +161,24 @@ export const ZComparison = z.object({
   /** The unit most targets of the series state (`%` for growth). */
   unit: z.string().nullable(),
   series: z.array(ZCompareSeries),
+  /** Which way is better: decides the bound of a range that counts and the colour of a gap. */
+  polarity: ZPolarity.default("higher_better"),
+  /**
+   * The superiors' targets (a province's is the State Council's), when asked for and only those with a target of
+   * this indicator: `of` lists the compared jurisdictions each is the superior of.
+   */
+  superiors: z.array(ZCompareSeries.extend({ of: z.array(z.string()) })).default([]),
 });
 export type TComparison = z.infer<typeof ZComparison>;
 
-export const ZIndicatorOption = z.object({ indicator: z.string(), measure: ZMeasure, count: z.number().int() });
+export const ZIndicatorOption = z.object({
+  indicator: z.string(),
+  measure: ZMeasure,
+  count: z.number().int(),
+  /** The lexicon's other names of the indicator, and its English name: what the picker filters on. */
+  synonyms: z.array(z.string()).default([]),
+  english: z.string().nullable().default(null),
+});
 export type TIndicatorOption = z.infer<typeof ZIndicatorOption>;
 
 /* ---------- review queue ---------- */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editMatch } from "@/lib/db/edits";
 import { importFile } from "@/lib/db/import";
 import { PROVIDERS } from "@/lib/db/providers";
-import { listIndicatorOptions } from "@/lib/db/queries/compare";
+import { listIndicatorTallies } from "@/lib/db/queries/compare";
 import { getOverview } from "@/lib/db/queries/overview";
 import { getReviewFilters, getReviewPage, type ReviewFilter } from "@/lib/db/queries/review";
 import { getScorecardYear } from "@/lib/db/queries/scorecard";
@@ -252,7 +252,7 @@ describe.each(PROVIDERS)("review queue on %s", (provider) => {
     const expected = grouped
       .map((g) => ({ indicator: g.indicatorName, measure: g.measure, count: g._count._all }))
       .sort((a, b) => b.count - a.count || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
-    const options = await listIndicatorOptions(store.db, 10_000);
+    const options = await listIndicatorTallies(store.db, 10_000);
     expect(options.length).toBeGreaterThan(20);
     expect(options.map((o) => [o.indicator, o.measure, o.count]).sort()).toEqual(
       expected.map((o) => [o.indicator, o.measure, o.count]).sort(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { targetChanges } from "@/lib/charts/compare-series";
+import { compareGap, targetChanges } from "@/lib/charts/compare-series";
 import { getDb } from "@/lib/db/client";
 import { getComparison } from "@/lib/db/queries/compare";
 import { csvCell } from "@/lib/export/format";
@@ -21,11 +21,12 @@ const ZQuery = z
       .transform((values) => values.flatMap((v) => v.split(",")).filter(Boolean))
       .pipe(z.array(ZCode).min(1).max(12)),
     format: z.enum(["json", "csv"]).default("json"),
+    superior: z.enum(["0", "1"]).optional(),
   })
   .strict();
 
 /**
- * `GET /api/compare?indicator=&measure=&j=000000&j=…&format=json|csv`: one indicator over the years for several
+ * `GET /api/compare?indicator=&measure=&j=000000&j=…&superior=1&format=json|csv`: one indicator over the years for several
  * jurisdictions (the compare screen's data), as JSON or as CSV (one row per jurisdiction and year).
  */
 export const GET = handle(async (request) => {
@@ -34,6 +35,7 @@ export const GET = handle(async (request) => {
     indicator: query.indicator,
     measure: query.measure,
     codes: query.j,
+    superior: query.superior === "1",
   });
   if (query.format === "json") return respond(ZComparison, comparison);
   const header = [
@@ -51,6 +53,8 @@ export const GET = handle(async (request) => {
     "actual_unit",
     "estimated",
     "verdict",
+    "gap",
+    "gap_unit",
     "target_text",
     "actual_text",
     "target_id",
@@ -58,8 +62,9 @@ export const GET = handle(async (request) => {
   ];
   const lines = [header.join(",")];
   for (const series of comparison.series) {
-    const changes = targetChanges(series.points);
+    const changes = targetChanges(series.points, comparison.polarity);
     for (const p of series.points) {
+      const gap = compareGap(p.target, p.actual, comparison.polarity);
       lines.push(
         [
           series.code,
@@ -76,6 +81,8 @@ export const GET = handle(async (request) => {
           p.actual?.unit,
           p.actual?.estimated,
           p.verdict,
+          gap?.value,
+          gap ? (gap.unit === "pp" ? "个百分点" : gap.unit) : null,
           p.target?.text,
           p.actual?.text,
           p.target?.id,

@@ -4,6 +4,7 @@
  * set none, a review figure of the same indicator that no target claimed).
  */
 
+import { englishIndicatorName, lexiconEntry } from "@/lib/engine/indicators";
 import { gapOf } from "@/lib/engine/match";
 import type { TComparePoint, TComparison, TIndicatorOption } from "@/lib/schemas/dashboard";
 import type { TGap, TMeasure } from "@/lib/schemas/extraction";
@@ -15,6 +16,25 @@ export interface CompareInput {
   indicator: string;
   measure: TMeasure;
   codes: string[];
+  /** Also read each jurisdiction's superior's targets (a province's superior is the State Council). */
+  superior?: boolean;
+}
+
+/**
+ * The stored names that stand for an indicator: every name the lexicon resolves to the same canonical indicator
+ * (`国内生产总值`, `经济增长` → `地区生产总值`); a name the lexicon does not know stands for itself only.
+ */
+async function storedNamesOf(
+  db: Db,
+  indicator: string,
+  measure: TMeasure,
+): Promise<{ canonical: string; names: string[] }> {
+  const entry = lexiconEntry(indicator);
+  if (!entry) return { canonical: indicator, names: [indicator] };
+  const rows = await db.indicatorTally.findMany({ where: { measure }, select: { indicatorName: true } });
+  const names = new Set([entry.name]);
+  for (const row of rows) if (lexiconEntry(row.indicatorName) === entry) names.add(row.indicatorName);
+  return { canonical: entry.name, names: [...names] };
 }
 
 /** The gap of verdicts.md for a judged point, computed by the engine as for every stored match. */
@@ -63,12 +83,18 @@ function pointGap(
   );
 }
 
-export async function getComparison(db: Db, input: CompareInput): Promise<TComparison> {
-  const { indicator, measure, codes } = input;
+/** Each jurisdiction's points of one indicator by plan year, and the unit most of its targets state. */
+async function readSeries(
+  db: Db,
+  codes: string[],
+  indicator: string,
+  indicatorNames: string[],
+  measure: TMeasure,
+): Promise<{ series: TComparison["series"]; units: Map<string, number>; polarities: Map<string, number> }> {
   const [jurisdictions, targetRows, plans, outcomeRows] = await Promise.all([
     db.jurisdiction.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }),
     db.target.findMany({
-      where: { jurisdictionCode: { in: codes }, indicatorName: indicator, measure },
+      where: { jurisdictionCode: { in: codes }, indicatorName: { in: indicatorNames }, measure },
       select: {
         id: true,
         reportId: true,
@@ -102,7 +128,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
     db.outcome.findMany({
       where: {
         jurisdictionCode: { in: codes },
-        indicatorName: indicator,
+        indicatorName: { in: indicatorNames },
         measure,
         manual: false,
         // A period figure is no year's value (verdicts.md "Periods are not years").
@@ -130,6 +156,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
   const outcomes = outcomeRows.map(readableFigures);
   const names = new Map(jurisdictions.map((j) => [j.code, j.name]));
   const units = new Map<string, number>();
+  const polarities = new Map<string, number>();
   const series = codes
     .filter((code) => names.has(code))
     .map((code) => {
@@ -143,6 +170,7 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
         const existing = points.get(target.planYear);
         if (existing?.target) continue; // the year's first statement stands
         if (target.unit) units.set(target.unit, (units.get(target.unit) ?? 0) + 1);
+        polarities.set(target.polarity, (polarities.get(target.polarity) ?? 0) + 1);
         const outcome = target.match?.outcome ?? null;
         points.set(target.planYear, {
           year: target.planYear,
@@ -177,12 +205,72 @@ export async function getComparison(db: Db, input: CompareInput): Promise<TCompa
       }
       return { code, name: names.get(code) ?? code, points: [...points.values()].sort((a, b) => a.year - b.year) };
     });
-  const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { indicator, measure, unit, series };
+  return { series, units, polarities };
 }
 
-/** Indicators with targets, most frequent first: the compare screen's choices. */
-export async function listIndicatorOptions(db: Db, limit = 300): Promise<TIndicatorOption[]> {
+const mostFrequent = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+
+export async function getComparison(db: Db, input: CompareInput): Promise<TComparison> {
+  const { measure, codes } = input;
+  const { canonical: indicator, names } = await storedNamesOf(db, input.indicator, measure);
+  const { series, units, polarities } = await readSeries(db, codes, indicator, names, measure);
+  const entry = lexiconEntry(indicator);
+  const polarity = entry?.polarity ?? polarityColumn(mostFrequent(polarities) ?? "higher_better");
+  const superiors: TComparison["superiors"] = [];
+  if (input.superior) {
+    const parents = await db.jurisdiction.findMany({
+      where: { code: { in: codes } },
+      select: { code: true, parentCode: true },
+    });
+    const of = new Map<string, string[]>();
+    for (const { code, parentCode } of parents) {
+      // A superior already compared is drawn as itself.
+      if (parentCode && !codes.includes(parentCode)) of.set(parentCode, [...(of.get(parentCode) ?? []), code]);
+    }
+    if (of.size > 0) {
+      const read = await readSeries(db, [...of.keys()], indicator, names, measure);
+      for (const s of read.series) {
+        // Only a superior that set such a target is drawn: its years without one are no line.
+        const points = s.points.filter((p) => p.target);
+        if (points.length > 0) superiors.push({ ...s, points, of: of.get(s.code) ?? [] });
+      }
+    }
+  }
+  return { indicator, measure, unit: mostFrequent(units), series, polarity, superiors };
+}
+
+/**
+ * The compare screen's choices: the lexicon's indicators with targets, per measure, most frequent first. Stored
+ * names are counted under the canonical indicator they resolve to; names the lexicon does not know (fragments
+ * such as `我国有` among them) are no choice.
+ */
+export async function listIndicatorOptions(db: Db): Promise<TIndicatorOption[]> {
+  const options = new Map<string, TIndicatorOption>();
+  for (const row of await listIndicatorTallies(db)) {
+    const entry = lexiconEntry(row.indicator);
+    if (!entry) continue;
+    const key = `${entry.name}\u0000${row.measure}`;
+    const option = options.get(key) ?? {
+      indicator: entry.name,
+      measure: row.measure,
+      count: 0,
+      synonyms: entry.synonyms,
+      english: englishIndicatorName(entry.name),
+    };
+    option.count += row.count;
+    options.set(key, option);
+  }
+  return [...options.values()].sort(
+    (a, b) =>
+      b.count - a.count || a.indicator.localeCompare(b.indicator, "zh-CN") || a.measure.localeCompare(b.measure),
+  );
+}
+
+/** Stored indicator names with targets as the reader wrote them, per measure, most frequent first. */
+export async function listIndicatorTallies(
+  db: Db,
+  limit?: number,
+): Promise<{ indicator: string; measure: TMeasure; count: number }[]> {
   const rows = await db.indicatorTally.findMany({
     where: { measure: { not: "qualitative" }, targets: { gt: 0 } },
     orderBy: [{ targets: "desc" }, { indicatorName: "asc" }, { measure: "asc" }],

@@ -1,4 +1,5 @@
 /** The indicator lexicon and the functions that resolve and compare indicator names. */
+export { englishIndicatorName, INDICATOR_ENGLISH } from "./english";
 export { CATEGORIES, type Category, type IndicatorEntry, LEXICON } from "./lexicon";
 export { statedMeasure } from "./measure";
 export {

@@ -4,4 +4,4 @@
  * tests/engine/versions.test.ts fingerprints the output over the corpus and fails when the output changed while the
  * version did not (tests/labels/versions.ts records one fingerprint per version).
  */
-export const READER_VERSION = "luoshi-reader/2026.11.29.2";
+export const READER_VERSION = "luoshi-reader/2026.11.29.3";

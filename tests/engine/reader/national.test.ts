@@ -117,4 +117,24 @@ describe("figures the headline tests rely on", () => {
     for (const year of [2002, 2003, 2004])
       expect((await nationalReport(year)).targets.filter((t) => t.headline)).toEqual([]);
   });
+
+  it("reads a rate after words that set a target (增长…预期目标为, 增长目标拟定为) as a growth, named without them", async () => {
+    // 2003 and 2004 state the GDP target outside a list: `经济增长预期目标为7%左右`.
+    for (const year of [2003, 2004]) {
+      const gdp = (await nationalReport(year)).targets.filter((t) => t.indicator === "地区生产总值");
+      expect(gdp.map((t) => [t.measure, t.qualifier, t.value, t.unit])).toEqual([["growth", "about", 7, "%"]]);
+      expect(gdp[0]?.text).toContain("经济增长预期目标为7%左右");
+    }
+    // 2013: `广义货币M2预期增长目标拟定为13%左右`; 2014: `广义货币M2预期增长13%左右`.
+    for (const [year, value] of [
+      [2013, 13],
+      [2014, 13],
+    ] as const) {
+      const money = (await nationalReport(year)).targets.filter((t) => t.text.includes("广义货币M2预期增长"));
+      expect(money.map((t) => [t.indicator, t.measure, t.value])).toEqual([["广义货币", "growth", value]]);
+    }
+    // 2017: `…社会融资规模余额预期增长均为12%左右`: a growth (均为), not a share of 12%.
+    const joint = (await nationalReport(2017)).targets.filter((t) => t.text.includes("预期增长均为12%"));
+    expect(joint.map((t) => [t.measure, t.value])).toEqual([["growth", 12]]);
+  });
 });

@@ -2,9 +2,9 @@
  * From the words before (or around) a number to an indicator's name: drop quotation marks, asides, examples
  * (`云霄路等`), hedges and the verb of change, then let the lexicon give the canonical name and polarity.
  */
-import { resolveIndicator } from "@/lib/engine/indicators";
+import { lexiconEntry, resolveIndicator } from "@/lib/engine/indicators";
 import type { TMeasure, TPolarity } from "@/lib/schemas/extraction";
-import { GROWTH_VERB, LEADING_FILLERS, leadingVerb, TRAILING_FILLERS } from "./vocabulary";
+import { GROWTH_VERB, LEADING_FILLERS, leadingVerb, TARGET_SETTING_WORDS, TRAILING_FILLERS } from "./vocabulary";
 
 export interface NamedIndicator {
   name: string;
@@ -42,7 +42,14 @@ export function cleanSubject(subject: string, measure: TMeasure): string {
     .replace(/^[\s,，、和及与并]+/, "");
   phrase = dropExamples(phrase);
   phrase = stripRepeatedly(phrase, TRAILING_FILLERS);
-  if (measure === "growth" || measure === "share") phrase = stripRepeatedly(phrase, GROWTH_VERB);
+  if (measure === "growth" || measure === "share") {
+    // `预期增长目标拟定`: target words and the verb of change interleave; neither is part of the name. A name the
+    // lexicon knows stops it (`经济增长预期目标` is GDP; without `增长` it would be `经济`).
+    for (let before = ""; before !== phrase && !lexiconEntry(phrase); ) {
+      before = phrase;
+      phrase = stripRepeatedly(stripRepeatedly(phrase, TARGET_SETTING_WORDS), GROWTH_VERB);
+    }
+  }
   phrase = stripRepeatedly(phrase, TRAILING_FILLERS);
   phrase = stripRepeatedly(phrase, LEADING_FILLERS);
   if (phrase.length > MAX_NAME_LENGTH) phrase = phrase.slice(-MAX_NAME_LENGTH);

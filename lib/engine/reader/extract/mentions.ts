@@ -206,10 +206,10 @@ const REDUCTION_FIRST = /^(?:降低|减少|压减|压缩)/;
 
 /**
  * A verb of change a few words before a rate, with only words about the target between (`增长的预期目标为8%`,
- * `增长挑战10%`, `GDP增长目标定在6.5%`): the rate is a growth rate.
+ * `增长挑战10%`, `GDP增长目标定在6.5%`, `增长目标拟定为13%`): the rate is a growth rate.
  */
 const GROWTH_BEFORE_TARGET_WORDS =
-  /(?:增长|增速|增幅|涨幅|上涨)(?:的)?(?:预期目标|预期|目标|挑战|目标定为|目标定在|目标为|目标是|定为|定在)(?:为|是|定为|定在|确定为)?$/;
+  /(?:增长|增速|增幅|涨幅|上涨)(?:的)?(?:预期目标|预期|目标|挑战|目标定为|目标定在|目标为|目标是|定为|定在)(?:为|是|定为|定在|确定为|拟定为?|设定为?|确定)?$/;
 
 function measureOf(q: Quantity, before: string): { measure: TMeasure; reduction: boolean } {
   if (q.unit === "个百分点") return { measure: "growth", reduction: REDUCTION_VERB.test(before) };

@@ -33,8 +33,14 @@ export function endsWithVerb(phrase: string): boolean {
 
 /** Verbs of change before a percentage make it a growth rate; the reducing ones state the size of a cut. */
 export const GROWTH_VERB =
-  /(?:增长|增速|增幅|涨幅|上涨|增加|提高|提升|扩大|回升|下降|降低|减少|回落|下调|缩小|减|增)(?:了|率)?(?:分别)?(?:保持|继续保持|控制|为|是)?$/;
-export const REDUCTION_VERB = /(?:下降|降低|减少|回落|下调|缩小|减)(?:了|率)?(?:分别)?(?:保持|继续保持|控制|为|是)?$/;
+  /(?:增长|增速|增幅|涨幅|上涨|增加|提高|提升|扩大|回升|下降|降低|减少|回落|下调|缩小|减|增)(?:了|率)?(?:分别|均)?(?:保持|继续保持|控制|为|是)?$/;
+export const REDUCTION_VERB =
+  /(?:下降|降低|减少|回落|下调|缩小|减)(?:了|率)?(?:分别|均)?(?:保持|继续保持|控制|为|是)?$/;
+/**
+ * Words that set a target between a name and its rate (`广义货币M2预期增长目标拟定为13%左右`, `经济增长预期目标为7%`):
+ * they say the figure is a target, not what is measured, and are no part of the name.
+ */
+export const TARGET_SETTING_WORDS = /(?:预期目标|预期|目标|拟定|设定|确定)$/;
 
 /**
  * Words around an indicator's name that say when, how hard or by whom, not what: removed from the name
