@@ -9,7 +9,6 @@ import { getDb } from "@/lib/db/client";
 import { listIndicatorOptions } from "@/lib/db/queries/compare";
 import { listSuperiors } from "@/lib/db/queries/hierarchy";
 import { getPeers } from "@/lib/db/queries/peers";
-import { lexiconEntry } from "@/lib/engine/indicators";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { ZPeersQuery } from "@/lib/schemas/peers";
@@ -50,8 +49,6 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
     getPeers(db, query),
   ]);
   if (!peers) notFound();
-  // Canonical indicators only: a fragment the reader stored under its own name is no one's peer.
-  const canonical = indicators.filter((option) => lexiconEntry(option.indicator)?.name === option.indicator);
   const scope = peers.scope.parent
     ? peers.scope.level
       ? format(t.peers.scopeUnder, { parent: peers.scope.parent.name, level: t.peers.levels[peers.scope.level] })
@@ -63,7 +60,7 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
       <p className="lead">{t.peers.lead}</p>
       <PeersForm
         query={{ ...query, year: peers.year }}
-        indicators={canonical}
+        indicators={indicators}
         years={peers.years}
         superiors={superiors}
       />

@@ -2,10 +2,10 @@
 
 import Form from "next/form";
 import { useId, useRef } from "react";
+import { IndicatorCombobox } from "@/components/compare/indicator-combobox";
 import { useMessages } from "@/components/i18n-provider";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TIndicatorOption } from "@/lib/schemas/dashboard";
-import { ZMeasure } from "@/lib/schemas/extraction";
 import { type TPeersQuery, ZPeerLevel } from "@/lib/schemas/peers";
 
 interface Choice {
@@ -31,9 +31,7 @@ export function PeersForm({
   const t = useMessages();
   const form = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
-  const ids = { indicator: useId(), measure: useId(), year: useId(), level: useId(), parent: useId() };
-  const names = [...new Set(indicators.map((o) => o.indicator))];
-  if (!names.includes(query.indicator)) names.unshift(query.indicator);
+  const ids = { year: useId(), level: useId(), parent: useId() };
   const submit = () => form.current?.requestSubmit();
   return (
     <Form
@@ -44,28 +42,7 @@ export function PeersForm({
       scroll={false}
       data-ready={hydrated || undefined}
     >
-      <div className="field">
-        <label htmlFor={ids.indicator}>{t.peers.indicator}</label>
-        <select id={ids.indicator} name="indicator" defaultValue={query.indicator} onChange={submit}>
-          {names.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.measure}>{t.peers.measure}</label>
-        <select id={ids.measure} name="measure" defaultValue={query.measure} onChange={submit}>
-          {ZMeasure.options
-            .filter((m) => m !== "qualitative")
-            .map((m) => (
-              <option key={m} value={m}>
-                {t.measure[m]}
-              </option>
-            ))}
-        </select>
-      </div>
+      <IndicatorCombobox options={indicators} indicator={query.indicator} measure={query.measure} onPick={submit} />
       <div className="field">
         <label htmlFor={ids.year}>{t.peers.year}</label>
         <select id={ids.year} name="year" defaultValue={query.year ?? ""} onChange={submit}>

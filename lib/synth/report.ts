@@ -24,8 +24,8 @@ export interface SynthOptions {
    */
   filler?: boolean;
   /**
-   * Write a hierarchy instead of scattered counties: `provinces` provinces, each with `cities` of its prefecture
-   * cities, each with `counties` of its counties (`jurisdictions` is then ignored). Each subordinate's GDP growth
+   * Write a hierarchy instead of scattered counties: `provinces` provinces, each with up to `cities` of its prefecture
+   * cities, each with up to `counties` of its counties (`jurisdictions` is then ignored). Each subordinate's GDP growth
    * target is its superior's plus a known amplification (`synthGdpTarget`), and each review states the GDP level.
    */
   tree?: SynthTree;
@@ -416,8 +416,9 @@ function chosenDivisions(count: number): Division[] {
 const MUNICIPALITY = /^(?:11|12|31|50)/;
 
 /**
- * The divisions of a tree, superiors before subordinates: every `step`-th province that has enough cities with enough
- * counties, and of each the first cities that have enough counties.
+ * The divisions of a tree, superiors before subordinates: every `step`-th province that has prefecture cities, up to
+ * `cities` of its cities that have counties, and up to `counties` counties of each (provinces and cities have as many
+ * as GB/T 2260 lists, so a large tree is as large as the country allows).
  */
 export function treeDivisions(tree: SynthTree): Division[] {
   const all = allDivisions();
@@ -426,21 +427,18 @@ export function treeDivisions(tree: SynthTree): Division[] {
     if (!division.parent) continue;
     childrenOf.set(division.parent.code, [...(childrenOf.get(division.parent.code) ?? []), division]);
   }
+  const countiesOf = (city: Division) =>
+    (childrenOf.get(city.code) ?? []).filter((d) => d.level === "county").slice(0, tree.counties);
   const citiesOf = (province: Division) =>
     (childrenOf.get(province.code) ?? [])
-      .filter((city) => city.level === "city" && (childrenOf.get(city.code) ?? []).length >= tree.counties)
+      .filter((city) => city.level === "city" && (tree.counties === 0 || countiesOf(city).length > 0))
       .slice(0, tree.cities);
-  const provinces = all.filter(
-    (d) => d.level === "province" && !MUNICIPALITY.test(d.code) && citiesOf(d).length >= tree.cities,
-  );
+  const provinces = all.filter((d) => d.level === "province" && !MUNICIPALITY.test(d.code) && citiesOf(d).length > 0);
   if (tree.provinces > provinces.length)
-    throw new Error(`at most ${provinces.length} provinces have ${tree.cities} cities of ${tree.counties} counties`);
+    throw new Error(`at most ${provinces.length} provinces have prefecture cities`);
   const step = provinces.length / tree.provinces;
   return Array.from({ length: tree.provinces }, (_, i) => provinces[Math.floor(i * step)] as Division).flatMap(
-    (province) => [
-      province,
-      ...citiesOf(province).flatMap((city) => [city, ...(childrenOf.get(city.code) ?? []).slice(0, tree.counties)]),
-    ],
+    (province) => [province, ...citiesOf(province).flatMap((city) => [city, ...countiesOf(city)])],
   );
 }
 

@@ -18,6 +18,7 @@ const SUITES: Record<string, { module: string; run: string }> = {
   pages: { module: "./pages.ts", run: "benchPages" },
   export: { module: "./export.ts", run: "benchExport" },
   load: { module: "./load.ts", run: "benchLoad" },
+  peers: { module: "./peers.ts", run: "benchPeers" },
 };
 
 const [flag, suiteName] = process.argv.slice(2);

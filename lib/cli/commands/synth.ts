@@ -16,15 +16,15 @@ const USAGE = `Usage: luoshi synth --jurisdictions <N> --years <Y> --targets <T>
 Write N × Y synthetic work reports (plan and review sections, qualifiers, units and web noise) as
 <dir>/<code>/<year>.txt, default dir data/synth. The same options always give the same files.
 
-With --provinces, write a hierarchy instead: P provinces, C prefecture cities of each, K counties of each city
-(P × (1 + C × (1 + K)) jurisdictions). Each subordinate's GDP growth target is its superior's plus a known
+With --provinces, write a hierarchy instead: P provinces, up to C prefecture cities of each, up to K counties of
+each city (as many as GB/T 2260 lists; the command says how many it wrote). Each subordinate's GDP growth target is its superior's plus a known
 amplification (−0.5 to +1.5 points), and each review states the GDP level, for the peers and amplification screens.
 
 Options:
   --jurisdictions <N>  county-level jurisdictions, spread over the division list (default 10)
   --provinces <P>      write a hierarchy of P provinces (at most 31)
-  --cities <C>         prefecture cities of each province in a hierarchy (default 2)
-  --counties <K>       counties of each city in a hierarchy (default 3)
+  --cities <C>         prefecture cities of each province in a hierarchy, at most (default 2)
+  --counties <K>       counties of each city in a hierarchy, at most (default 3)
   --years <Y>          consecutive report years per jurisdiction (default 3)
   --targets <T>        targets per plan, at least 8 (default 60)
   --first-year <year>  the first report year (default 2016)
@@ -43,8 +43,8 @@ const ZSynthArgs = z.object({
   seed: ZInt(0, 2 ** 31).default(1),
   out: z.string().min(1).default(path.join("data", "synth")),
   provinces: ZInt(1, 31).optional(),
-  cities: ZInt(1, 30).optional(),
-  counties: ZInt(0, 40).optional(),
+  cities: ZInt(1, 50).optional(),
+  counties: ZInt(0, 50).optional(),
 });
 
 /** The number of jurisdictions of a tree, or a usage error when the division list cannot give that shape. */

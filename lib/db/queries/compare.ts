@@ -24,7 +24,7 @@ export interface CompareInput {
  * The stored names that stand for an indicator: every name the lexicon resolves to the same canonical indicator
  * (`国内生产总值`, `经济增长` → `地区生产总值`); a name the lexicon does not know stands for itself only.
  */
-async function storedNamesOf(
+export async function storedNamesOf(
   db: Db,
   indicator: string,
   measure: TMeasure,

@@ -22,9 +22,23 @@ import {
 import type { Db } from "../client";
 import { polarityColumn, qualifierColumn, verdictColumn } from "../columns";
 import { readableFigures } from "../rows";
+import { storedNamesOf } from "./compare";
 
 /** The indicator whose level weighs a jurisdiction's target in the averages. */
 const GDP_INDICATOR = "地区生产总值";
+
+/**
+ * Codes per query: a scope of every county holds thousands, past the bound parameters a statement may take (Prisma
+ * refuses a query over its limit), so long lists are read in chunks, in code order.
+ */
+const CODES_PER_QUERY = 400;
+
+async function inChunks<T>(codes: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < codes.length; i += CODES_PER_QUERY)
+    rows.push(...(await read(codes.slice(i, i + CODES_PER_QUERY))));
+  return rows;
+}
 
 interface Place {
   code: string;
@@ -56,11 +70,13 @@ async function scopePlaces(db: Db, query: TPeersQuery, parent: Place | null): Pr
   let frontier = [parent.code];
   for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
     const rows = (
-      await db.jurisdiction.findMany({
-        where: { parentCode: { in: frontier } },
-        select: { ...placeSelect, _count: { select: { reports: true } } },
-        orderBy: { code: "asc" },
-      })
+      await inChunks(frontier, (chunk) =>
+        db.jurisdiction.findMany({
+          where: { parentCode: { in: chunk } },
+          select: { ...placeSelect, _count: { select: { reports: true } } },
+          orderBy: { code: "asc" },
+        }),
+      )
     ).map((row) => ({ ...toPlace(row), reports: row._count.reports }));
     for (const row of rows) {
       if (row.reports === 0) continue;
@@ -72,15 +88,16 @@ async function scopePlaces(db: Db, query: TPeersQuery, parent: Place | null): Pr
   return found.sort((a, b) => a.code.localeCompare(b.code));
 }
 
-type TargetRow = Awaited<ReturnType<typeof loadTargets>>[number];
+function loadTargets(db: Db, codes: string[], names: string[], measure: string) {
+  return inChunks(codes, (chunk) => targetsOf(db, chunk, names, measure));
+}
 
-function loadTargets(db: Db, codes: string[], indicator: string, measure: string, years?: number[]) {
+function targetsOf(db: Db, codes: string[], names: string[], measure: string) {
   return db.target.findMany({
     where: {
       jurisdictionCode: { in: codes },
-      indicatorName: indicator,
+      indicatorName: { in: names },
       measure,
-      ...(years ? { planYear: { in: years } } : {}),
       OR: [{ match: null }, { match: { notATarget: false } }],
     },
     select: {
@@ -109,6 +126,8 @@ function loadTargets(db: Db, codes: string[], indicator: string, measure: string
     orderBy: [{ jurisdictionCode: "asc" }, { planYear: "asc" }, { headline: "desc" }, { position: "asc" }],
   });
 }
+
+type TargetRow = Awaited<ReturnType<typeof targetsOf>>[number];
 
 function peerActual(
   row: {
@@ -158,15 +177,19 @@ function firstTargets(rows: TargetRow[]): Map<string, TargetRow> {
 /** What each jurisdiction's plan of each year says of the indicator, apart from setting a target. */
 async function planStatuses(db: Db, codes: string[], years: number[]): Promise<Map<string, TPlanStatus>> {
   const [plans, headlines] = await Promise.all([
-    db.report.findMany({
-      where: { jurisdictionCode: { in: codes }, kind: "work_report", planYear: { in: years } },
-      select: { jurisdictionCode: true, planYear: true },
-      distinct: ["jurisdictionCode", "planYear"],
-    }),
-    db.target.groupBy({
-      by: ["jurisdictionCode", "planYear"],
-      where: { jurisdictionCode: { in: codes }, planYear: { in: years }, headline: true },
-    }),
+    inChunks(codes, (chunk) =>
+      db.report.findMany({
+        where: { jurisdictionCode: { in: chunk }, kind: "work_report", planYear: { in: years } },
+        select: { jurisdictionCode: true, planYear: true },
+        distinct: ["jurisdictionCode", "planYear"],
+      }),
+    ),
+    inChunks(codes, (chunk) =>
+      db.target.groupBy({
+        by: ["jurisdictionCode", "planYear"],
+        where: { jurisdictionCode: { in: chunk }, planYear: { in: years }, headline: true },
+      }),
+    ),
   ]);
   const statuses = new Map<string, TPlanStatus>();
   for (const plan of plans) statuses.set(`${plan.jurisdictionCode}:${plan.planYear}`, "not_read");
@@ -175,7 +198,9 @@ async function planStatuses(db: Db, codes: string[], years: number[]): Promise<M
 }
 
 export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | null> {
-  const { indicator, measure } = query;
+  const { measure } = query;
+  // Every stored name the lexicon reads as the indicator (`经济增长`, `国内生产总值` → `地区生产总值`).
+  const { canonical: indicator, names } = await storedNamesOf(db, query.indicator, measure);
   const parentRow = query.parent
     ? await db.jurisdiction.findUnique({ where: { code: query.parent }, select: placeSelect })
     : null;
@@ -184,16 +209,17 @@ export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | nul
   const places = await scopePlaces(db, query, parent);
   const codes = places.map((p) => p.code);
 
-  const superiorCodes = [...new Set(places.flatMap((p) => (p.parentCode ? [p.parentCode] : [])))];
+  const superiorCodes = [...new Set(places.flatMap((p) => (p.parentCode ? [p.parentCode] : [])))].sort();
   const superiors = new Map(
-    (await db.jurisdiction.findMany({ where: { code: { in: superiorCodes } }, select: placeSelect })).map((row) => [
-      row.code,
-      toPlace(row),
-    ]),
+    (
+      await inChunks(superiorCodes, (chunk) =>
+        db.jurisdiction.findMany({ where: { code: { in: chunk } }, select: placeSelect }),
+      )
+    ).map((row) => [row.code, toPlace(row)]),
   );
   const [targetRows, superiorRows] = await Promise.all([
-    loadTargets(db, codes, indicator, measure),
-    loadTargets(db, superiorCodes, indicator, measure),
+    loadTargets(db, codes, names, measure),
+    loadTargets(db, superiorCodes, names, measure),
   ]);
   const years = [...new Set(targetRows.map((row) => row.planYear))].sort((a, b) => a - b);
   const year = query.year ?? years.at(-1) ?? null;
@@ -212,18 +238,21 @@ export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | nul
 
   // GDP levels of the year before each plan year, from the reviews: the weights of the averages.
   const weightYears = years.map((y) => y - 1);
-  const levelRows = await db.outcome.findMany({
-    where: {
-      jurisdictionCode: { in: codes },
-      indicatorName: GDP_INDICATOR,
-      measure: "level",
-      year: { in: weightYears },
-      periodStart: null,
-      value: { not: null },
-    },
-    select: { jurisdictionCode: true, year: true, value: true, unit: true, text: true },
-    orderBy: [{ year: "asc" }, { position: "asc" }],
-  });
+  const gdpNames = (await storedNamesOf(db, GDP_INDICATOR, "level")).names;
+  const levelRows = await inChunks(codes, (chunk) =>
+    db.outcome.findMany({
+      where: {
+        jurisdictionCode: { in: chunk },
+        indicatorName: { in: gdpNames },
+        measure: "level",
+        year: { in: weightYears },
+        periodStart: null,
+        value: { not: null },
+      },
+      select: { jurisdictionCode: true, year: true, value: true, unit: true, text: true },
+      orderBy: [{ year: "asc" }, { position: "asc" }],
+    }),
+  );
   const levelsByKey = new Map<string, { value: number; unit: string | null; text: string }[]>();
   for (const row of levelRows) {
     const value = readableFigures(row).value;
@@ -272,27 +301,29 @@ export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | nul
       }),
     );
     // Last year's actual where last year's target is not imported or not matched: the review's own figure.
-    const unclaimed = await db.outcome.findMany({
-      where: {
-        jurisdictionCode: { in: codes },
-        indicatorName: indicator,
-        measure,
-        year: y - 1,
-        periodStart: null,
-        manual: false,
-        conflictWithId: null,
-      },
-      select: {
-        id: true,
-        reportId: true,
-        jurisdictionCode: true,
-        value: true,
-        unit: true,
-        estimated: true,
-        text: true,
-      },
-      orderBy: [{ position: "asc" }],
-    });
+    const unclaimed = await inChunks(codes, (chunk) =>
+      db.outcome.findMany({
+        where: {
+          jurisdictionCode: { in: chunk },
+          indicatorName: { in: names },
+          measure,
+          year: y - 1,
+          periodStart: null,
+          manual: false,
+          conflictWithId: null,
+        },
+        select: {
+          id: true,
+          reportId: true,
+          jurisdictionCode: true,
+          value: true,
+          unit: true,
+          estimated: true,
+          text: true,
+        },
+        orderBy: [{ position: "asc" }],
+      }),
+    );
     const reviewFigure = new Map<string, (typeof unclaimed)[number]>();
     for (const row of unclaimed)
       if (!reviewFigure.has(row.jurisdictionCode)) reviewFigure.set(row.jurisdictionCode, row);
