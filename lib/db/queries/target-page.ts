@@ -119,11 +119,7 @@ function sourceOf(
  * One target with everything its page shows, or null for no such target. Reasons are written in `locale`. The answer
  * is validated against ZTargetPage: a stored row that does not fit fails here, not on the page.
  */
-export async function getTargetPage(
-  db: Db,
-  id: string,
-  locale: Locale = DEFAULT_LOCALE,
-): Promise<TTargetPage | null> {
+export async function getTargetPage(db: Db, id: string, locale: Locale = DEFAULT_LOCALE): Promise<TTargetPage | null> {
   if (!ZTargetPageId.safeParse(id).success) return null;
   const target = await db.target.findUnique({
     where: { id },
@@ -274,9 +270,7 @@ async function superiorTarget(
     },
     orderBy: [{ headline: "desc" }, { reportId: "asc" }, { position: "asc" }],
   });
-  const found = candidates.find(
-    (c) => !c.match?.notATarget && resolveIndicator(c.indicatorName).name === indicator,
-  );
+  const found = candidates.find((c) => !c.match?.notATarget && resolveIndicator(c.indicatorName).name === indicator);
   if (!found) return null;
   const figures = readableFigures(found);
   return {
