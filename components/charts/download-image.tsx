@@ -81,8 +81,8 @@ export function DownloadImageButton({
   className,
 }: {
   target: RefObject<HTMLElement | null> | string;
-  /** The file name, or a function giving it when clicked (it may read the page's address). */
-  fileName: string | (() => string);
+  /** The parts of the file name (`luoshi-<parts>.png`), or a function giving the name when clicked. */
+  fileName: readonly (string | number)[] | (() => string);
   /** Printed under the image: what it shows and where it comes from. */
   sourceLine: string | (() => string);
   /** The accessible name: says what is downloaded (the visible text is the short action). */
@@ -100,7 +100,7 @@ export function DownloadImageButton({
     try {
       const line = typeof sourceLine === "function" ? sourceLine() : sourceLine;
       const blob = await renderPng(node, line);
-      save(blob, typeof fileName === "function" ? fileName() : fileName);
+      save(blob, typeof fileName === "function" ? fileName() : imageFileName(fileName));
       setState("idle");
     } catch {
       setState("failed");

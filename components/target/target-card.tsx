@@ -1,4 +1,4 @@
-import { DownloadImageButton, imageFileName } from "@/components/charts/download-image";
+import { DownloadImageButton } from "@/components/charts/download-image";
 import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format, type Locale, type Messages } from "@/lib/i18n";
@@ -133,7 +133,7 @@ export function TargetCard({
       <DownloadImageButton
         target={TARGET_CARD_ID}
         label={format(t.imageDownload.cardLabel, { title: `${jurisdiction.name} ${year} ${heading}` })}
-        fileName={imageFileName([jurisdiction.code, year, target.indicator])}
+        fileName={[jurisdiction.code, year, target.indicator]}
         sourceLine={citation}
       />
     </div>
