@@ -4,6 +4,7 @@ import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatTarget } from "@/lib/i18n/numbers";
 import type { TEditRecord } from "@/lib/schemas/dashboard";
 import type { TSuperiorTarget, TTargetSource } from "@/lib/schemas/target-page";
+import { readableUrl } from "./readable-url";
 
 /** Every source of the target, each with its public address and its date (published, else imported, said so). */
 export function TargetSources({ sources, t }: { sources: TTargetSource[]; t: Messages }) {
@@ -24,7 +25,7 @@ export function TargetSources({ sources, t }: { sources: TTargetSource[]; t: Mes
             <div className="source-meta">
               {source.url ? (
                 <a href={source.url} className="source-url" rel="noopener noreferrer">
-                  {source.url}
+                  {readableUrl(source.url)}
                 </a>
               ) : (
                 <span className="muted">{t.targetPage.noUrl}</span>

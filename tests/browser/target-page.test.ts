@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { Download, Page } from "playwright-core";
 import { expect, it } from "vitest";
@@ -30,6 +31,9 @@ async function savedDownload(download: Download): Promise<{ name: string; bytes:
 async function openGdp2018(page: Page) {
   await page.goto(`${app.baseUrl}/j/000000/2018`);
   const card = page.locator(".headline-card", { has: page.getByRole("heading", { name: "地区生产总值增长" }) });
+  // Every row of the table links to its target's page as well.
+  await page.locator(".target-table[data-ready]").waitFor();
+  expect(await page.locator(".target-table a[data-permalink]").count()).toBeGreaterThan(10);
   await card.getByRole("link", { name: "地区生产总值：目标页（可引用的链接）" }).click();
   await page.waitForURL(/\/t\/[A-Za-z0-9_-]+$/);
 }
@@ -68,6 +72,15 @@ it("opens the State Council's 2018 GDP target from the scorecard: sentence, verd
   expect(await page.locator(".target-audit").textContent()).toContain("没有人工修改");
   // Read-only for a visitor: no way to the review queue.
   expect(await page.locator(".target-correct-link").count()).toBe(0);
+  // The report view links its selected target here too.
+  const id = page.url().split("/t/")[1] ?? "";
+  const reportHref = await card.locator(".target-quote-target").getAttribute("cite");
+  await page.goto(`${app.baseUrl}${reportHref}`);
+  const selected = page.locator(".selected-panel");
+  expect(await selected.getByRole("link", { name: "地区生产总值：目标页（可引用的链接）" }).getAttribute("href")).toBe(
+    `/t/${id}`,
+  );
+  await page.goBack();
   expect(await page.locator(".target-citation").textContent()).toMatch(
     /^来源：2018年中华人民共和国国务院政府工作报告，https:\/\/zh\.wikisource\.org\/.+，经落实 Luoshi 检索 http:\/\/.+\/t\/.+$/,
   );
@@ -149,12 +162,37 @@ it("shows editors the way to correct the target in the review queue", async () =
   expect(await link.getAttribute("href")).toBe("/review?code=000000&year=2018");
 });
 
+it("fits a phone's width without scrolling the page sideways, and axe finds nothing in it", async () => {
+  const page = await app.openPage("target-page-phone", { width: 390, height: 844 });
+  await openGdp2018(page);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: string) => Promise<AxeResults> } }).axe;
+    const results = await axe.run("main");
+    return { passes: results.passes.length, violations: results.violations.map((v) => `${v.id} (${v.nodes.length})`) };
+  });
+  expect(violations.passes).toBeGreaterThan(10);
+  expect(violations.violations).toEqual([]);
+  await saveScreenshot(page, "target-page-phone");
+});
+
+interface AxeResults {
+  passes: unknown[];
+  violations: { id: string; nodes: unknown[] }[];
+}
+
 it("answers 404 with the not-found page for an unknown or malformed id", async () => {
   const page = await app.openPage("target-page-404");
   for (const id of ["c0000000000000000000000000", "not%20an%20id", "x".repeat(80)]) {
     const response = await page.goto(`${app.baseUrl}/t/${id}`);
     expect(response?.status()).toBe(404);
-    expect(await page.title()).toMatch(/^找不到这个页面/);
+    // The page's title arrives with the streamed metadata: wait for it rather than read the shell's.
+    await page.waitForFunction(() => document.title.startsWith("找不到这个页面"));
+    expect(await page.title()).toBe("找不到这个页面 · 落实");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("找不到这个页面");
   }
   await saveScreenshot(page, "target-page-404");

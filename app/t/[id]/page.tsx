@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getViewer } from "@/app/_lib/viewer";
+import { readableUrl } from "@/components/target/readable-url";
 import { TargetCard } from "@/components/target/target-card";
 import { AuditTrail, SuperiorTarget, TargetSources } from "@/components/target/target-details";
 import { getDb } from "@/lib/db/client";
@@ -44,7 +45,7 @@ function citationOf(page: TTargetPage, t: Messages, permalink: string): string {
   const plan = page.sources[0];
   const title = plan?.title ?? page.jurisdiction.name;
   return plan?.url
-    ? format(t.targetPage.citeLine, { title, url: plan.url, permalink })
+    ? format(t.targetPage.citeLine, { title, url: readableUrl(plan.url), permalink })
     : format(t.targetPage.citeLineNoUrl, { title, permalink });
 }
 
