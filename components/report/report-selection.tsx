@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useSyncExternalStore } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { type CorrectAccess, CorrectButton } from "@/components/review/correct-button";
+import { PermalinkLink } from "@/components/target/permalink-link";
 import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format } from "@/lib/i18n";
@@ -157,6 +158,8 @@ export function ReportSelection({
               </Link>
               {" · "}
               <Link href={`/review?code=${code}&year=${planYear}`}>{t.report.reviewLink}</Link>
+              {" · "}
+              <PermalinkLink id={target.id} indicator={target.indicator} text />
             </p>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import { loadScorecard } from "@/app/_lib/data";
 import { correctAccess, getViewer } from "@/app/_lib/viewer";
 import { CorrectButton } from "@/components/review/correct-button";
+import { PermalinkLink } from "@/components/target/permalink-link";
 import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { sentenceAround } from "@/lib/charts/evidence";
@@ -93,6 +94,7 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
             </dl>
             <div className="card-foot">
               <VerdictBadge verdict={verdict} t={t} />
+              <PermalinkLink id={target.id} indicator={target.indicator} />
               <CorrectButton
                 targetId={target.id}
                 code={code}

@@ -2,6 +2,7 @@
 
 import { createColumnHelper, type FilterFn, type SortFn } from "@tanstack/react-table";
 import { type CorrectAccess, CorrectButton } from "@/components/review/correct-button";
+import { PermalinkLink } from "@/components/target/permalink-link";
 import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { gapSortValue } from "@/lib/charts/gap";
@@ -40,19 +41,22 @@ export function targetColumns(t: Messages, locale: Locale, correct: CorrectConte
       meta: { label: t.table.indicator, width: 200, fixed: true },
       sortFn: "text",
       cell: ({ row }) => (
-        <a
-          href={`/reports/${row.original.reportId}#t-${row.original.id}`}
-          className="cell-indicator"
-          title={t.table.evidenceLink}
-        >
-          {row.original.headline ? (
-            <span className="headline-mark" title={t.common.headline}>
-              <span aria-hidden="true">★</span>
-              <span className="visually-hidden">{t.common.headline}</span>
-            </span>
-          ) : null}
-          {indicatorLabel(row.original.indicator, locale)}
-        </a>
+        <>
+          <a
+            href={`/reports/${row.original.reportId}#t-${row.original.id}`}
+            className="cell-indicator"
+            title={t.table.evidenceLink}
+          >
+            {row.original.headline ? (
+              <span className="headline-mark" title={t.common.headline}>
+                <span aria-hidden="true">★</span>
+                <span className="visually-hidden">{t.common.headline}</span>
+              </span>
+            ) : null}
+            {indicatorLabel(row.original.indicator, locale)}
+          </a>
+          <PermalinkLink id={row.original.id} indicator={row.original.indicator} />
+        </>
       ),
     }),
     helper.accessor("category", {

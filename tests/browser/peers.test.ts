@@ -41,7 +41,9 @@ it("sorts by a column, keeps the sort in the address, and downloads the table as
   await page.waitForURL(/sort=previousActual\.(asc|desc)/);
   const other = await app.openPage("peers-sorted");
   await other.goto(page.url());
-  const ordered = await other.locator("table.data-table.windowed tbody tr[id^='peer-'] td:nth-child(6)").allTextContents();
+  const ordered = await other
+    .locator("table.data-table.windowed tbody tr[id^='peer-'] td:nth-child(6)")
+    .allTextContents();
   const figures = ordered.map((text) => Number.parseFloat(text)).filter((v) => !Number.isNaN(v));
   const sorted = [...figures].sort((a, b) => a - b);
   expect(figures.length).toBeGreaterThan(5);
