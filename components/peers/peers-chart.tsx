@@ -5,6 +5,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { peerBars, peerDistribution, RANKED_CHART_LIMIT } from "@/lib/charts/peers";
+import { niceScale } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/numbers";
 import type { TPeers } from "@/lib/schemas/peers";
@@ -50,6 +51,10 @@ export function PeersChart({ peers }: { peers: TPeers }) {
   const bars = peerBars(peers.rows);
   if (bars.length <= RANKED_CHART_LIMIT) {
     const height = Math.max(160, bars.length * ROW_HEIGHT + 60);
+    const scale = niceScale(
+      bars.flatMap((bar) => [...(bar.range ?? []), bar.point, bar.superior]),
+      { maxTicks: 6 },
+    );
     return (
       <ChartFrame
         title={format(t.peers.chartTitle, { year, indicator, measure })}
@@ -67,7 +72,8 @@ export function PeersChart({ peers }: { peers: TPeers }) {
           <CartesianGrid stroke="var(--line)" horizontal={false} />
           <XAxis
             type="number"
-            domain={["auto", "auto"]}
+            domain={scale?.domain ?? ["auto", "auto"]}
+            ticks={scale?.ticks}
             tick={{ fontSize: 12 }}
             unit={unit.length <= 2 ? unit : undefined}
           />

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMessages } from "@/components/i18n-provider";
+import { useLocale, useMessages } from "@/components/i18n-provider";
 import { format } from "@/lib/i18n";
+import { indicatorLabel } from "@/lib/i18n/indicators";
 
 /**
  * The small link from a target wherever it is listed (a scorecard row, a headline card, a report's selection) to its
@@ -9,7 +10,8 @@ import { format } from "@/lib/i18n";
  */
 export function PermalinkLink({ id, indicator, text = false }: { id: string; indicator: string; text?: boolean }) {
   const t = useMessages();
-  const label = format(t.targetPage.permalinkLabel, { indicator });
+  const locale = useLocale();
+  const label = format(t.targetPage.permalinkLabel, { indicator: indicatorLabel(indicator, locale) });
   return (
     <a href={`/t/${id}`} className="permalink-link" title={label} aria-label={label} data-permalink={id}>
       {text ? (

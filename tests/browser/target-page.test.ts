@@ -122,7 +122,7 @@ it("labels the download and the reason in English when English is chosen", async
   const page = await app.openPage("target-page-en");
   await page.context().addCookies([{ name: "luoshi_locale", value: "en", url: app.baseUrl }]);
   await openGdp2018En(page);
-  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("全国 2018 target: 地区生产总值");
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("全国 2018 target: GDP");
   expect(await page.getByRole("button", { name: /^Download as image: / }).count()).toBe(1);
   const reason = (await page.locator("#target-card [data-reason]").textContent()) ?? "";
   expect(reason).toMatch(/[a-z]{3}/);
@@ -132,8 +132,8 @@ it("labels the download and the reason in English when English is chosen", async
 
 async function openGdp2018En(page: Page) {
   await page.goto(`${app.baseUrl}/j/000000/2018`);
-  const card = page.locator(".headline-card", { has: page.getByRole("heading", { name: "地区生产总值 growth" }) });
-  await card.getByRole("link", { name: "地区生产总值: target page (link to cite)" }).click();
+  const card = page.locator(".headline-card", { has: page.getByRole("heading", { name: "GDP growth" }) });
+  await card.getByRole("link", { name: "GDP: target page (link to cite)" }).click();
   await page.waitForURL(/\/t\/[A-Za-z0-9_-]+$/);
 }
 

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { getTargetPage } from "@/lib/db/queries/target-page";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatTarget } from "@/lib/i18n/numbers";
+import { indicatorLabel } from "@/lib/i18n/indicators";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { type TTargetPage, ZTargetPageId } from "@/lib/schemas/target-page";
 import { unavailableUnlessUp } from "@/lib/server/api";
@@ -37,8 +38,12 @@ async function permalinkOf(id: string): Promise<string> {
   return `${proto.split(",")[0]?.trim() || "http"}://${host}/t/${id}`;
 }
 
-const titleOf = (page: TTargetPage, t: Messages) =>
-  format(t.targetPage.title, { name: page.jurisdiction.name, year: page.year, indicator: page.target.indicator });
+const titleOf = (page: TTargetPage, t: Messages, locale: Locale) =>
+  format(t.targetPage.title, {
+    name: page.jurisdiction.name,
+    year: page.year,
+    indicator: indicatorLabel(page.target.indicator, locale),
+  });
 
 /** The source line a citation (and the card's image) carries: the plan's document, its address, the permalink. */
 function citationOf(page: TTargetPage, t: Messages, permalink: string): string {
@@ -53,7 +58,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ id }, t, locale] = await Promise.all([params, getMessages(), getLocale()]);
   const page = await loadTarget(id, locale);
   if (!page) return { title: t.errors.notFoundTitle };
-  const title = titleOf(page, t);
+  const title = titleOf(page, t, locale);
   const description = format(t.targetPage.description, {
     name: page.jurisdiction.name,
     year: page.year,
@@ -83,7 +88,7 @@ export default async function TargetPage({ params }: Props) {
         <Link href="/">{t.nav.overview}</Link> / <Link href={`/j/${jurisdiction.code}`}>{jurisdiction.name}</Link> /{" "}
         <Link href={`/j/${jurisdiction.code}/${year}`}>{format(t.common.yearSuffix, { year })}</Link>
       </nav>
-      <h1>{titleOf(page, t)}</h1>
+      <h1>{titleOf(page, t, locale)}</h1>
       <p className="target-page-links">
         <Link href={`/j/${jurisdiction.code}/${year}`}>
           {format(t.targetPage.scorecardLink, { name: jurisdiction.name, year })}
