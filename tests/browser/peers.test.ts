@@ -43,6 +43,7 @@ it("sorts by a column, keeps the sort in the address, and downloads the table as
   await page.waitForURL(/sort=previousActual\.(asc|desc)/);
   const other = await app.openPage("peers-sorted");
   await other.goto(page.url());
+  await other.locator("table.data-table.windowed tbody tr[id^='peer-']").first().waitFor();
   const ordered = await other
     .locator("table.data-table.windowed tbody tr[id^='peer-'] td:nth-child(6)")
     .allTextContents();

@@ -132,7 +132,7 @@ it("labels the download and the reason in English when English is chosen", async
 
 async function openGdp2018En(page: Page) {
   await page.goto(`${app.baseUrl}/j/000000/2018`);
-  const card = page.locator(".headline-card", { has: page.getByRole("heading", { name: "GDP growth" }) });
+  const card = page.locator(".headline-card", { has: page.getByRole("heading", { name: "GDP growth", exact: true }) });
   await card.getByRole("link", { name: "GDP: target page (link to cite)" }).click();
   await page.waitForURL(/\/t\/[A-Za-z0-9_-]+$/);
 }
