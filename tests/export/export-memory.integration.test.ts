@@ -39,7 +39,7 @@ describe("an export of ~200 000 targets with a 128 MB heap", () => {
 
   const exportTo = async (format: string) => {
     const out = path.join(dir, `all.${format}`);
-    const result = await runCli(["export", "--format", format, "--out", out], {
+    const result = await runCli(["export", "--format", format, "--lang", "en", "--out", out], {
       env: { DATABASE_URL: store.url, NODE_OPTIONS: HEAP_CAP },
     });
     expect(result.stderr).toBe(`wrote ${total} rows to ${out}\n`);
