@@ -15,7 +15,6 @@ const known = <T extends string>(values: string[] | undefined, allowed: readonly
 };
 
 export function scorecardExportFilters(code: string, year: number, state: TableUrlState): TExportFilters {
-  const q = state.q.trim();
   return {
     code,
     year: { from: year, to: year },
@@ -23,7 +22,8 @@ export function scorecardExportFilters(code: string, year: number, state: TableU
     measure: known(state.filters.measure, ZMeasure.options),
     category: known(state.filters.category, CATEGORIES),
     headline: state.headline,
-    q: q === "" ? undefined : q.slice(0, 100),
+    // As the table searches: the text as typed (its parser keeps 100 characters).
+    q: state.q === "" ? undefined : state.q.slice(0, 100),
     level: undefined,
     parent: undefined,
     indicator: undefined,
