@@ -11,6 +11,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { ExportMenu } from "@/components/export/export-menu";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import type { CorrectAccess } from "@/components/review/correct-button";
 import { VERDICT_GLYPH } from "@/components/ui/verdict-badge";
@@ -254,6 +255,7 @@ export function TargetTable({
       <p className="table-count" role="status" aria-live="polite">
         {format(t.table.rows, { shown, total: rows.length })}
       </p>
+      <ExportMenu code={code} year={year} state={state} shown={shown} />
       <DataTable
         table={table}
         caption={caption}

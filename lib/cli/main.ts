@@ -36,7 +36,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./commands/editor")).editorCommand,
   },
   export: {
-    summary: "write targets, matches and verdicts as CSV, XLSX or JSON",
+    summary: "write targets, matches and verdicts as CSV, XLSX, Parquet, Stata or JSON",
     load: async () => (await import("./commands/export")).exportCommand,
   },
 };

@@ -1,22 +1,84 @@
 /**
  * The export in any format as a stream of chunks, pulled a page of rows at a time, and the adapters the API route
- * and the command line write it through.
+ * and the command line write it through. Every format counts and hashes the rows as they pass (format.ts
+ * `DataTally`); the codebook and citation that carry the hash come after the rows in the formats that hold them.
  */
-import { csvChunks, type ExportFormat, type ExportRow, jsonChunks } from "./format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
+import type { TExportFormat } from "@/lib/schemas/export";
+import { citationLine, codebook, codebookMarkdown, type ExportSummary } from "./codebook";
+import type { ExportRow } from "./columns";
+import { csvChunks, DataTally, jsonChunks, tallied } from "./format";
+import { parquetChunks } from "./parquet";
+import { stataChunks } from "./stata";
 import { xlsxChunks } from "./xlsx";
 
 export interface ChunkOptions {
+  /** Headers, labels, codebook and citation in this language. */
+  lang?: Locale;
   /** A UTF-8 byte-order mark before CSV (files and downloads, for Excel; not standard output, for pipes). */
   bom?: boolean;
+  /** The filters as the citation names them (`describeFilters`). */
+  filters?: string;
+  /** When the export is made: the citation's date and the ZIP entries' times. */
+  now?: Date;
+  /** Filled as the rows pass: what the export held, once it is complete. */
+  tally?: DataTally;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export function summaryOf(tally: DataTally, filters: string, now: Date): ExportSummary {
+  return { filters, rows: tally.rows, sha256: tally.sha256, date: isoDate(now) };
 }
 
 export function exportChunks(
   pages: AsyncIterable<ExportRow[]>,
-  format: ExportFormat,
-  { bom = true }: ChunkOptions = {},
+  format: TExportFormat,
+  { lang = DEFAULT_LOCALE, bom = true, filters = "", now = new Date(), tally = new DataTally(lang) }: ChunkOptions = {},
 ): AsyncGenerator<string | Uint8Array> {
-  if (format === "xlsx") return xlsxChunks(pages);
-  return format === "csv" ? csvChunks(pages, bom) : jsonChunks(pages);
+  const finish = () => {
+    const summary = summaryOf(tally, filters, now);
+    return { summary, citation: citationLine(summary, lang) };
+  };
+  switch (format) {
+    case "csv":
+      return csvChunks(pages, tally, { bom });
+    case "xlsx":
+      return xlsxChunks(
+        pages,
+        tally,
+        () => {
+          const { summary, citation } = finish();
+          return { line: citation, sha256: summary.sha256, filters: summary.filters, rows: summary.rows };
+        },
+        { created: now },
+      );
+    case "parquet":
+      return parquetChunks(pages, tally, finish);
+    case "stata":
+      return stataChunks(pages, tally, finish, now);
+    case "json":
+      return jsonChunks(pages, tally, () => {
+        const { summary, citation } = finish();
+        return { count: summary.rows, sha256: summary.sha256, citation, codebook: codebook(lang) };
+      });
+  }
+}
+
+/**
+ * The codebook of the rows `pages` holds, with their citation: the rows are read and hashed (as the CSV export of the
+ * same filters writes them) but not kept. This is how a plain CSV gets its citation: a CSV has no place after its
+ * rows for one.
+ */
+export async function codebookOf(
+  pages: AsyncIterable<ExportRow[]>,
+  { lang = DEFAULT_LOCALE, filters = "", now = new Date() }: Omit<ChunkOptions, "bom" | "tally"> = {},
+): Promise<string> {
+  const tally = new DataTally(lang);
+  for await (const _ of tallied(pages, tally)) {
+    // Only the hash and count are wanted.
+  }
+  return codebookMarkdown(summaryOf(tally, filters, now), lang);
 }
 
 async function* pagesOf(rows: ExportRow[]): AsyncGenerator<ExportRow[]> {
@@ -24,10 +86,14 @@ async function* pagesOf(rows: ExportRow[]): AsyncGenerator<ExportRow[]> {
 }
 
 /** Rows already in memory rendered whole, byte for byte what the stream of the same rows gives. */
-export async function renderExport(rows: ExportRow[], format: ExportFormat): Promise<Uint8Array> {
+export async function renderExport(
+  rows: ExportRow[],
+  format: TExportFormat,
+  options: ChunkOptions = {},
+): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
-  for await (const chunk of exportChunks(pagesOf(rows), format)) {
+  for await (const chunk of exportChunks(pagesOf(rows), format, options)) {
     parts.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   }
   return new Uint8Array(Buffer.concat(parts));

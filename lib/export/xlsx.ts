@@ -7,7 +7,10 @@
  * held whole), empty text and nulls as no cell. The header is bold and frozen; the GB/T code column is formatted as
  * text so that spreadsheets keep its leading zeros (000000).
  */
-import { EXPORT_COLUMNS, type ExportRow, neutralised } from "./format";
+import { type Locale, messages } from "@/lib/i18n";
+import { type CodebookEntry, codebook } from "./codebook";
+import { type ExportRow, FILE_COLUMNS } from "./columns";
+import { type Cell, type DataTally, fileValues, headerOf, neutralised } from "./format";
 import { ZipWriter } from "./zip";
 
 /** Rows a worksheet holds below its header (Excel's limit is 1 048 576 rows); more continue on another sheet. */
@@ -41,8 +44,10 @@ function columnLetters(index: number): string {
   return letters;
 }
 
-const LETTERS = EXPORT_COLUMNS.map((_, index) => columnLetters(index));
-const CODE_COLUMN = EXPORT_COLUMNS.indexOf("code");
+const LETTERS = FILE_COLUMNS.map((_, index) => columnLetters(index));
+/** GB/T codes keep their leading zeros as text. */
+const TEXT_COLUMNS = new Set(["code", "parent_code"].map((name) => FILE_COLUMNS.findIndex((c) => c.name === name)));
+const WIDE_COLUMNS = new Set(["target_text", "outcome_text", "reason", "source_url", "outcome_source_url"]);
 
 /**
  * Text as an OOXML string: XML's five escapes; characters XML 1.0 cannot hold, and carriage returns (which XML
@@ -72,25 +77,33 @@ function cell(reference: string, value: unknown, style = 0): string {
   return `<c r="${reference}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
 
-function rowXml(number: number, values: readonly unknown[], style = 0): string {
+function rowXml(number: number, values: readonly unknown[], style = 0, textColumns = TEXT_COLUMNS): string {
   let cells = "";
   values.forEach((value, column) => {
-    cells += cell(`${LETTERS[column]}${number}`, value, style || (column === CODE_COLUMN ? STYLE_TEXT : 0));
+    const reference = `${LETTERS[column] ?? columnLetters(column)}${number}`;
+    cells += cell(reference, value, style || (textColumns.has(column) ? STYLE_TEXT : 0));
   });
   return `<row r="${number}">${cells}</row>`;
 }
 
-const SHEET_HEAD =
-  `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-  '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-  '<sheetFormatPr defaultRowHeight="15"/><cols>' +
-  EXPORT_COLUMNS.map((key, index) => {
-    const width = key.endsWith("text") || key === "reason" ? 50 : 14;
-    const style = index === CODE_COLUMN ? ` style="${STYLE_TEXT}"` : "";
-    return `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"${style}/>`;
-  }).join("") +
-  "</cols><sheetData>" +
-  rowXml(1, EXPORT_COLUMNS, STYLE_BOLD);
+/** The start of a worksheet: frozen header row `headers`, columns `widths` wide. */
+function sheetHead(headers: readonly string[], widths: readonly number[], textColumns: Set<number>): string {
+  return (
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/><cols>' +
+    widths
+      .map((width, index) => {
+        const style = textColumns.has(index) ? ` style="${STYLE_TEXT}"` : "";
+        return `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"${style}/>`;
+      })
+      .join("") +
+    "</cols><sheetData>" +
+    rowXml(1, headers, STYLE_BOLD, textColumns)
+  );
+}
+
+const DATA_WIDTHS = FILE_COLUMNS.map((column) => (WIDE_COLUMNS.has(column.name) ? 50 : 14));
 const SHEET_TAIL = "</sheetData></worksheet>";
 
 /** Rows one at a time from pages of them, with one row of look-ahead for starting a sheet only when one is due. */
@@ -119,18 +132,20 @@ class RowCursor {
 }
 
 /** One worksheet's XML: rows from `cursor` until it is exhausted or the sheet is full. */
-async function* sheetXml(cursor: RowCursor, rowsPerSheet: number): AsyncGenerator<string> {
-  let piece = SHEET_HEAD;
+async function* sheetXml(cursor: RowCursor, rowsPerSheet: number, tally: DataTally): AsyncGenerator<string> {
+  let piece = sheetHead(
+    FILE_COLUMNS.map((column) => headerOf(column, tally.lang)),
+    DATA_WIDTHS,
+    TEXT_COLUMNS,
+  );
   let rows = 0;
   let budget = SHEET_BYTE_BUDGET;
   for (let row = await cursor.peek(); row && rows < rowsPerSheet; row = await cursor.peek()) {
-    const xml = rowXml(
-      rows + 2,
-      EXPORT_COLUMNS.map((column) => row[column]),
-    );
+    const xml = rowXml(rows + 2, fileValues(row, tally.lang));
     budget -= xml.length * 3;
     if (budget < 0 && rows > 0) break;
     cursor.take();
+    tally.add([row]);
     rows += 1;
     piece += xml;
     if (piece.length >= PIECE_CHARS) {
@@ -154,16 +169,54 @@ const STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   "</styleSheet>";
 
-const sheetName = (index: number) => (index === 1 ? "targets" : `targets ${index}`);
+/** The codebook sheet: the citation and hash, then a row per column of the data sheets. */
+function codebookSheetXml(
+  lang: Locale,
+  entries: CodebookEntry[],
+  citation: { line: string; sha256: string; filters: string; rows: number },
+): string {
+  const t = messages(lang).exportData;
+  const c = t.codebook;
+  const rows: Cell[][] = [
+    [c.citation, citation.line],
+    [c.filters, citation.filters || c.noFilters],
+    [c.rows, citation.rows],
+    [c.hash, citation.sha256],
+    ["", c.hashNote],
+    ["", c.intro],
+    [],
+  ];
+  const head = [c.name, c.header, c.type, c.meaning, c.codeList];
+  for (const entry of entries) {
+    rows.push([
+      entry.name,
+      entry.header,
+      t.types[entry.type] ?? entry.type,
+      entry.meaning,
+      entry.codes.map(({ code, label }) => `${code} = ${label}`).join("; "),
+    ]);
+  }
+  return (
+    sheetHead(head, [22, 22, 10, 80, 60], new Set()) +
+    rows.map((values, index) => rowXml(index + 2, values, 0, new Set())).join("") +
+    SHEET_TAIL
+  );
+}
 
-function workbookParts(sheets: number, created: Date): [string, string][] {
+function sheetNames(lang: Locale, sheets: number): string[] {
+  const [data, book] = lang === "en" ? ["targets", "codebook"] : ["目标", "字段说明"];
+  return [...Array.from({ length: sheets }, (_, i) => (i === 0 ? data : `${data} ${i + 1}`)), book];
+}
+
+function workbookParts(names: string[], created: Date): [string, string][] {
+  const sheets = names.length;
   const numbers = Array.from({ length: sheets }, (_, i) => i + 1);
   const stamp = created.toISOString().replace(/\.\d+Z$/, "Z");
   return [
     [
       "xl/workbook.xml",
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
-        numbers.map((n) => `<sheet name="${sheetName(n)}" sheetId="${n}" r:id="rId${n}"/>`).join("") +
+        numbers.map((n) => `<sheet name="${names[n - 1]}" sheetId="${n}" r:id="rId${n}"/>`).join("") +
         "</sheets></workbook>",
     ],
     [
@@ -214,9 +267,14 @@ export interface XlsxOptions {
   rowsPerSheet?: number;
 }
 
-/** The workbook's bytes, a piece at a time; a sheet of header only when there are no rows. */
+/**
+ * The workbook's bytes, a piece at a time: the data sheets (a sheet of header only when there are no rows), then the
+ * codebook sheet with the citation of the rows written (`citation` is asked once they all are).
+ */
 export async function* xlsxChunks(
   pages: AsyncIterable<ExportRow[]>,
+  tally: DataTally,
+  citation: () => { line: string; sha256: string; filters: string; rows: number },
   { created = new Date(), rowsPerSheet = XLSX_ROWS_PER_SHEET }: XlsxOptions = {},
 ): AsyncGenerator<Uint8Array> {
   const zip = new ZipWriter(created);
@@ -226,9 +284,11 @@ export async function* xlsxChunks(
     let sheets = 0;
     do {
       sheets += 1;
-      yield* zip.entry(`xl/worksheets/sheet${sheets}.xml`, sheetXml(cursor, rowsPerSheet));
+      yield* zip.entry(`xl/worksheets/sheet${sheets}.xml`, sheetXml(cursor, rowsPerSheet, tally));
     } while (await cursor.peek());
-    for (const [name, xml] of workbookParts(sheets, created)) yield* zip.entry(name, [xml]);
+    const book = codebookSheetXml(tally.lang, codebook(tally.lang), citation());
+    yield* zip.entry(`xl/worksheets/sheet${sheets + 1}.xml`, [book]);
+    for (const [name, xml] of workbookParts(sheetNames(tally.lang, sheets), created)) yield* zip.entry(name, [xml]);
     yield zip.finish();
   } finally {
     await iterator.return?.();

@@ -847,6 +847,150 @@ export const en: Messages = {
     sourceLine: "Source: {source}, retrieved via Luoshi {url}",
     chartSource: "government work reports",
   },
+  exportData: {
+    columns: {
+      code: { header: "code", meaning: "The government's GB/T 2260 division code (the State Council is 000000)" },
+      jurisdiction: { header: "jurisdiction", meaning: "The government's name" },
+      level: { header: "level", meaning: "Administrative level (code)" },
+      parent_code: {
+        header: "parent_code",
+        meaning: "The superior government's code (a province's is the State Council, 000000); empty when none",
+      },
+      year: { header: "year", meaning: "The plan year the target is set for" },
+      indicator: { header: "indicator", meaning: "The indicator as the report names it" },
+      indicator_canonical: {
+        header: "indicator_canonical",
+        meaning: "The indicator lexicon's canonical name (e.g. 地区生产总值); empty when the lexicon does not know it",
+      },
+      category: { header: "category", meaning: "The indicator's area (the lexicon's area name, used as a code)" },
+      measure: { header: "measure", meaning: "What the target measures (code): growth, level, share or qualitative" },
+      qualifier: {
+        header: "qualifier",
+        meaning: "How the figure is qualified (code): about, at least, at most, range, exact or no figure",
+      },
+      wording: {
+        header: "wording",
+        meaning:
+          "The commitment words as written (确保, 力争…以上, 左右); empty where the target has none or was read before they were kept",
+      },
+      strength: {
+        header: "strength",
+        meaning:
+          "Hard or soft target (code), coded from wording and qualifier: soft if a soft cue is present (左右, 力争, 争取, 约, 预期…), else hard if a hard cue is (确保, 以上, 不低于, 不少于, 至少, 突破…), else none; the cue lists are set by LUOSHI_HARD_CUES and LUOSHI_SOFT_CUES",
+      },
+      target_value: { header: "target_value", meaning: "The target figure as stored; empty for a range" },
+      target_min: { header: "target_min", meaning: "Lower bound of a range target" },
+      target_max: { header: "target_max", meaning: "Upper bound of a range target" },
+      stretch: {
+        header: "stretch",
+        meaning: "The aspiration of a compound target (8 in 7%以上、力争8%); else empty",
+      },
+      target_unit: { header: "target_unit", meaning: "Unit of the target figure (%, 亿元…)" },
+      polarity: { header: "polarity", meaning: "Which direction is better (code)" },
+      headline: { header: "headline", meaning: "Listed among the main targets (主要预期目标), true/false" },
+      target_text: { header: "target_text", meaning: "The sentence of the report that sets the target" },
+      outcome_value: { header: "outcome_value", meaning: "The figure the review reports; empty without an outcome" },
+      outcome_unit: { header: "outcome_unit", meaning: "Unit of the outcome figure" },
+      estimated: {
+        header: "estimated",
+        meaning: "Whether the outcome is an estimate (预计), true/false; empty without an outcome",
+      },
+      outcome_text: { header: "outcome_text", meaning: "The sentence of the review that reports the outcome" },
+      outcome_report_id: {
+        header: "outcome_report_id",
+        meaning: "Id of the report the outcome is read from; empty for an outcome entered by hand",
+      },
+      outcome_source: {
+        header: "outcome_source",
+        meaning: "The source given for an outcome entered by hand; for an outcome read from a report, its file name",
+      },
+      outcome_source_url: {
+        header: "outcome_source_url",
+        meaning: "Public web address of the outcome's report; empty when unknown",
+      },
+      verdict: {
+        header: "verdict",
+        meaning: "The verdict (code) as the screens show it: pending while no report reviews the year, never a miss",
+      },
+      gap: {
+        header: "gap",
+        meaning:
+          "Actual against target, positive is better: in percentage points for percentage targets, actual ÷ target for levels; 3 decimals; empty when not judged",
+      },
+      gap_unit: { header: "gap_unit", meaning: "Unit of the gap (code)" },
+      confidence: { header: "confidence", meaning: "Confidence of the match, 0 to 1, 3 decimals" },
+      reason: { header: "reason", meaning: "Why the verdict, in the export's language" },
+      manual: { header: "manual", meaning: "Whether an analyst set the verdict by hand, true/false" },
+      not_a_target: { header: "not_a_target", meaning: "Whether an analyst marked it as not a target, true/false" },
+      reader_version: { header: "reader_version", meaning: "Version of the reader that read the target" },
+      source_url: {
+        header: "source_url",
+        meaning:
+          "Public web address of the plan report (the url / source_url given at import); empty where there is none, see source_file",
+      },
+      source_file: {
+        header: "source_file",
+        meaning: "The imported file's name (with a .jsonl line or table row), never a server path",
+      },
+      publish_date: {
+        header: "publish_date",
+        meaning: "When the report was published (YYYY-MM-DD); empty when unknown",
+      },
+      plan_report_id: { header: "plan_report_id", meaning: "Id of the plan report (/reports/<id> on this site)" },
+      start: {
+        header: "start",
+        meaning: "Offset (characters) where the target's sentence starts in the report's text",
+      },
+      end: { header: "end", meaning: "Offset (characters) where the target's sentence ends in the report's text" },
+    } as Record<string, { header: string; meaning: string }>,
+    labelHeader: "{header}_label",
+    labelMeaning: "English label of the code in {header}",
+    codes: {
+      level: { national: "National", province: "Province", city: "Prefecture city", county: "County" },
+      qualifier: {
+        about: "About",
+        at_least: "At least",
+        at_most: "At most",
+        range: "Range",
+        exact: "Exact",
+        none: "No figure",
+      },
+      strength: { hard: "Hard", soft: "Soft", none: "None" },
+      polarity: { higher_better: "Higher is better", lower_better: "Lower is better", neutral: "No direction" },
+      gap_unit: { 个百分点: "Percentage points", ratio: "Actual ÷ target" },
+    } as Record<string, Record<string, string>>,
+    types: { string: "text", int: "integer", double: "decimal", boolean: "true/false" } as Record<string, string>,
+    codebook: {
+      title: "Luoshi export: codebook",
+      intro:
+        "One row per target (long format). Coded columns keep their codes; the `_label` column after each gives the code's English label.",
+      filters: "Filters",
+      noFilters: "none (every target)",
+      rows: "Rows",
+      name: "Column",
+      header: "Header",
+      type: "Type",
+      meaning: "Meaning",
+      codeList: "Codes",
+      citation: "Citation",
+      hash: "Data hash",
+      hashNote:
+        "The data hash is the sha256 of the lines after the header of the CSV export in the same language (UTF-8, no BOM, CRLF line ends), whatever the file format; check it with `tail -n +2 data.csv | sha256sum`.",
+      citationLine:
+        "Luoshi (落实) targets of government work reports, {filters}, {rows} rows, exported {date}, sha256:{hash}",
+    },
+    menu: {
+      label: "Export",
+      summary: "Export the table's {count} rows",
+      help: "Exports with the table's current filters; the CSV comes with a codebook on request.",
+      csv: "CSV",
+      xlsx: "Excel (XLSX)",
+      parquet: "Parquet",
+      stata: "Stata (ZIP)",
+      json: "JSON",
+      codebook: "Codebook and citation",
+    },
+  },
   footer: {
     evidence: "Every number links to the sentence it came from.",
   },

@@ -1,8 +1,9 @@
 /**
  * An export of a store of about 200 000 targets (SQLite, written with the bulk writer) through `luoshi export --out`,
- * in a child process whose JavaScript heap is capped at 128 MB: reading every row first, as the export once did,
- * needs well over 1 GB there, so the export completing at all shows that memory does not grow with the store. The
- * test asserts only that the files are complete and well-formed; the child's peak RSS is printed, not asserted.
+ * as CSV, XLSX and Parquet, in a child process whose JavaScript heap is capped at 128 MB: reading every row first, as
+ * the export once did, needs well over 1 GB there, so the export completing at all shows that memory does not grow
+ * with the store. The test asserts only that the files are complete and well-formed; the child's peak RSS is
+ * printed, not asserted.
  * `npm run bench export` measures the API route the same way.
  */
 import { readFileSync, statSync } from "node:fs";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
+import { parquetMetadata } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/engine/reader/tables/csv";
 import { ZipArchive } from "@/lib/engine/reader/tables/zip";
@@ -39,7 +41,7 @@ describe("an export of ~200 000 targets with a 128 MB heap", () => {
 
   const exportTo = async (format: string) => {
     const out = path.join(dir, `all.${format}`);
-    const result = await runCli(["export", "--format", format, "--out", out], {
+    const result = await runCli(["export", "--format", format, "--lang", "en", "--out", out], {
       env: { DATABASE_URL: store.url, NODE_OPTIONS: HEAP_CAP },
     });
     expect(result.stderr).toBe(`wrote ${total} rows to ${out}\n`);
@@ -97,5 +99,16 @@ describe("an export of ~200 000 targets with a 128 MB heap", () => {
     }
     expect(size).toBe(sheet?.size);
     expect(rows).toBe(total + 1);
+  }, 600_000);
+
+  it("writes every row of the Parquet file, in row groups, with the row count and hash in its footer", async () => {
+    const { out } = await exportTo("parquet");
+    const bytes = readFileSync(out);
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(Number(metadata.num_rows)).toBe(total);
+    expect(metadata.row_groups.length).toBeGreaterThan(10);
+    const kv = Object.fromEntries((metadata.key_value_metadata ?? []).map(({ key, value }) => [key, value]));
+    expect(kv["luoshi.rows"]).toBe(String(total));
+    expect(kv["luoshi.sha256"]).toMatch(/^[0-9a-f]{64}$/);
   }, 600_000);
 });

@@ -3,6 +3,7 @@
  * PostgreSQL: the same bytes as rendering every row at once, pages that split a jurisdiction losing and repeating
  * nothing, an XLSX that reads back, and a 404 for a code no jurisdiction has.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/export/route";
@@ -10,7 +11,20 @@ import { importFile } from "@/lib/db/import";
 import { PROVIDERS } from "@/lib/db/providers";
 import { exportPages, exportRows } from "@/lib/db/queries/export";
 import { readXlsx } from "@/lib/engine/reader/tables/xlsx";
-import { EXPORT_COLUMNS, type ExportRow, neutralised } from "@/lib/export/format";
+import { FILE_COLUMNS } from "@/lib/export/columns";
+import {
+  csvLine,
+  EXPORT_COLUMNS,
+  type ExportRow,
+  fileValues,
+  headerOf,
+  jsonObject,
+  neutralised,
+} from "@/lib/export/format";
+
+/** The Chinese headers, the default language's. */
+const ZH_HEADERS = FILE_COLUMNS.map((column) => headerOf(column, "zh-CN"));
+
 import { renderExport } from "@/lib/export/stream";
 import { NATIONAL, seedFiles } from "../support/corpus";
 import { openTestStore, type TestStore } from "../support/store";
@@ -81,23 +95,31 @@ describe.each(PROVIDERS)("streamed export on %s", (provider) => {
       const text = typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
       return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     };
-    const lines = [EXPORT_COLUMNS.join(","), ...all.map((row) => EXPORT_COLUMNS.map((c) => field(row[c])).join(","))];
+    const lines = [ZH_HEADERS.join(","), ...all.map((row) => fileValues(row, "zh-CN").map(field).join(","))];
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(csvBytes)).toBe(`\uFEFF${lines.join("\r\n")}\r\n`);
     expect(csvBytes.slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
 
     const json = await get("?format=json");
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const text = new TextDecoder().decode(await bytesOf(json));
-    expect(text).toBe(`${JSON.stringify({ rows: all }, null, 2)}\n`);
+    const parsed = JSON.parse(text) as { rows: unknown[]; count: number; sha256: string };
+    expect(parsed.rows).toEqual(all.map((row) => jsonObject(row, "zh-CN")));
+    expect(parsed.count).toBe(all.length);
+    expect(parsed.sha256).toBe(
+      createHash("sha256")
+        .update(all.map((row) => csvLine(row, "zh-CN")).join(""))
+        .digest("hex"),
+    );
   });
 
   it("filters by code and year as before", async () => {
     const response = await get("?code=370202&year=2019&format=json");
     expect(response.headers.get("content-disposition")).toContain(`filename="luoshi-370202-2019.json"`);
-    const { rows } = (await response.json()) as { rows: ExportRow[] };
+    const { rows } = (await response.json()) as { rows: unknown[] };
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows).toEqual(all.filter((row) => row.code === "370202" && row.year === 2019));
-    expect(rows).toEqual(await exportRows(store.db, { code: "370202", year: 2019 }));
+    const expected = all.filter((row) => row.code === "370202" && row.year === 2019);
+    expect(rows).toEqual(expected.map((row) => jsonObject(row, "zh-CN")));
+    expect(await exportRows(store.db, { code: "370202", year: 2019 })).toEqual(expected);
   });
 
   it("writes an XLSX that the app's reader reads back, row for row, text neutralised", async () => {
@@ -110,13 +132,12 @@ describe.each(PROVIDERS)("streamed export on %s", (provider) => {
       maxRows: 1_000_000,
       maxColumns: 100,
     });
-    expect(workbook.sheetNames).toEqual(["targets"]);
+    expect(workbook.sheetNames).toEqual(["目标", "字段说明"]);
     const sheet = workbook.readSheet(0);
-    expect(sheet.rows[0]?.cells).toEqual(EXPORT_COLUMNS);
+    expect(sheet.rows[0]?.cells).toEqual(ZH_HEADERS);
     expect(sheet.rows.length).toBe(all.length + 1);
     const expected = (row: ExportRow) =>
-      EXPORT_COLUMNS.map((column) => {
-        const value = row[column];
+      fileValues(row, "zh-CN").map((value) => {
         if (value === null) return "";
         if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
         return typeof value === "string" ? neutralised(value) : value;
@@ -133,7 +154,8 @@ describe.each(PROVIDERS)("streamed export on %s", (provider) => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toMatch(/application\/json/);
     expect(await unknown.json()).toEqual({ error: "no jurisdiction has the code 999999" });
-    const empty = await get("?code=370202&year=1990&format=csv");
+    expect((await get("?parent=999998&format=csv")).status).toBe(404);
+    const empty = await get("?code=370202&year=1990&format=csv&lang=en");
     expect(empty.status).toBe(200);
     expect(await empty.text()).toBe(`${EXPORT_COLUMNS.join(",")}\r\n`);
     expect((await get("?code=37020&format=csv")).status).toBe(400);

@@ -1,5 +1,6 @@
 /**
- * `luoshi export --format csv|xlsx|json [--code] [--year] [--out file]`: targets with matches, long format.
+ * `luoshi export --format csv|xlsx|parquet|stata|json [--lang zh-CN|en] [filters] [--out file]`: one row per
+ * target, long format, with the filters of the screens and of `GET /api/export` (one schema, lib/schemas/export.ts).
  *
  * Rows are read a page at a time (keyset paging, lib/db/queries/export.ts) and each page is written before the next
  * is read, through the same writers as the API (lib/export/), so an export of millions of targets never builds one
@@ -15,37 +16,75 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { databaseFromEnv } from "@/lib/db/providers";
-import { exportPages, jurisdictionExists } from "@/lib/db/queries/export";
-import type { ExportFormat, ExportRow } from "@/lib/export/format";
-import { exportChunks } from "@/lib/export/stream";
-import { ZCode } from "@/lib/schemas/store";
+import { exportPages, unknownJurisdiction } from "@/lib/db/queries/export";
+import type { ExportRow } from "@/lib/export/format";
+import { codebookOf, exportChunks } from "@/lib/export/stream";
+import { strengthCuesOf } from "@/lib/export/strength";
+import { describeFilters, type TExportQuery, ZExportQuery } from "@/lib/schemas/export";
+import { readSettings } from "@/lib/settings";
 import { parseCommandArgs } from "../args";
-import { type CliIO, type Command, CommandError } from "../command";
+import { type CliIO, type Command, CommandError, UsageError } from "../command";
 import { shortMessage } from "../failure";
 import { stdoutSink, TextOutput } from "../output";
 import { cleanupOnExit } from "../process-guards";
 
-const USAGE = `Usage: luoshi export [--format csv|xlsx|json] [--code <GB/T code>] [--year <year>] [--out <file>]
+const USAGE = `Usage: luoshi export [--format csv|xlsx|parquet|stata|json] [--lang zh-CN|en] [filters] [--codebook] [--out <file>]
 
-Write every target with its match, verdict, evidence and source reports (one row per target, GB/T codes included
-for joining other data). CSV and JSON go to standard output unless --out is given; XLSX needs --out.
+Write every target the filters select with its match, verdict, evidence and source (one row per target, GB/T codes
+and codes kept in columns, labels in the export's language beside them). CSV, JSON and --codebook go to standard
+output unless --out is given; XLSX, Parquet and Stata (a ZIP of CSV, .do file and codebook) need --out.
 
 Options:
-  --format <f>   csv (default), xlsx or json
-  --code <code>  only this jurisdiction
-  --year <year>  only this plan year
-  --out <file>   write to this file (complete or not at all: it appears only once every row is written)
-  -h, --help     show this help`;
+  --format <f>        csv (default), xlsx, parquet, stata or json
+  --lang <l>          zh-CN (default: Chinese headers and labels) or en
+  --codebook          write the codebook and citation (with the sha256 of the rows) instead of the rows
+  --out <file>        write to this file (complete or not at all: it appears only once every row is written)
+  -h, --help          show this help
 
-const ZExportArgs = z
-  .object({
-    positionals: z.array(z.string()).max(0, "export takes no file arguments (use --out)"),
-    format: z.enum(["csv", "xlsx", "json"]).default("csv"),
-    code: ZCode.optional(),
-    year: z.coerce.number().int().min(1949).max(2100).optional(),
-    out: z.string().min(1).optional(),
-  })
-  .refine((args) => args.format !== "xlsx" || args.out, { message: "--format xlsx needs --out <file>" });
+Filters (as on the screens and in GET /api/export; lists are comma-separated):
+  --code <code>       one jurisdiction (GB/T 2260)
+  --level <levels>    national, province, city, county
+  --parent <code>     the subordinates of this jurisdiction (000000: the provinces)
+  --year <y|y1-y2>    a plan year or a range of them
+  --indicator <names> canonical indicators (地区生产总值)
+  --measure <m>       growth, level, share, qualitative
+  --verdict <v>       met, missed, no_outcome, needs_review, pending
+  --category <areas>  areas of the indicator lexicon (经济发展)
+  --strength <s>      hard, soft, none
+  --headline          only the main targets (主要预期目标)
+  --q <text>          text the indicator, the sentences or the reason contain
+
+Example: luoshi export --level province --parent 000000 --indicator 地区生产总值 --measure growth --year 2026 \
+           --format parquet --out gdp-2026.parquet`;
+
+const BINARY_FORMATS = new Set(["xlsx", "parquet", "stata"]);
+
+const ZExportArgs = ZExportQuery.extend({
+  positionals: z.array(z.string()).max(0, "export takes no file arguments (use --out)"),
+  out: z.string().min(1).optional(),
+}).refine((args) => args.codebook || !BINARY_FORMATS.has(args.format) || args.out, {
+  message: "this format is binary: it needs --out <file>",
+  path: ["format"],
+});
+type ExportArgs = TExportQuery & { out?: string };
+
+const FLAGS = {
+  format: { type: "string" },
+  lang: { type: "string" },
+  codebook: { type: "boolean" },
+  out: { type: "string" },
+  code: { type: "string" },
+  level: { type: "string" },
+  parent: { type: "string" },
+  year: { type: "string" },
+  indicator: { type: "string" },
+  measure: { type: "string" },
+  verdict: { type: "string" },
+  category: { type: "string" },
+  strength: { type: "string" },
+  headline: { type: "boolean" },
+  q: { type: "string" },
+} as const;
 
 /** The pages of rows, counting them as they pass. */
 async function* counted(pages: AsyncIterable<ExportRow[]>, count: { rows: number }): AsyncGenerator<ExportRow[]> {
@@ -147,32 +186,40 @@ async function openOutFile(out: string) {
   };
 }
 
-async function exportTo(
-  args: { format: ExportFormat; code?: string; year?: number; out?: string },
-  io: CliIO,
-): Promise<number> {
-  const filter = { code: args.code, year: args.year };
+async function exportTo(args: ExportArgs, io: CliIO): Promise<number> {
   await applyPendingMigrations(databaseFromEnv());
+  const db = getDb();
   // An unknown code is a mistake to say, as the API's 404 says it, not an empty file.
-  if (args.code && !(await jurisdictionExists(getDb(), args.code))) {
-    throw new CommandError(`no jurisdiction has the code ${args.code}; nothing was written`);
-  }
+  const unknown = await unknownJurisdiction(db, args);
+  if (unknown) throw new CommandError(`no jurisdiction has the code ${unknown}; nothing was written`);
+  const lang = args.lang ?? "zh-CN";
+  const filters = describeFilters(args);
+  const cues = strengthCuesOf(readSettings());
   const file = args.out ? await openOutFile(args.out) : null;
   try {
     const count = { rows: 0 };
-    const pages = counted(exportPages(getDb(), filter), count);
+    const pages = counted(exportPages(db, args, { locale: lang, cues }), count);
+    const chunks: AsyncIterable<string | Uint8Array> = args.codebook
+      ? (async function* () {
+          yield await codebookOf(pages, { lang, filters });
+        })()
+      : // Standard output has no byte-order mark: it is read by tools, not by Excel.
+        exportChunks(pages, args.format, { lang, filters, bom: file !== null });
     if (!file) {
-      // Standard output has no byte-order mark: it is read by tools, not by Excel.
       const out = new TextOutput(stdoutSink(io));
-      for await (const chunk of exportChunks(pages, args.format, { bom: false })) {
+      for await (const chunk of chunks) {
         await out.put(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
       }
       await out.flush();
       return 0;
     }
-    await writeChunks(file.stream, file.failure, exportChunks(pages, args.format, { bom: true }));
+    await writeChunks(file.stream, file.failure, chunks);
     await file.commit();
-    io.stderr(`wrote ${count.rows} rows to ${args.out}\n`);
+    io.stderr(
+      args.codebook
+        ? `wrote the codebook of ${count.rows} rows to ${args.out}\n`
+        : `wrote ${count.rows} rows to ${args.out}\n`,
+    );
     return 0;
   } catch (error) {
     await file?.abandon();
@@ -187,14 +234,18 @@ async function exportTo(
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write targets, matches and verdicts as CSV, XLSX or JSON",
+  summary: "write targets, matches and verdicts as CSV, XLSX, Parquet, Stata or JSON",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseCommandArgs(
-      argv,
-      { format: { type: "string" }, code: { type: "string" }, year: { type: "string" }, out: { type: "string" } },
-      ZExportArgs,
-    );
+    let args: ExportArgs;
+    try {
+      args = parseCommandArgs(argv, FLAGS, ZExportArgs);
+    } catch (error) {
+      // A bad flag is refused in one line; --help has the rest.
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`luoshi export: ${error.message} (see luoshi export --help)\n`);
+      return 2;
+    }
     try {
       return await exportTo(args, io);
     } finally {
