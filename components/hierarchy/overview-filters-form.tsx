@@ -3,7 +3,7 @@
 import { useId, useRef } from "react";
 import { useMessages } from "@/components/i18n-provider";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ZJurisdictionLevel } from "@/lib/schemas/peers";
+import { ZJurisdictionLevel } from "@/lib/schemas/store";
 
 /** A GET form (works without JavaScript; with it, a change submits at once); the search text rides along. */
 export function OverviewFiltersForm({

@@ -4,8 +4,8 @@
  * column means, and each code's label, is in lib/i18n (`exportData`), read by the codebook and the file headers.
  */
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
-import { ZJurisdictionLevel } from "@/lib/schemas/export";
 import { ZMeasure, ZPolarity, ZQualifier, ZVerdict } from "@/lib/schemas/extraction";
+import { ZJurisdictionLevel } from "@/lib/schemas/store";
 import { STRENGTHS } from "./strength";
 
 export type ColumnType = "string" | "int" | "double" | "boolean";

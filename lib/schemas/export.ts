@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { STRENGTHS } from "@/lib/export/strength";
 import { ZMeasure, ZVerdict } from "./extraction";
-import { ZCode } from "./store";
+import { ZCode, ZJurisdictionLevel } from "./store";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "parquet", "stata", "json"] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
@@ -14,9 +14,6 @@ export type TExportFormat = z.infer<typeof ZExportFormat>;
 
 export const ZExportLang = z.enum(["zh-CN", "en"]);
 export type TExportLang = z.infer<typeof ZExportLang>;
-
-export const ZJurisdictionLevel = z.enum(["national", "province", "city", "county"]);
-export type TJurisdictionLevel = z.infer<typeof ZJurisdictionLevel>;
 
 export const ZStrength = z.enum(STRENGTHS);
 

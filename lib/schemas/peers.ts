@@ -5,11 +5,7 @@
 import { z } from "zod";
 import { ZMeasure, ZPolarity, ZQualifier, ZVerdict } from "./extraction";
 import { ZFigure, ZText } from "./primitives";
-import { ZCode, ZYear } from "./store";
-
-/** GB/T 2260 levels, and the State Council above them. */
-export const ZJurisdictionLevel = z.enum(["national", "province", "city", "county"]);
-export type TJurisdictionLevel = z.infer<typeof ZJurisdictionLevel>;
+import { ZCode, ZJurisdictionLevel, ZYear } from "./store";
 
 /** The levels that have superiors, so peers of one level can be ranked. */
 export const ZPeerLevel = ZJurisdictionLevel.exclude(["national"]);

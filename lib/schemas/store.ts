@@ -9,6 +9,9 @@ import { ZReasons, ZStoredReasons } from "./reasons";
 
 export const ZCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 code");
 export const ZYear = z.coerce.number().int().min(1949).max(2100);
+/** GB/T 2260 levels, and the State Council above them (`Jurisdiction.level`). */
+export const ZJurisdictionLevel = z.enum(["national", "province", "city", "county"]);
+export type TJurisdictionLevel = z.infer<typeof ZJurisdictionLevel>;
 
 /** `GET /api/jurisdictions`'s parameters; like every API query, an unknown parameter answers 400. */
 export const ZJurisdictionListQuery = z

@@ -118,7 +118,7 @@ it("exports the year's targets as CSV with one row per target", async () => {
   const gdp = data.find((row) => row[column("indicator")] === "地区生产总值" && row[column("measure")] === "growth");
   expect(gdp?.[column("verdict")]).toBe("missed");
   expect(gdp?.[column("target_value")]).toBe("7");
-  expect(gdp?.[column("actual_value")]).toBe("6");
+  expect(gdp?.[column("outcome_value")]).toBe("6");
   expect(gdp?.[column("estimated")]).toBe("true");
   const xlsx = await page.getByRole("link", { name: "导出 Excel" }).getAttribute("href");
   expect(xlsx).toBe("/api/export?code=370202&year=2019&format=xlsx");

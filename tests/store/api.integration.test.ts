@@ -306,7 +306,7 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
   });
 
   it("exports the long format as CSV with GB/T codes", async () => {
-    const response = await exportRoute.GET(request("/api/export?code=370202&year=2019&format=csv"), undefined);
+    const response = await exportRoute.GET(request("/api/export?code=370202&year=2019&format=csv&lang=en"), undefined);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await response.text())
       .replace(/^\uFEFF/, "")

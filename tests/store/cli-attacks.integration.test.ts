@@ -21,7 +21,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { PROVIDERS } from "@/lib/db/providers";
 import { exportRows } from "@/lib/db/queries/export";
-import { EXPORT_COLUMNS } from "@/lib/export/format";
+import { FILE_COLUMNS } from "@/lib/export/columns";
+import { fileValues, headerOf } from "@/lib/export/format";
 import { renderExport } from "@/lib/export/stream";
 import { synthReports } from "@/lib/synth/report";
 import { runCli, runCliClosingAfter, STACK_FRAME, stderrLines } from "../cli/run-cli";
@@ -182,16 +183,18 @@ describe.each(PROVIDERS)("luoshi import and export under attack on %s", (provide
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(out, "all.xlsx"));
-    const sheet = workbook.getWorksheet("targets");
+    // The export's language is Chinese unless asked otherwise: the sheet is 目标.
+    const sheet = workbook.getWorksheet("目标");
     expect(sheet?.rowCount).toBe(rows.length + 1);
     expect(sheet?.getCell(1, 1).font?.bold).toBe(true);
     const cells = (rowNumber: number) =>
-      EXPORT_COLUMNS.map((_, column) => sheet?.getRow(rowNumber).getCell(column + 1).value ?? null);
-    expect(cells(1)).toEqual(EXPORT_COLUMNS);
+      FILE_COLUMNS.map((_, column) => sheet?.getRow(rowNumber).getCell(column + 1).value ?? null);
+    expect(cells(1)).toEqual(FILE_COLUMNS.map((column) => headerOf(column, "zh-CN")));
     for (const index of [0, Math.floor(rows.length / 2), rows.length - 1]) {
-      const row = rows[index] as unknown as Record<string, unknown>;
+      const row = rows[index];
+      if (!row) throw new Error(`no row ${index}`);
       // The streaming writer leaves empty text cells empty.
-      expect(cells(index + 2)).toEqual(EXPORT_COLUMNS.map((column) => (row[column] === "" ? null : row[column])));
+      expect(cells(index + 2)).toEqual(fileValues(row, "zh-CN").map((value) => (value === "" ? null : value)));
     }
   }, 180_000);
 });

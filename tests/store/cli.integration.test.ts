@@ -84,7 +84,7 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
     const reanalyze = await luoshi("reanalyze", "--code", "370202", "--tolerance", "0.5");
     expect(reanalyze.stdout).toMatch(/re-judged \d+ targets in 2 plan years; 0 manual edits flagged/);
 
-    const csv = await luoshi("export", "--code", "370202", "--year", "2019");
+    const csv = await luoshi("export", "--code", "370202", "--year", "2019", "--lang", "en");
     const lines = csv.stdout
       .replace(/^\uFEFF/, "")
       .trim()

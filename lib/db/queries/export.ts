@@ -107,7 +107,15 @@ async function indicatorNamesOf(db: Db, filter: ExportFilter): Promise<string[] 
 async function whereOf(db: Db, filter: ExportFilter): Promise<Prisma.TargetWhereInput | null> {
   const jurisdiction: Prisma.JurisdictionWhereInput = {};
   if (filter.level) jurisdiction.level = { in: filter.level };
-  if (filter.parent) jurisdiction.parentCode = filter.parent;
+  // Under a superior: its direct subordinates; with a level, that level anywhere below it (the counties of a province,
+  // through their cities), as the peers screen scopes them.
+  if (filter.parent && !filter.level) jurisdiction.parentCode = filter.parent;
+  if (filter.parent && filter.level)
+    jurisdiction.OR = [
+      { parentCode: filter.parent },
+      { parent: { parentCode: filter.parent } },
+      { parent: { parent: { parentCode: filter.parent } } },
+    ];
   const names = await indicatorNamesOf(db, filter);
   if (names?.length === 0) return null;
   // Pending and no outcome depend on whether the year is reviewed; the other verdicts are the match's own.

@@ -2,7 +2,7 @@
  * The hierarchy of jurisdictions (GB/T 2260 levels; a province's superior is the State Council): a jurisdiction's
  * superior and its subordinates that hold reports, and the superiors a peers scope can be chosen under.
  */
-import { type TJurisdictionLevel, ZJurisdictionLevel } from "@/lib/schemas/peers";
+import { type TJurisdictionLevel, ZJurisdictionLevel } from "@/lib/schemas/store";
 import type { Db } from "../client";
 
 export interface HierarchyPlace {

@@ -9,16 +9,15 @@ import { decisiveValue } from "@/lib/engine/match";
 import { amplification, amplificationYear, gdpWeight, ranks, targetChange } from "@/lib/engine/peers";
 import type { TPolarity } from "@/lib/schemas/extraction";
 import {
-  type TJurisdictionLevel,
   type TPeerActual,
   type TPeerRow,
   type TPeers,
   type TPeersQuery,
   type TPeerTarget,
   type TPlanStatus,
-  ZJurisdictionLevel,
   ZPeers,
 } from "@/lib/schemas/peers";
+import { type TJurisdictionLevel, ZJurisdictionLevel } from "@/lib/schemas/store";
 import type { Db } from "../client";
 import { polarityColumn, qualifierColumn, verdictColumn } from "../columns";
 import { readableFigures } from "../rows";
