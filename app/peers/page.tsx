@@ -9,9 +9,11 @@ import { getDb } from "@/lib/db/client";
 import { listIndicatorOptions } from "@/lib/db/queries/compare";
 import { listSuperiors } from "@/lib/db/queries/hierarchy";
 import { getPeers } from "@/lib/db/queries/peers";
+import { strengthCuesOf } from "@/lib/export/strength";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { ZPeersQuery } from "@/lib/schemas/peers";
+import { readSettings } from "@/lib/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +48,7 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
     getMessages(),
     listIndicatorOptions(db),
     listSuperiors(db),
-    getPeers(db, query),
+    getPeers(db, query, strengthCuesOf(readSettings())),
   ]);
   if (!peers) notFound();
   const scope = peers.scope.parent

@@ -20,7 +20,7 @@ import type { TPeerRow, TPeerTarget } from "@/lib/schemas/peers";
 const helper = createColumnHelper<AppFeatures, TPeerRow>();
 
 /** Sortable columns, also the values the `sort` parameter of the address may take. */
-export const PEER_SORT_COLUMNS = ["rank", "name", "change", "previousActual", "vsSuperior", "gdp"] as const;
+export const PEER_SORT_COLUMNS = ["rank", "name", "strength", "change", "previousActual", "vsSuperior", "gdp"] as const;
 
 /** Rows without a figure sort last whichever the direction. */
 function numeric(get: (row: TPeerRow) => number | null | undefined): SortFn<AppFeatures, TPeerRow> {
@@ -84,6 +84,20 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
       header: t.peers.wording,
       meta: { label: t.peers.wording, width: 96 },
       cell: ({ row }) => row.original.target?.wording ?? <span className="muted">—</span>,
+    }),
+    helper.accessor((row) => row.target?.strength ?? null, {
+      id: "strength",
+      header: t.peers.strength,
+      meta: { label: t.peers.strength, width: 84 },
+      sortFn: "text",
+      cell: ({ row }) => {
+        const strength = row.original.target?.strength;
+        return strength && strength !== "none" ? (
+          <span className={`strength strength-${strength}`}>{t.exportData.codes.strength?.[strength] ?? strength}</span>
+        ) : (
+          <span className="muted">—</span>
+        );
+      },
     }),
     helper.display({
       id: "previousTarget",

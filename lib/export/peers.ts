@@ -28,6 +28,12 @@ const PEER_COLUMNS: PeerColumn[] = [
   { code: "decisive", header: () => "decisive", cell: (r) => r.target?.decisive },
   { code: "unit", header: () => "unit", cell: (r) => r.target?.unit },
   { code: "wording", header: (t) => t.peers.wording, cell: (r) => r.target?.wording },
+  {
+    code: "strength",
+    header: (t) => t.peers.strength,
+    cell: (r, t) => r.target && (t.exportData.codes.strength?.[r.target.strength] ?? r.target.strength),
+  },
+  { code: "strength_code", header: () => "strength", cell: (r) => r.target?.strength },
   { code: "stretch", header: () => "stretch", cell: (r) => r.target?.stretch },
   { code: "target_text", header: () => "target_text", cell: (r) => r.target?.text },
   {

@@ -3,6 +3,7 @@
  * (lib/db/queries/peers.ts), and how their targets stand against their superiors' (lib/engine/peers).
  */
 import { z } from "zod";
+import { STRENGTHS } from "@/lib/export/strength";
 import { ZMeasure, ZPolarity, ZQualifier, ZVerdict } from "./extraction";
 import { ZFigure, ZText } from "./primitives";
 import { ZCode, ZJurisdictionLevel, ZYear } from "./store";
@@ -50,6 +51,8 @@ export const ZPeerTarget = z.object({
   max: ZFigure.nullable(),
   unit: z.string().nullable(),
   wording: z.string().nullable(),
+  /** Hard or soft, coded from the wording (lib/export/strength.ts, the configured cues). */
+  strength: z.enum(STRENGTHS),
   stretch: ZFigure.nullable(),
   headline: z.boolean(),
   text: z.string(),

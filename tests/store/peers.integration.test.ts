@@ -187,6 +187,11 @@ describe.each(PROVIDERS)("the 31 provinces' 2026 GDP growth targets on %s", (pro
     expect(decisive.filter((v) => v > 5)).toHaveLength(6);
     expect(peers.rows.filter((row) => row.target?.qualifier === "range")).toHaveLength(7);
     expect(peers.rows.filter((row) => row.target?.qualifier === "at_least")).toHaveLength(4);
+    // Hard and soft as researchers code them: 以上 binds, 左右 aspires, a bare figure or a range is neither.
+    const strength = (s: string) => peers.rows.filter((row) => row.target?.strength === s).map((row) => row.name);
+    expect(strength("hard").sort()).toEqual(["重庆市", "山东省", "河北省", "西藏自治区"].sort());
+    expect(strength("none")).toHaveLength(9);
+    expect(strength("soft")).toHaveLength(18);
     // The State Council's 2026 report is not imported: its status says so, and nothing is compared with it.
     expect(peers.rows.every((row) => row.superior?.status === "no_plan" && row.amplification === null)).toBe(true);
   });

@@ -2,9 +2,11 @@ import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/db/errors";
 import { getPeers } from "@/lib/db/queries/peers";
 import { peersCsv, peersFileName } from "@/lib/export/peers";
+import { strengthCuesOf } from "@/lib/export/strength";
 import { messages } from "@/lib/i18n";
 import { ZPeers, ZPeersApiQuery } from "@/lib/schemas/peers";
 import { handle, parseInput, queryOf, requestLocale, respond } from "@/lib/server/api";
+import { readSettings } from "@/lib/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +17,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (request) => {
   const { format, ...query } = parseInput(ZPeersApiQuery, queryOf(request));
-  const peers = await getPeers(getDb(), query);
+  const peers = await getPeers(getDb(), query, strengthCuesOf(readSettings()));
   if (!peers) throw new DomainError(`no jurisdiction ${query.parent}`, 404);
   if (format === "json") return respond(ZPeers, peers);
   const locale = requestLocale(request);

@@ -7,6 +7,7 @@
 import { lexiconEntry } from "@/lib/engine/indicators";
 import { decisiveValue } from "@/lib/engine/match";
 import { amplification, amplificationYear, gdpWeight, ranks, targetChange } from "@/lib/engine/peers";
+import { codeStrength, DEFAULT_STRENGTH_CUES, type StrengthCues } from "@/lib/export/strength";
 import type { TPolarity } from "@/lib/schemas/extraction";
 import {
   type TPeerActual,
@@ -143,7 +144,7 @@ function peerActual(
   return { outcomeId: id, ...rest, matched };
 }
 
-function peerTarget(row: TargetRow): TPeerTarget {
+function peerTarget(row: TargetRow, cues: StrengthCues): TPeerTarget {
   const figures = readableFigures(row);
   const qualifier = qualifierColumn(row.qualifier);
   const polarity = polarityColumn(row.polarity);
@@ -156,6 +157,7 @@ function peerTarget(row: TargetRow): TPeerTarget {
     max: figures.max ?? null,
     unit: row.unit,
     wording: row.wording,
+    strength: codeStrength(row.wording, qualifier, cues),
     stretch: row.stretch !== null && Number.isFinite(row.stretch) ? row.stretch : null,
     headline: row.headline,
     text: row.text,
@@ -196,7 +198,12 @@ async function planStatuses(db: Db, codes: string[], years: number[]): Promise<M
   return statuses;
 }
 
-export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | null> {
+/** `cues`: the hard and soft cue words targets are coded with (the settings', else the defaults). */
+export async function getPeers(
+  db: Db,
+  query: TPeersQuery,
+  cues: StrengthCues = DEFAULT_STRENGTH_CUES,
+): Promise<TPeers | null> {
   const { measure } = query;
   // Every stored name the lexicon reads as the indicator (`经济增长`, `国内生产总值` → `地区生产总值`).
   const { canonical: indicator, names } = await storedNamesOf(db, query.indicator, measure);
@@ -232,7 +239,7 @@ export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | nul
   const superiorFirst = firstTargets(superiorRows);
   const targetOf = (code: string, y: number) => {
     const row = first.get(`${code}:${y}`) ?? superiorFirst.get(`${code}:${y}`);
-    return row ? peerTarget(row) : null;
+    return row ? peerTarget(row, cues) : null;
   };
 
   // GDP levels of the year before each plan year, from the reviews: the weights of the averages.
@@ -335,7 +342,7 @@ export async function getPeers(db: Db, query: TPeersQuery): Promise<TPeers | nul
     const peers = places.map((place, index) => {
       const target = targets[index] ?? null;
       const previousRow = previousRows.get(place.code);
-      const previousTarget = previousRow ? peerTarget(previousRow) : null;
+      const previousTarget = previousRow ? peerTarget(previousRow, cues) : null;
       const matched = previousRow?.match?.outcome ?? null;
       const review = reviewFigure.get(place.code) ?? null;
       const actual = matched ? peerActual(matched, true) : review ? peerActual(review, false) : null;
