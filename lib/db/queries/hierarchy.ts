@@ -2,8 +2,13 @@
  * The hierarchy of jurisdictions (GB/T 2260 levels; a province's superior is the State Council): a jurisdiction's
  * superior and its subordinates that hold reports, and the superiors a peers scope can be chosen under.
  */
+
+import { lexiconEntry } from "@/lib/engine/indicators";
+import type { TQualifier } from "@/lib/schemas/extraction";
 import { type TJurisdictionLevel, ZJurisdictionLevel } from "@/lib/schemas/store";
 import type { Db } from "../client";
+import { qualifierColumn } from "../columns";
+import { readableFigures } from "../rows";
 
 export interface HierarchyPlace {
   code: string;
@@ -66,4 +71,68 @@ export async function listSuperiors(db: Db): Promise<HierarchyPlace[]> {
 export async function listProvinces(db: Db): Promise<HierarchyPlace[]> {
   const rows = await db.jurisdiction.findMany({ where: { level: "province" }, select, orderBy: { code: "asc" } });
   return rows.map(place);
+}
+
+export interface SuperiorTarget {
+  id: string;
+  indicator: string;
+  measure: string;
+  qualifier: TQualifier;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  text: string;
+}
+
+/**
+ * The superior's targets for the same plan year, by canonical indicator and measure (`地区生产总值:growth`), its
+ * headline statement first: what the scorecard sets beside a jurisdiction's own targets. Null without a superior.
+ */
+export async function superiorTargetsOf(
+  db: Db,
+  code: string,
+  year: number,
+): Promise<{ superior: HierarchyPlace; targets: Map<string, SuperiorTarget> } | null> {
+  const row = await db.jurisdiction.findUnique({ where: { code }, select: { parent: { select } } });
+  if (!row?.parent) return null;
+  const rows = await db.target.findMany({
+    where: {
+      jurisdictionCode: row.parent.code,
+      planYear: year,
+      measure: { not: "qualitative" },
+      OR: [{ match: null }, { match: { notATarget: false } }],
+    },
+    select: {
+      id: true,
+      indicatorName: true,
+      measure: true,
+      qualifier: true,
+      value: true,
+      min: true,
+      max: true,
+      unit: true,
+      text: true,
+    },
+    orderBy: [{ headline: "desc" }, { position: "asc" }],
+  });
+  const targets = new Map<string, SuperiorTarget>();
+  for (const target of rows) {
+    const indicator = lexiconEntry(target.indicatorName)?.name ?? target.indicatorName;
+    const key = `${indicator}:${target.measure}`;
+    if (targets.has(key)) continue;
+    const figures = readableFigures(target);
+    targets.set(key, {
+      id: target.id,
+      indicator,
+      measure: target.measure,
+      qualifier: qualifierColumn(target.qualifier),
+      value: figures.value,
+      min: figures.min ?? null,
+      max: figures.max ?? null,
+      unit: target.unit,
+      text: target.text,
+    });
+  }
+  return { superior: place(row.parent), targets };
 }
