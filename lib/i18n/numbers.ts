@@ -112,3 +112,39 @@ export function formatCompareGap(gap: CompareGap | null | undefined, t: Messages
   }
   return `${value}${gap.unit ?? ""}`;
 }
+
+/**
+ * The commitment words of a target in English, word by word (`力争…以上` → `strive for … or more`); words with no
+ * English gloss stay as written. Chinese shows them as the report wrote them.
+ */
+const WORDING_ENGLISH: Readonly<Record<string, string>> = {
+  确保: "ensure",
+  力争: "strive for",
+  争取: "aim for",
+  努力: "endeavour to",
+  控制在: "keep within",
+  不超过: "not exceed",
+  不高于: "no higher than",
+  不低于: "no lower than",
+  不少于: "no fewer than",
+  保持在: "hold at",
+  稳定在: "stabilise at",
+  突破: "break through",
+  超过: "exceed",
+  达到: "reach",
+  按: "plan on",
+  安排: "(budgeted)",
+  左右: "about",
+  以上: "or more",
+  以内: "or less",
+  以下: "or less",
+  上下: "about",
+};
+
+export function formatWording(wording: string | null, locale: Locale): string | null {
+  if (wording === null || locale !== "en") return wording;
+  return wording
+    .split("…")
+    .map((word) => WORDING_ENGLISH[word] ?? word)
+    .join(" … ");
+}

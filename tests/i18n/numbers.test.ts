@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { messages } from "@/lib/i18n";
-import { formatCompareGap, formatGap, formatQuantity, formatTarget, type TargetFigure } from "@/lib/i18n/numbers";
+import {
+  formatCompareGap,
+  formatGap,
+  formatQuantity,
+  formatTarget,
+  formatWording,
+  type TargetFigure,
+} from "@/lib/i18n/numbers";
 import { englishQuantity, englishUnitName } from "@/lib/i18n/quantities";
 
 const zh = messages("zh-CN");
@@ -95,5 +102,16 @@ describe("gaps", () => {
     expect(formatCompareGap({ value: 4.5, unit: "万人", tone: "better" }, en, "en")).toBe("+45,000 people");
     expect(formatCompareGap({ value: -251, unit: "万人", tone: "better" }, en, "en")).toBe("−2.51 million people");
     expect(formatCompareGap({ value: 0.2, unit: "pp", tone: "better" }, en, "en")).toBe("+0.2 pp");
+  });
+});
+
+describe("formatWording", () => {
+  it("glosses the commitment words in English, keeps them as written in Chinese and where it has no gloss", () => {
+    expect(formatWording("力争…以上", "zh-CN")).toBe("力争…以上");
+    expect(formatWording("力争…以上", "en")).toBe("strive for … or more");
+    expect(formatWording("控制在…左右", "en")).toBe("keep within … about");
+    expect(formatWording("左右", "en")).toBe("about");
+    expect(formatWording("大约", "en")).toBe("大约");
+    expect(formatWording(null, "en")).toBeNull();
   });
 });

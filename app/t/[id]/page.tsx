@@ -10,8 +10,8 @@ import { AuditTrail, SuperiorTarget, TargetSources } from "@/components/target/t
 import { getDb } from "@/lib/db/client";
 import { getTargetPage } from "@/lib/db/queries/target-page";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { formatTarget } from "@/lib/i18n/numbers";
 import { indicatorLabel } from "@/lib/i18n/indicators";
+import { formatTarget } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { type TTargetPage, ZTargetPageId } from "@/lib/schemas/target-page";
 import { unavailableUnlessUp } from "@/lib/server/api";
@@ -62,7 +62,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = format(t.targetPage.description, {
     name: page.jurisdiction.name,
     year: page.year,
-    indicator: page.target.indicator,
+    indicator: indicatorLabel(page.target.indicator, locale),
     target: formatTarget(page.target, t, locale),
     verdict: page.notATarget ? t.verdict.notATarget : t.verdict[page.verdict],
     reason: page.reason,
