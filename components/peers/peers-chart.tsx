@@ -7,7 +7,8 @@ import { useLocale, useMessages } from "@/components/i18n-provider";
 import { peerBars, peerDistribution, RANKED_CHART_LIMIT } from "@/lib/charts/peers";
 import { niceScale } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/numbers";
+import { indicatorLabel } from "@/lib/i18n/indicators";
+import { formatQuantity } from "@/lib/i18n/numbers";
 import type { TPeers } from "@/lib/schemas/peers";
 
 const TARGET_COLOR = SERIES_COLORS[0] ?? "#0072b2";
@@ -41,10 +42,10 @@ export function PeersChart({ peers }: { peers: TPeers }) {
   const t = useMessages();
   const locale = useLocale();
   const unit = peers.unit ?? "";
-  const indicator = peers.indicator;
+  const indicator = indicatorLabel(peers.indicator, locale);
   const measure = t.measure[peers.measure];
   const year = String(peers.year ?? "");
-  const number = (value: unknown) => `${formatNumber(Number(value), locale)}${unit}`;
+  const number = (value: unknown) => formatQuantity(Number(value), unit, locale);
   const shared = peers.scope.superior;
   const sharedValue = peers.rows.find((row) => row.superior?.code === shared?.code)?.superior?.target?.decisive;
 

@@ -14,7 +14,7 @@ import { type AppFeatures, appTableFeatures } from "@/components/data-table/feat
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { formatNumber, formatQuantity, formatSigned, formatTarget } from "@/lib/i18n/numbers";
+import { formatNumber, formatQuantity, formatSigned, formatTarget, formatWording } from "@/lib/i18n/numbers";
 import type { TPeerRow, TPeerTarget } from "@/lib/schemas/peers";
 
 const helper = createColumnHelper<AppFeatures, TPeerRow>();
@@ -83,7 +83,8 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
       id: "wording",
       header: t.peers.wording,
       meta: { label: t.peers.wording, width: 96 },
-      cell: ({ row }) => row.original.target?.wording ?? <span className="muted">—</span>,
+      cell: ({ row }) =>
+        formatWording(row.original.target?.wording ?? null, locale) ?? <span className="muted">—</span>,
     }),
     helper.accessor((row) => row.target?.strength ?? null, {
       id: "strength",

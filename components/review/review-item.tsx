@@ -5,6 +5,7 @@ import { useLocale, useMessages } from "@/components/i18n-provider";
 import { SnippetText } from "@/components/ui/snippet";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format } from "@/lib/i18n";
+import { indicatorLabel } from "@/lib/i18n/indicators";
 import { formatConfidence, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import type { TReviewItem, TTargetChoice } from "@/lib/schemas/dashboard";
 import type { TSourceFigure, TStoredMatch } from "@/lib/schemas/store";
@@ -97,7 +98,11 @@ export function TargetReviewItem({
     >
       <div className="review-head">
         <h2 id={titleId}>
-          {format(t.review.item, { name: item.target.name, year: item.target.year, indicator: item.target.indicator })}
+          {format(t.review.item, {
+            name: item.target.name,
+            year: item.target.year,
+            indicator: indicatorLabel(item.target.indicator, locale),
+          })}
         </h2>
         <span className="reason-tags">
           {item.reasons.map((reason) => (
@@ -241,7 +246,9 @@ export function OutcomeReviewItem({
       onFocus={onActivate}
     >
       <div className="review-head">
-        <h2 id={ids.title}>{format(t.review.outcomeItem, { name: o.name, year: o.year, indicator: o.indicator })}</h2>
+        <h2 id={ids.title}>
+          {format(t.review.outcomeItem, { name: o.name, year: o.year, indicator: indicatorLabel(o.indicator, locale) })}
+        </h2>
         <span className="reason-tags">
           {(item.reasons.length > 0 ? item.reasons : (["unmatched_outcome"] as const)).map((reason) => (
             <span key={reason} className="tag">

@@ -58,7 +58,7 @@ export async function ScorecardSummary({ code, year }: { code: string; year: num
 
 /** The two charts: verdicts by area, and target vs actual of the numeric headline indicators. */
 export async function ScorecardCharts({ code, year }: { code: string; year: number }) {
-  const scorecard = await loadScorecard(code, year);
+  const [locale, scorecard] = await Promise.all([getLocale(), loadScorecard(code, year)]);
   if (!scorecard) return null;
   const byCategory = new Map<string, CategoryCounts>();
   for (const target of scorecard.targets) {
@@ -88,7 +88,7 @@ export async function ScorecardCharts({ code, year }: { code: string; year: numb
     if (!target.unit || outcome.unit !== target.unit) continue;
     candidates.push({
       id: target.id,
-      indicator: target.indicator,
+      indicator: indicatorLabel(target.indicator, locale),
       target: value,
       actual: outcome.value,
       unit: target.unit,

@@ -6,7 +6,7 @@ import { VERDICT_FILL } from "@/components/charts/colors";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { niceScale } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/numbers";
+import { formatQuantity } from "@/lib/i18n/numbers";
 import type { TVerdict } from "@/lib/schemas/extraction";
 
 export interface HeadlinePair {
@@ -53,10 +53,10 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
             {pairs.map((p) => (
               <tr key={p.id}>
                 <th scope="row">{p.indicator}</th>
-                <td className="num">{`${formatNumber(p.target, locale)}${p.unit}`}</td>
+                <td className="num">{formatQuantity(p.target, p.unit, locale)}</td>
                 <td className="num">
                   {p.estimated ? `${t.common.estimated} ` : ""}
-                  {`${formatNumber(p.actual, locale)}${p.unit}`}
+                  {formatQuantity(p.actual, p.unit, locale)}
                 </td>
                 <td>{t.verdict[p.verdict]}</td>
               </tr>
@@ -82,7 +82,7 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
             width={44}
             unit={unit.length <= 2 ? unit : undefined}
           />
-          <Tooltip formatter={(value) => `${formatNumber(Number(value), locale)}${unit}`} />
+          <Tooltip formatter={(value) => formatQuantity(Number(value), unit, locale)} />
           <Bar
             dataKey="target"
             name={t.table.target}

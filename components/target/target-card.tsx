@@ -2,7 +2,8 @@ import { DownloadImageButton } from "@/components/charts/download-image";
 import { GapFigure } from "@/components/ui/gap-figure";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import { formatQuantity, formatTarget } from "@/lib/i18n/numbers";
+import { indicatorLabel } from "@/lib/i18n/indicators";
+import { formatQuantity, formatTarget, formatWording } from "@/lib/i18n/numbers";
 import type { TTargetPage } from "@/lib/schemas/target-page";
 import { TargetQuote } from "./target-quote";
 
@@ -27,7 +28,7 @@ export function TargetCard({
   citation: string;
 }) {
   const { target, outcome, jurisdiction, year } = page;
-  const heading = format(t.measureTitle[target.measure], { indicator: target.indicator });
+  const heading = format(t.measureTitle[target.measure], { indicator: indicatorLabel(target.indicator, locale) });
   const verdict = page.notATarget ? "no_outcome" : page.verdict;
   return (
     <div className="target-card-wrap">
@@ -126,7 +127,7 @@ export function TargetCard({
           <p className="muted target-wording">
             {t.targetPage.wording}
             {t.common.colon}
-            {target.wording}
+            {formatWording(target.wording, locale)}
           </p>
         ) : null}
       </article>

@@ -2,6 +2,7 @@
 import type { CompareGap } from "@/lib/charts/compare-series";
 import type { TGap, TQualifier } from "@/lib/schemas/extraction";
 import { format, type Locale, type Messages } from "./index";
+import { englishQuantity, englishRange } from "./quantities";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -21,9 +22,13 @@ export function formatNumber(value: number, locale: Locale, digits = 2): string 
   return formatter(locale, digits).format(value);
 }
 
-/** A figure with its unit as written: `7%`, `5.7万人`, `87.2亿元`. */
+/**
+ * A figure with its unit: as written in Chinese (`7%`, `5.7万人`, `87.2亿元`), in English words and scales in English
+ * (`7%`, `57,000 people`, `8.72 billion yuan`; the rule is in ./quantities.ts).
+ */
 export function formatQuantity(value: number | null, unit: string | null, locale: Locale): string {
   if (value === null) return "—";
+  if (locale === "en") return englishQuantity(value, unit);
   return `${formatNumber(value, locale)}${unit ?? ""}`;
 }
 
@@ -35,9 +40,16 @@ export interface TargetFigure {
   unit: string | null;
 }
 
-/** A target as the plan states it: `7%左右`, `5.5%以上`, `6%–6.5%`; qualitative targets say so. */
+/**
+ * A target as the plan states it: `7%左右`, `5.5%以上`, `6%–6.5%`; in English `about 7%`, `at least 5.5%`, `6–6.5%`
+ * (the unit once); qualitative targets say so.
+ */
 export function formatTarget(target: TargetFigure, t: Messages, locale: Locale): string {
   if (target.qualifier === "range" && target.min !== null && target.max !== null) {
+    if (locale === "en") {
+      const { low, high } = englishRange(target.min, target.max, target.unit);
+      return format(t.qualifier.range, { min: low, max: high });
+    }
     return format(t.qualifier.range, {
       min: formatQuantity(target.min, target.unit, locale),
       max: formatQuantity(target.max, target.unit, locale),
@@ -88,11 +100,51 @@ export function formatExact(value: number, locale: Locale): string {
 
 /**
  * A compare gap with its unit, signed so that + is better than the target: `+0.2 个百分点` / `+0.2 pp` for rates,
- * `+4.5万人` for levels (the target's unit as written); `—` where there is none.
+ * `+4.5万人` / `+45,000 people` for levels (the target's unit); `—` where there is none.
  */
 export function formatCompareGap(gap: CompareGap | null | undefined, t: Messages, locale: Locale): string {
   if (!gap || !Number.isFinite(gap.value)) return "—";
   const value = formatSigned(gap.value, locale);
   if (gap.unit === "pp") return format(t.gap.points, { value });
+  if (locale === "en") {
+    const magnitude = englishQuantity(Math.abs(gap.value), gap.unit);
+    return gap.value > 0 ? `+${magnitude}` : gap.value < 0 ? `−${magnitude}` : magnitude;
+  }
   return `${value}${gap.unit ?? ""}`;
+}
+
+/**
+ * The commitment words of a target in English, word by word (`力争…以上` → `strive for … or more`); words with no
+ * English gloss stay as written. Chinese shows them as the report wrote them.
+ */
+const WORDING_ENGLISH: Readonly<Record<string, string>> = {
+  确保: "ensure",
+  力争: "strive for",
+  争取: "aim for",
+  努力: "endeavour to",
+  控制在: "keep within",
+  不超过: "not exceed",
+  不高于: "no higher than",
+  不低于: "no lower than",
+  不少于: "no fewer than",
+  保持在: "hold at",
+  稳定在: "stabilise at",
+  突破: "break through",
+  超过: "exceed",
+  达到: "reach",
+  按: "plan on",
+  安排: "(budgeted)",
+  左右: "about",
+  以上: "or more",
+  以内: "or less",
+  以下: "or less",
+  上下: "about",
+};
+
+export function formatWording(wording: string | null, locale: Locale): string | null {
+  if (wording === null || locale !== "en") return wording;
+  return wording
+    .split("…")
+    .map((word) => WORDING_ENGLISH[word] ?? word)
+    .join(" … ");
 }

@@ -4,16 +4,26 @@
  */
 import type { TActualFigure, TJudgeReason, TReason, TTargetBound } from "@/lib/schemas/reasons";
 import { format, type Locale, messages } from "./index";
+import { indicatorLabel } from "./indicators";
 import { formatExact } from "./numbers";
+import { englishQuantity, englishRange, englishUnitName } from "./quantities";
 
 type Words = ReturnType<typeof messages>["reason"];
 
+/** A figure of a reason: every significant digit, the unit as written in Chinese, in English words in English. */
 function quantity(value: number, unit: string | null, locale: Locale): string {
+  if (locale === "en") return englishQuantity(value, unit, "exact");
   return `${formatExact(value, locale)}${unit ?? ""}`;
+}
+
+function unitName(unit: string | null, words: Words, locale: Locale): string {
+  if (unit === null) return words.noUnit;
+  return locale === "en" ? englishUnitName(unit) : unit;
 }
 
 function actualText(actual: TActualFigure, words: Words, locale: Locale): string {
   if (actual.low === actual.high) return quantity(actual.low, actual.unit, locale);
+  if (locale === "en") return format(words.actualRange, englishRange(actual.low, actual.high, actual.unit, "exact"));
   return format(words.actualRange, {
     low: formatExact(actual.low, locale),
     high: quantity(actual.high, actual.unit, locale),
@@ -57,11 +67,14 @@ function judgeText(reason: TJudgeReason, words: Words, locale: Locale): string {
       });
     case "unit_mismatch":
       return format(words.unit_mismatch, {
-        target: reason.target ?? words.noUnit,
-        actual: reason.actual ?? words.noUnit,
+        target: unitName(reason.target, words, locale),
+        actual: unitName(reason.actual, words, locale),
       });
     case "unrelated_link":
-      return format(words.unrelated_link, { outcome: reason.outcomeIndicator, target: reason.targetIndicator });
+      return format(words.unrelated_link, {
+        outcome: indicatorLabel(reason.outcomeIndicator, locale),
+        target: indicatorLabel(reason.targetIndicator, locale),
+      });
     case "no_outcome":
     case "qualitative_unstated":
     case "no_target_figure":

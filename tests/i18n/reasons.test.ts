@@ -15,7 +15,7 @@ const CASES: [TReason, string, string][] = [
       target: { ...target, value: 5.7, unit: "万人" },
     },
     "实际10.2万人 ≥ 目标5.7万人",
-    "Actual 10.2万人 ≥ target 5.7万人",
+    "Actual 102,000 people ≥ target 57,000 people",
   ],
   [{ code: "below_target", actual, target }, "实际6% < 目标7%", "Actual 6% < target 7%"],
   [
@@ -42,7 +42,7 @@ const CASES: [TReason, string, string][] = [
     "实际6.5–7.5%跨越目标7%",
     "Actual 6.5–7.5% straddles target 7%",
   ],
-  [{ code: "stated", sentence: "外贸目标没有完成" }, "报告称:外贸目标没有完成", "The report says: 外贸目标没有完成"],
+  [{ code: "stated", sentence: "外贸目标没有完成" }, "报告称:外贸目标没有完成", "The report says: “外贸目标没有完成”"],
   [{ code: "no_outcome" }, "回顾中未找到对应结果", "No matching outcome in the review"],
   [
     { code: "qualitative_unstated" },
@@ -65,12 +65,12 @@ const CASES: [TReason, string, string][] = [
   [
     { code: "unit_mismatch", target: "台(套)", actual: null },
     "单位不可比:目标台(套),实际无单位",
-    "Units not comparable: target in 台(套), outcome in no unit",
+    "Units not comparable: target in units, outcome in no unit",
   ],
   [
     { code: "unrelated_link", outcomeIndicator: "粮食产量", targetIndicator: "钢铁产量" },
     "人工关联的结果“粮食产量”与目标“钢铁产量”不是同一指标，请确认判定",
-    "The hand-linked outcome “粮食产量” is not the same indicator as the target “钢铁产量”: confirm the verdict",
+    "The hand-linked outcome “Grain output” is not the same indicator as the target “钢铁产量”: confirm the verdict",
   ],
   [{ code: "no_review" }, "未导入回顾该年度的报告", "No report reviewing this year has been imported"],
   [
@@ -123,18 +123,18 @@ describe("renderReason", () => {
       "实际1.37万亿斤 ≥ 目标1.4万亿斤(容差5%)",
     );
     expect(renderReason({ code: "at_or_above_target", actual: harvest, target: share }, "en")).toBe(
-      "Actual 1.37万亿斤 ≥ target 1.4万亿斤 (tolerance 5%)",
+      "Actual 1.37 trillion jin ≥ target 1.4 trillion jin (tolerance 5%)",
     );
   });
 
-  it("writes numbers with every significant digit, grouped in English only", () => {
+  it("writes numbers with every significant digit, in English scaled and with English units", () => {
     const big = {
       code: "at_or_above_target" as const,
       actual: { low: 102000, high: 102000, unit: "人" },
       target: { ...target, value: 5.7, unit: "万人" },
     };
     expect(renderReason(big, "zh-CN")).toBe("实际102000人 ≥ 目标5.7万人");
-    expect(renderReason(big, "en")).toBe("Actual 102,000人 ≥ target 5.7万人");
+    expect(renderReason(big, "en")).toBe("Actual 102,000 people ≥ target 57,000 people");
     const noise = { ...big, actual: { low: 0.1 + 0.2, high: 0.1 + 0.2, unit: "%" } };
     expect(renderReason(noise, "zh-CN")).toBe("实际0.3% ≥ 目标5.7万人");
   });

@@ -62,7 +62,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = format(t.targetPage.description, {
     name: page.jurisdiction.name,
     year: page.year,
-    indicator: page.target.indicator,
+    indicator: indicatorLabel(page.target.indicator, locale),
     target: formatTarget(page.target, t, locale),
     verdict: page.notATarget ? t.verdict.notATarget : t.verdict[page.verdict],
     reason: page.reason,
