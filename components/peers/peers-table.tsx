@@ -19,9 +19,6 @@ import type { TPeerRow, TPeerTarget } from "@/lib/schemas/peers";
 
 const helper = createColumnHelper<AppFeatures, TPeerRow>();
 
-/** Sortable columns, also the values the `sort` parameter of the address may take. */
-export const PEER_SORT_COLUMNS = ["rank", "name", "strength", "change", "previousActual", "vsSuperior", "gdp"] as const;
-
 /** Rows without a figure sort last whichever the direction. */
 function numeric(get: (row: TPeerRow) => number | null | undefined): SortFn<AppFeatures, TPeerRow> {
   return (a, b) => {

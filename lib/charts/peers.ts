@@ -4,6 +4,9 @@
  */
 import type { TPeerRow } from "@/lib/schemas/peers";
 
+/** The peers table's sortable columns, also the values the `sort` parameter of the address may take. */
+export const PEER_SORT_COLUMNS = ["rank", "name", "strength", "change", "previousActual", "vsSuperior", "gdp"] as const;
+
 /** More rows than this do not read as a ranked chart on a screen: the distribution is drawn instead. */
 export const RANKED_CHART_LIMIT = 60;
 
