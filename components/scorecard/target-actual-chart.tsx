@@ -4,6 +4,8 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recha
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { VERDICT_FILL } from "@/components/charts/colors";
 import { useLocale, useMessages } from "@/components/i18n-provider";
+import { ChartSkeleton } from "@/components/ui/skeleton";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { niceScale } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/numbers";
@@ -29,6 +31,8 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
   );
   const unit = pairs[0]?.unit ?? "";
   const height = 260;
+  // Recharts measures its container, so it draws in the browser only: until then a placeholder of the same height.
+  const hydrated = useHydrated();
   return (
     <ChartFrame
       title={t.scorecard.targetVsActual}
@@ -65,7 +69,8 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
         </table>
       }
     >
-      {scale ? (
+      {scale && !hydrated ? <ChartSkeleton label={t.screens.chartLoading} height={height} /> : null}
+      {scale && hydrated ? (
         <BarChart
           responsive
           style={{ width: "100%", height }}
@@ -93,11 +98,9 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
           />
           <Bar dataKey="actual" name={t.table.actual} isAnimationActive={false}>
             {pairs.map((p) => (
-              <Cell
-                key={p.id}
-                fill={VERDICT_FILL[p.verdict]}
-                aria-label={format("{indicator} {verdict}", { indicator: p.indicator, verdict: t.verdict[p.verdict] })}
-              />
+              // No aria-label: a <path> has no role to carry one (axe aria-prohibited-attr); the chart's table
+              // says each verdict in words.
+              <Cell key={p.id} fill={VERDICT_FILL[p.verdict]} />
             ))}
           </Bar>
         </BarChart>

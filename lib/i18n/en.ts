@@ -707,4 +707,23 @@ export const en: Messages = {
     backHome: "Back to the overview",
     network: "The network request failed; try again.",
   },
+  screens: {
+    showMore: "Show {count} more ({left} left)",
+    closeDetails: "Close",
+    detailsSheet: "Details of the selected item",
+    previewFailed: "Preview failed",
+    previewFailedSummary: "{count} file(s) failed to preview; nothing was saved.",
+    chartLoading: "Loading the chart…",
+    requestFailed: {
+      400: "What was sent is incomplete or malformed; check it and try again.",
+      401: "Sign in with an editor account first.",
+      403: "This account may not import, or this site is read-only.",
+      404: "What was asked for could not be found.",
+      413: "What was sent is too large.",
+      429: "Too many attempts; try again later.",
+      500: "The server failed; try again later.",
+      503: "The database is unavailable right now; try again shortly.",
+    },
+    requestFailedOther: "The request failed (HTTP {status}); try again later.",
+  },
 };

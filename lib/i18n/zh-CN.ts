@@ -696,6 +696,26 @@ export const zhCN = {
     backHome: "返回总览",
     network: "网络连接失败，请重试。",
   },
+  /** Phone layouts, loading states and request failures in words. */
+  screens: {
+    showMore: "再显示 {count} 项（还剩 {left} 项）",
+    closeDetails: "关闭",
+    detailsSheet: "所选条目的详情",
+    previewFailed: "预览未通过",
+    previewFailedSummary: "{count} 个文件预览未通过，没有保存任何内容。",
+    chartLoading: "图表加载中…",
+    requestFailed: {
+      400: "提交的内容不完整或格式有误，请检查后重试。",
+      401: "需要先登录编辑账号。",
+      403: "这个账号没有导入的权限，或者本站只读。",
+      404: "找不到要处理的内容。",
+      413: "提交的内容太大。",
+      429: "尝试次数过多，请稍后再试。",
+      500: "服务器出错了，请稍后重试。",
+      503: "数据库暂时不可用，请稍后重试。",
+    },
+    requestFailedOther: "请求失败（HTTP {status}），请稍后重试。",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
