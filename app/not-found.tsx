@@ -11,8 +11,6 @@ export default async function NotFound() {
   const t = await getMessages();
   return (
     <section className="empty-state not-found-page">
-      {/* The page's own title: a not-found answer from a page (an unknown `/j/…`) may not have set one. */}
-      <title>{`${t.errors.notFoundTitle} · ${t.app.name}`}</title>
       <NotFoundMark />
       <h1>{t.errors.notFoundTitle}</h1>
       <p>{t.errors.notFoundBody}</p>

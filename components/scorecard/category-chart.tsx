@@ -5,7 +5,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { LEGEND_TEXT, VERDICT_FILL } from "@/components/charts/colors";
 import { useMessages } from "@/components/i18n-provider";
 import { ChartSkeleton } from "@/components/ui/skeleton";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useBrowserRender } from "@/components/ui/use-hydrated";
 import { VERDICT_ORDER } from "@/lib/charts/shares";
 
 export interface CategoryCounts {
@@ -23,7 +23,7 @@ export function CategoryChart({ data }: { data: CategoryCounts[] }) {
   const rows = data.map((d) => ({ ...d, label: t.categories[d.category] ?? d.category }));
   const height = Math.max(160, rows.length * 34 + 70);
   // Recharts measures its container, so it draws in the browser only: until then a placeholder of the same height.
-  const hydrated = useHydrated();
+  const hydrated = useBrowserRender();
   return (
     <ChartFrame
       title={t.scorecard.byCategory}

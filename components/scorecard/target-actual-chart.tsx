@@ -5,7 +5,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { VERDICT_FILL } from "@/components/charts/colors";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { ChartSkeleton } from "@/components/ui/skeleton";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useBrowserRender } from "@/components/ui/use-hydrated";
 import { niceScale } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/numbers";
@@ -32,7 +32,7 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
   const unit = pairs[0]?.unit ?? "";
   const height = 260;
   // Recharts measures its container, so it draws in the browser only: until then a placeholder of the same height.
-  const hydrated = useHydrated();
+  const hydrated = useBrowserRender();
   return (
     <ChartFrame
       title={t.scorecard.targetVsActual}

@@ -203,6 +203,7 @@ describe("the browser's first requests", () => {
       await page.getByRole("heading", { name: "找不到这个页面" }).waitFor();
       await page.waitForLoadState("networkidle");
       expect(await page.title()).toMatch(/^找不到这个页面/);
+      expect(await page.locator("title").count()).toBe(1);
       expect(await page.locator(".site-header nav [aria-current]").count()).toBe(0);
     }
   });
