@@ -203,7 +203,8 @@ it("keeps pasted text that is no report, says why in the interface's language, a
   await signIn(page, app.baseUrl, "导入员");
   await page.goto(`${app.baseUrl}/import`);
   await page.locator(".import-form[data-ready]").waitFor();
-  const text = "Minutes of the committee meeting. Nothing here is a government work report.";
+  // Chinese, but a meeting's minutes: the reader finds no report in it.
+  const text = "本周例会纪要：讨论了图书馆周末开放时间和会议室预约办法，下周继续讨论。";
   await page.getByLabel("报告全文").fill(text);
   await page.getByLabel("文件名").fill("minutes.txt");
   await page.getByRole("button", { name: "预览" }).click();
