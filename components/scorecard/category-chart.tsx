@@ -4,8 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { LEGEND_TEXT, VERDICT_FILL } from "@/components/charts/colors";
 import { useMessages } from "@/components/i18n-provider";
-import { ChartSkeleton } from "@/components/ui/skeleton";
-import { useBrowserRender } from "@/components/ui/use-hydrated";
+import { LateChart } from "@/components/ui/late-chart";
 import { VERDICT_ORDER } from "@/lib/charts/shares";
 
 export interface CategoryCounts {
@@ -22,8 +21,6 @@ export function CategoryChart({ data }: { data: CategoryCounts[] }) {
   const t = useMessages();
   const rows = data.map((d) => ({ ...d, label: t.categories[d.category] ?? d.category }));
   const height = Math.max(160, rows.length * 34 + 70);
-  // Recharts measures its container, so it draws in the browser only: until then a placeholder of the same height.
-  const hydrated = useBrowserRender();
   return (
     <ChartFrame
       title={t.scorecard.byCategory}
@@ -56,7 +53,7 @@ export function CategoryChart({ data }: { data: CategoryCounts[] }) {
         </table>
       }
     >
-      {hydrated ? (
+      <LateChart label={t.screens.chartLoading} height={height}>
         <BarChart
           responsive
           style={{ width: "100%", height }}
@@ -83,9 +80,7 @@ export function CategoryChart({ data }: { data: CategoryCounts[] }) {
             />
           ))}
         </BarChart>
-      ) : (
-        <ChartSkeleton label={t.screens.chartLoading} height={height} />
-      )}
+      </LateChart>
     </ChartFrame>
   );
 }
