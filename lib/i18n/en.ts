@@ -547,7 +547,8 @@ export const en: Messages = {
       undecodable: "The encoding could not be recognised; save the file as UTF-8 and try again.",
       bad_line: "A line is not valid JSON, or holds no readable text.",
       bad_table: "This is not a readable table of documents: no text column, or a broken table.",
-      not_a_report: "This does not look like a government work report: the text holds no Chinese, or nothing in it reads as a report's year, targets or review.",
+      not_a_report:
+        "This does not look like a government work report: the text holds no Chinese, or nothing in it reads as a report's year, targets or review.",
       replace_refused: "An analyst edited the stored report, so it cannot be replaced: keep both, or skip.",
       no_text_layer:
         "The PDF's {pages} pages hold no readable text; it looks like a scan: run OCR on it first, or use a text version.",
