@@ -2,14 +2,42 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useSyncExternalStore, useTransition } from "react";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n";
 import { useHydrated } from "./ui/use-hydrated";
 
+/**
+ * Whether the page shown is the not-found page: no screen of the navigation is then the current one (a `/j/…` that
+ * does not exist is not the overview). The not-found page marks itself with `NotFoundMark`.
+ */
+let notFoundShown = 0;
+const notFoundListeners = new Set<() => void>();
+const subscribeNotFound = (listener: () => void) => {
+  notFoundListeners.add(listener);
+  return () => notFoundListeners.delete(listener);
+};
+
+export function NotFoundMark() {
+  useEffect(() => {
+    notFoundShown += 1;
+    for (const listener of notFoundListeners) listener();
+    return () => {
+      notFoundShown -= 1;
+      for (const listener of notFoundListeners) listener();
+    };
+  }, []);
+  return null;
+}
+
 export function NavLinks({ label, items }: { label: string; items: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  const notFound = useSyncExternalStore(
+    subscribeNotFound,
+    () => notFoundShown > 0,
+    () => false,
+  );
   const current = (href: string) =>
-    href === "/" ? pathname === "/" || pathname.startsWith("/j/") : pathname.startsWith(href);
+    notFound ? false : href === "/" ? pathname === "/" || pathname.startsWith("/j/") : pathname.startsWith(href);
   return (
     <nav aria-label={label}>
       <ul>

@@ -3,6 +3,7 @@ import { getViewer } from "@/app/_lib/viewer";
 import { CancelJobButton, RefreshWhileActive } from "@/components/jobs/job-list-client";
 import { failureText, isActive, jobScopeText, statusText, summaryText } from "@/components/jobs/job-text";
 import { EditorNotice } from "@/components/ui/notice";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { getDb } from "@/lib/db/client";
 import { listJobs } from "@/lib/db/jobs";
 import { format } from "@/lib/i18n";
@@ -37,7 +38,7 @@ export default async function JobsPage() {
       {jobs.length === 0 ? (
         <p className="empty-inline">{t.jobs.empty}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t.jobs.title}>
           <table className="data-table jobs-table">
             <thead>
               <tr>
@@ -118,7 +119,7 @@ export default async function JobsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -33,7 +33,8 @@ interface Entry {
   id: number;
   name: string;
   source: Source;
-  status: "pending" | "previewing" | "ready" | "queued" | "saving" | "saved" | "error";
+  /** `unreadable`: the preview found nothing to save (nothing was sent to be saved); `error`: the save failed. */
+  status: "pending" | "previewing" | "ready" | "unreadable" | "queued" | "saving" | "saved" | "error";
   preview: TImportPreview | null;
   result: TImportResult | null;
   error: string | null;
@@ -149,19 +150,19 @@ function parseUrls(text: string): string[] | null {
   return lines;
 }
 
-/** The server's answer to a failed request, as one line for the person (never a stack). */
-async function failure(response: Response, fallback: string, t: ReturnType<typeof useMessages>): Promise<string> {
-  const json = (await response.json().catch(() => null)) as {
-    error?: string;
-    failed?: unknown[];
-    fieldErrors?: Record<string, string[]>;
-  } | null;
+/**
+ * The server's answer to a failed request, as one line for the person in the interface's language (never a stack,
+ * never the server's English): each coded failure in words, else what the status means.
+ */
+async function failure(response: Response, t: ReturnType<typeof useMessages>): Promise<string> {
+  const json = (await response.json().catch(() => null)) as { failed?: unknown[] } | null;
   const failed = (json?.failed ?? []).flatMap((item) => {
     const parsed = ZImportFailure.safeParse(item);
     return parsed.success ? [problemText(parsed.data, t)] : [];
   });
-  const detail = [...failed, ...Object.entries(json?.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(", ")}`)];
-  return detail.join("; ") || json?.error || fallback;
+  if (failed.length > 0) return failed.join(" ");
+  const byStatus = t.screens.requestFailed as Record<number, string | undefined>;
+  return byStatus[response.status] ?? format(t.screens.requestFailedOther, { status: response.status });
 }
 
 /**
@@ -245,18 +246,18 @@ export function ImportForm() {
     try {
       const response = await fetch("/api/import/preview", requestOf(source, entry.name, override));
       if (!response.ok) {
-        update(entry.id, { status: "error", error: await failure(response, String(response.status), t) });
+        update(entry.id, { status: "unreadable", error: await failure(response, t) });
         return;
       }
       const parsed = ZImportPreview.parse(await response.json());
       const readable = parsed.documents.length > 0;
       update(entry.id, {
-        status: readable ? "ready" : "error",
+        status: readable ? "ready" : "unreadable",
         preview: parsed,
         error: readable ? null : parsed.failed.map((f) => problemText(f, t)).join(" ") || t.import.noReports,
       });
     } catch {
-      update(entry.id, { status: "error", error: t.errors.network });
+      update(entry.id, { status: "unreadable", error: t.errors.network });
     }
   }
 
@@ -321,7 +322,7 @@ export function ImportForm() {
     try {
       const response = await fetch("/api/import", importRequestOf(ordered, override));
       if (response.status !== 202) {
-        failAll(await failure(response, String(response.status), t));
+        failAll(await failure(response, t));
         setProgress(null);
         return;
       }
@@ -362,8 +363,8 @@ export function ImportForm() {
       return;
     }
     setFormError(null);
+    // The text stays in the box: a preview that finds no report leaves it there to be corrected.
     const added = add([{ name: filename.trim() || "pasted.txt", source: { kind: "text", text } }]);
-    setText("");
     void previewAll(added);
   }
 
@@ -377,6 +378,7 @@ export function ImportForm() {
   const created = saved.reduce((n, e) => n + (e.result?.documents.filter((d) => d.created).length ?? 0), 0);
   const existing = saved.reduce((n, e) => n + (e.result?.documents.filter((d) => !d.created).length ?? 0), 0);
   const failed = entries.filter((e) => e.status === "error").length;
+  const unreadable = entries.filter((e) => e.status === "unreadable").length;
   const savable = entries.filter(savableEntry).length;
 
   return (
@@ -565,7 +567,7 @@ export function ImportForm() {
                 <div className="file-head">
                   <strong>{entry.name}</strong>
                   <span
-                    className={`file-status ${entry.status === "error" ? "error" : entry.status === "saved" ? "ok" : ""}`}
+                    className={`file-status ${entry.status === "error" || entry.status === "unreadable" ? "error" : entry.status === "saved" ? "ok" : ""}`}
                   >
                     {entry.status === "pending"
                       ? entry.source.kind === "url"
@@ -583,9 +585,14 @@ export function ImportForm() {
                               ? t.import.savingOne
                               : entry.status === "saved"
                                 ? t.import.saved
-                                : t.import.error}
+                                : entry.status === "unreadable"
+                                  ? t.screens.previewFailed
+                                  : t.import.error}
                   </span>
-                  {entry.status === "pending" || entry.status === "ready" || entry.status === "error" ? (
+                  {entry.status === "pending" ||
+                  entry.status === "ready" ||
+                  entry.status === "unreadable" ||
+                  entry.status === "error" ? (
                     <button
                       type="button"
                       className="link-button"
@@ -615,6 +622,11 @@ export function ImportForm() {
                 {t.common.colon}
               </strong>
               {format(t.import.resultSummary, { created, existing, failed })}
+            </p>
+          ) : null}
+          {unreadable > 0 ? (
+            <p className="field-hint" role="status">
+              {format(t.screens.previewFailedSummary, { count: unreadable })}
             </p>
           ) : null}
         </section>

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { type CorrectAccess, CorrectButton } from "@/components/review/correct-button";
 import { PermalinkLink } from "@/components/target/permalink-link";
 import { GapFigure } from "@/components/ui/gap-figure";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { format } from "@/lib/i18n";
 import { formatConfidence, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
@@ -61,7 +62,14 @@ const subscribe = (callback: () => void) => {
   return () => window.removeEventListener("hashchange", callback);
 };
 
-/** The item the URL's hash points at (`#t-…` or `#o-…`), shown beside the text with its match and links. */
+/** Where the report's side column falls under its text (globals.css `.report-layout`): details open as a sheet. */
+const SHEET_QUERY = "(max-width: 900px)";
+
+/**
+ * The item the URL's hash points at (`#t-…` or `#o-…`), shown beside the text with its match and links. On a narrow
+ * screen, where the side column is far from the text, a tapped highlight's details open as a sheet over the bottom
+ * of the window instead: closed with its button or Esc, focus taken in when a tap opens it and given back after.
+ */
 export function ReportSelection({
   code,
   planYear,
@@ -82,17 +90,69 @@ export function ReportSelection({
     () => window.location.hash,
     () => "",
   );
-  // A link from the scorecard (…#t-id) may arrive before the text has streamed in: bring the item into view.
+  const narrow = useMediaQuery(SHEET_QUERY);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const tapped = useRef(false);
+  const titleId = useId();
+  // A link from the scorecard (…#t-id) may arrive before the text has streamed in: bring the item into view (on a
+  // narrow screen near the top, above the sheet).
   useEffect(() => {
-    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: "center" });
-  }, [hash]);
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: narrow ? "start" : "center" });
+  }, [hash, narrow]);
   const target = hash.startsWith("#t-") ? targets.find((x) => x.id === hash.slice(3)) : undefined;
   const outcome = hash.startsWith("#o-") ? outcomes.find((x) => x.id === hash.slice(3)) : undefined;
+  const sheet = narrow && (target !== undefined || outcome !== undefined) && dismissed !== hash;
+
+  // A tap on a highlight (the same one again included, which changes no hash) opens its sheet.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest("a.hl")) return;
+      tapped.current = true;
+      setDismissed(null);
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+
+  const close = () => {
+    setDismissed(hash);
+    const highlight = document.getElementById(hash.slice(1)) ?? document.querySelector(`a.hl[href="${hash}"]`);
+    if (highlight instanceof HTMLElement) highlight.focus();
+  };
+  const closeRef = useRef(close);
+  closeRef.current = close;
+
+  useEffect(() => {
+    if (!sheet) return;
+    if (tapped.current) panel.current?.focus();
+    tapped.current = false;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") closeRef.current();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [sheet]);
+
   return (
-    <section className="panel selected-panel" aria-live="polite" aria-labelledby="selected-title">
-      <h2 id="selected-title" className="panel-title">
-        {t.report.selected}
-      </h2>
+    <section
+      ref={panel}
+      className={`panel selected-panel${sheet ? " sheet-open" : ""}`}
+      aria-live={sheet ? undefined : "polite"}
+      role={sheet ? "dialog" : undefined}
+      aria-labelledby={titleId}
+      tabIndex={sheet ? -1 : undefined}
+    >
+      <div className="sheet-head">
+        <h2 id={titleId} className="panel-title">
+          {t.report.selected}
+        </h2>
+        {sheet ? (
+          <button type="button" className="sheet-close" onClick={close}>
+            <span aria-hidden="true">×</span> {t.screens.closeDetails}
+          </button>
+        ) : null}
+      </div>
       {target ? (
         <div>
           <h3>

@@ -2,8 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { VERDICT_FILL } from "@/components/charts/colors";
+import { LEGEND_TEXT, VERDICT_FILL } from "@/components/charts/colors";
 import { useMessages } from "@/components/i18n-provider";
+import { LateChart } from "@/components/ui/late-chart";
 import { VERDICT_ORDER } from "@/lib/charts/shares";
 
 export interface CategoryCounts {
@@ -52,29 +53,34 @@ export function CategoryChart({ data }: { data: CategoryCounts[] }) {
         </table>
       }
     >
-      <BarChart
-        responsive
-        style={{ width: "100%", height }}
-        data={rows}
-        layout="vertical"
-        margin={{ left: 8, right: 16, top: 4, bottom: 4 }}
-      >
-        <CartesianGrid horizontal={false} stroke="var(--line)" />
-        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="label" width={96} tick={{ fontSize: 12 }} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {VERDICT_ORDER.map((verdict) => (
-          <Bar
-            key={verdict}
-            dataKey={verdict}
-            name={t.verdict[verdict]}
-            stackId="v"
-            fill={VERDICT_FILL[verdict]}
-            isAnimationActive={false}
+      <LateChart label={t.screens.chartLoading} height={height}>
+        <BarChart
+          responsive
+          style={{ width: "100%", height }}
+          data={rows}
+          layout="vertical"
+          margin={{ left: 8, right: 16, top: 4, bottom: 4 }}
+        >
+          <CartesianGrid horizontal={false} stroke="var(--line)" />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={96} tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span style={{ color: LEGEND_TEXT }}>{value}</span>}
           />
-        ))}
-      </BarChart>
+          {VERDICT_ORDER.map((verdict) => (
+            <Bar
+              key={verdict}
+              dataKey={verdict}
+              name={t.verdict[verdict]}
+              stackId="v"
+              fill={VERDICT_FILL[verdict]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </LateChart>
     </ChartFrame>
   );
 }

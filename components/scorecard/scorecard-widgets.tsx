@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { loadScorecard } from "@/app/_lib/data";
 import { correctAccess, getViewer } from "@/app/_lib/viewer";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { StackedVerdictBar } from "@/components/ui/stacked-bar";
 import { EstimatedMark } from "@/components/ui/verdict-badge";
 import { withPending } from "@/lib/charts/shares";
@@ -138,7 +139,7 @@ export async function PeriodFigures({ code, year }: { code: string; year: number
     <section className="period-figures" aria-labelledby="period-title" data-period-figures={figures.length}>
       <h2 id="period-title">{t.scorecard.periodTitle}</h2>
       <p className="field-hint">{format(t.scorecard.periodNotice, { year })}</p>
-      <div className="table-scroll">
+      <ScrollRegion label={t.scorecard.periodTitle}>
         <table className="data-table compact">
           <thead>
             <tr>
@@ -176,7 +177,7 @@ export async function PeriodFigures({ code, year }: { code: string; year: number
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

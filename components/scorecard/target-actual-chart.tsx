@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recha
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { VERDICT_FILL } from "@/components/charts/colors";
 import { useLocale, useMessages } from "@/components/i18n-provider";
+import { LateChart } from "@/components/ui/late-chart";
 import { niceScale } from "@/lib/charts/scale";
 import { format } from "@/lib/i18n";
 import { formatQuantity } from "@/lib/i18n/numbers";
@@ -66,41 +67,41 @@ export function TargetActualChart({ pairs }: { pairs: HeadlinePair[] }) {
       }
     >
       {scale ? (
-        <BarChart
-          responsive
-          style={{ width: "100%", height }}
-          data={pairs}
-          margin={{ left: 0, right: 12, top: 8, bottom: 4 }}
-          barGap={2}
-        >
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="indicator" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis
-            domain={scale.domain}
-            ticks={scale.ticks}
-            tick={{ fontSize: 12 }}
-            width={44}
-            unit={unit.length <= 2 ? unit : undefined}
-          />
-          <Tooltip formatter={(value) => formatQuantity(Number(value), unit, locale)} />
-          <Bar
-            dataKey="target"
-            name={t.table.target}
-            fill="var(--target-fill)"
-            stroke="var(--ink)"
-            strokeDasharray="3 2"
-            isAnimationActive={false}
-          />
-          <Bar dataKey="actual" name={t.table.actual} isAnimationActive={false}>
-            {pairs.map((p) => (
-              <Cell
-                key={p.id}
-                fill={VERDICT_FILL[p.verdict]}
-                aria-label={format("{indicator} {verdict}", { indicator: p.indicator, verdict: t.verdict[p.verdict] })}
-              />
-            ))}
-          </Bar>
-        </BarChart>
+        <LateChart label={t.screens.chartLoading} height={height}>
+          <BarChart
+            responsive
+            style={{ width: "100%", height }}
+            data={pairs}
+            margin={{ left: 0, right: 12, top: 8, bottom: 4 }}
+            barGap={2}
+          >
+            <CartesianGrid vertical={false} stroke="var(--line)" />
+            <XAxis dataKey="indicator" tick={{ fontSize: 12 }} interval={0} />
+            <YAxis
+              domain={scale.domain}
+              ticks={scale.ticks}
+              tick={{ fontSize: 12 }}
+              width={44}
+              unit={unit.length <= 2 ? unit : undefined}
+            />
+            <Tooltip formatter={(value) => formatQuantity(Number(value), unit, locale)} />
+            <Bar
+              dataKey="target"
+              name={t.table.target}
+              fill="var(--target-fill)"
+              stroke="var(--ink)"
+              strokeDasharray="3 2"
+              isAnimationActive={false}
+            />
+            <Bar dataKey="actual" name={t.table.actual} isAnimationActive={false}>
+              {pairs.map((p) => (
+                // No aria-label: a <path> has no role to carry one (axe aria-prohibited-attr); the chart's table
+                // says each verdict in words.
+                <Cell key={p.id} fill={VERDICT_FILL[p.verdict]} />
+              ))}
+            </Bar>
+          </BarChart>
+        </LateChart>
       ) : null}
     </ChartFrame>
   );

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { ExportMenu } from "@/components/export/export-menu";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import type { CorrectAccess } from "@/components/review/correct-button";
+import { PHONE_QUERY, useMediaQuery } from "@/components/ui/use-media-query";
 import { VERDICT_GLYPH } from "@/components/ui/verdict-badge";
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
 import { format } from "@/lib/i18n";
@@ -23,6 +24,7 @@ import { appTableFeatures } from "../data-table/features";
 import { type TableUrlState, writeTableState } from "../data-table/url-state";
 import type { TargetRow } from "./scorecard-rows";
 import { DEFAULT_HIDDEN, TARGET_COLUMN_IDS, TARGET_FILTER_KEYS } from "./table-config";
+import { TargetCards } from "./target-cards";
 import { targetColumns } from "./target-columns";
 
 const VERDICTS = ZVerdict.options;
@@ -47,7 +49,7 @@ function visibilityOf(hidden: string[]): ColumnVisibilityState {
 /**
  * Every target of the year, with sort, filters (verdict / area / measure / headline), text search, grouping by area
  * and column choice. The state lives in the URL (replaced in place, so the server is not asked again) and rows are
- * windowed so that thousands scroll smoothly.
+ * windowed so that thousands scroll smoothly. On a phone the rows are cards (the same model, sorted and filtered).
  */
 export function TargetTable({
   rows,
@@ -72,6 +74,7 @@ export function TargetTable({
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const searchId = useId();
+  const phone = useMediaQuery(PHONE_QUERY);
 
   // Write the state to the address bar without a navigation (Next keeps useSearchParams in step).
   useEffect(() => {
@@ -256,21 +259,30 @@ export function TargetTable({
         {format(t.table.rows, { shown, total: rows.length })}
       </p>
       <ExportMenu code={code} year={year} state={state} shown={shown} />
-      <DataTable
-        table={table}
-        caption={caption}
-        empty={rows.length === 0 ? t.table.emptyAll : t.table.empty}
-        rowId={(row) => `row-${row.id}`}
-        sortLabels={{
-          asc: t.table.sortAsc,
-          desc: t.table.sortDesc,
-          sortBy: (column) => format(t.table.sortBy, { column }),
-        }}
-        renderGroup={(row) => {
-          const value = String(row.groupingValue ?? "");
-          return format(t.table.group, { group: t.categories[value] ?? value, count: row.subRows.length });
-        }}
-      />
+      {phone ? (
+        <TargetCards
+          table={table}
+          caption={caption}
+          empty={rows.length === 0 ? t.table.emptyAll : t.table.empty}
+          correct={{ code, year, access }}
+        />
+      ) : (
+        <DataTable
+          table={table}
+          caption={caption}
+          empty={rows.length === 0 ? t.table.emptyAll : t.table.empty}
+          rowId={(row) => `row-${row.id}`}
+          sortLabels={{
+            asc: t.table.sortAsc,
+            desc: t.table.sortDesc,
+            sortBy: (column) => format(t.table.sortBy, { column }),
+          }}
+          renderGroup={(row) => {
+            const value = String(row.groupingValue ?? "");
+            return format(t.table.group, { group: t.categories[value] ?? value, count: row.subRows.length });
+          }}
+        />
+      )}
     </div>
   );
 }

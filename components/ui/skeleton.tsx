@@ -49,3 +49,16 @@ export function TableSkeleton({ label, rows = 8 }: { label: string; rows?: numbe
     </div>
   );
 }
+
+/**
+ * The plotting area of a chart that is drawn in the browser, at the chart's final height, until the chart has been
+ * drawn: the page does not jump, and readers see that something is coming instead of a blank frame.
+ */
+export function ChartSkeleton({ label, height }: { label: string; height: number }) {
+  return (
+    <div className="chart-skeleton" role="status" aria-busy="true" style={{ height }}>
+      <span className="visually-hidden">{label}</span>
+      <Skeleton height="100%" className="chart-skeleton-plot" />
+    </div>
+  );
+}

@@ -566,7 +566,8 @@ export const en: Messages = {
       undecodable: "The encoding could not be recognised; save the file as UTF-8 and try again.",
       bad_line: "A line is not valid JSON, or holds no readable text.",
       bad_table: "This is not a readable table of documents: no text column, or a broken table.",
-      not_a_report: "The text holds no Chinese: it does not look like a government work report.",
+      not_a_report:
+        "This does not look like a government work report: the text holds no Chinese, or nothing in it reads as a report's year, targets or review.",
       replace_refused: "An analyst edited the stored report, so it cannot be replaced: keep both, or skip.",
       no_text_layer:
         "The PDF's {pages} pages hold no readable text; it looks like a scan: run OCR on it first, or use a text version.",
@@ -1003,5 +1004,24 @@ export const en: Messages = {
     notFoundBody: "The link may be out of date, or that jurisdiction or year has not been imported.",
     backHome: "Back to the overview",
     network: "The network request failed; try again.",
+  },
+  screens: {
+    showMore: "Show {count} more ({left} left)",
+    closeDetails: "Close",
+    detailsSheet: "Details of the selected item",
+    previewFailed: "Preview failed",
+    previewFailedSummary: "{count} file(s) failed to preview; nothing was saved.",
+    chartLoading: "Loading the chart…",
+    requestFailed: {
+      400: "What was sent is incomplete or malformed; check it and try again.",
+      401: "Sign in with an editor account first.",
+      403: "This account may not import, or this site is read-only.",
+      404: "What was asked for could not be found.",
+      413: "What was sent is too large.",
+      429: "Too many attempts; try again later.",
+      500: "The server failed; try again later.",
+      503: "The database is unavailable right now; try again shortly.",
+    },
+    requestFailedOther: "The request failed (HTTP {status}); try again later.",
   },
 };

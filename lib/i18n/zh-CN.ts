@@ -557,7 +557,7 @@ export const zhCN = {
       undecodable: "无法识别文件编码，请另存为 UTF-8 后再试。",
       bad_line: "有一行不是有效的 JSON，或没有可读的文本。",
       bad_table: "这不是可读的文档表格：没有正文列，或表格格式有误。",
-      not_a_report: "文本里没有中文，不像是政府工作报告。",
+      not_a_report: "这不像是政府工作报告：文本里没有中文，或者读不出报告的年份、目标和回顾。",
       replace_refused: "已存的报告有人工修改，不能替换：请选择“两份都保留”或跳过。",
       no_text_layer: "这个 PDF 的 {pages} 页里没有可读的文字，像是扫描件：请先做文字识别（OCR），或改用文字版。",
       encrypted: "文件设有密码保护：请另存一份不加密的副本再导入。",
@@ -959,6 +959,26 @@ export const zhCN = {
     notFoundBody: "链接可能已失效，或者该地区、年份尚未导入。",
     backHome: "返回总览",
     network: "网络连接失败，请重试。",
+  },
+  /** Phone layouts, loading states and request failures in words. */
+  screens: {
+    showMore: "再显示 {count} 项（还剩 {left} 项）",
+    closeDetails: "关闭",
+    detailsSheet: "所选条目的详情",
+    previewFailed: "预览未通过",
+    previewFailedSummary: "{count} 个文件预览未通过，没有保存任何内容。",
+    chartLoading: "图表加载中…",
+    requestFailed: {
+      400: "提交的内容不完整或格式有误，请检查后重试。",
+      401: "需要先登录编辑账号。",
+      403: "这个账号没有导入的权限，或者本站只读。",
+      404: "找不到要处理的内容。",
+      413: "提交的内容太大。",
+      429: "尝试次数过多，请稍后再试。",
+      500: "服务器出错了，请稍后重试。",
+      503: "数据库暂时不可用，请稍后重试。",
+    },
+    requestFailedOther: "请求失败（HTTP {status}），请稍后重试。",
   },
 } as const;
 

@@ -60,7 +60,8 @@ it("uploads several files with progress, says which were already imported, and r
     { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("") },
   ]);
   const items = page.locator(".file-item");
-  await items.filter({ hasText: "empty.txt" }).locator(".file-status", { hasText: "出错" }).waitFor();
+  // Nothing of an unreadable file is sent to be saved: a preview failure, not a failed save.
+  await items.filter({ hasText: "empty.txt" }).locator(".file-status", { hasText: "预览未通过" }).waitFor();
   await items.filter({ hasText: "003.gb18030.txt" }).locator(".file-status", { hasText: "已识别" }).waitFor();
   // Same text as the seeds already stored (a GB18030 copy decodes to the same text).
   expect(await items.filter({ hasText: "001.txt" }).getByText("已导入过，内容相同，没有变化").count()).toBe(1);
@@ -74,7 +75,10 @@ it("uploads several files with progress, says which were already imported, and r
   const summary = page.getByRole("status").filter({ hasText: "导入结果" });
   await summary.waitFor();
   await items.filter({ hasText: "003.gb18030.txt" }).locator(".file-status", { hasText: "已保存" }).waitFor();
-  expect(await summary.textContent()).toContain("新建 0 个文档，2 个已存在，1 个失败");
+  expect(await summary.textContent()).toContain("新建 0 个文档，2 个已存在，0 个失败");
+  expect(await page.getByRole("status").filter({ hasText: "预览未通过" }).textContent()).toBe(
+    format(zhCN.screens.previewFailedSummary, { count: 1 }),
+  );
   await saveScreenshot(page, "import-files");
 });
 
@@ -133,7 +137,7 @@ it("previews and imports a PDF, and says in the dictionary's words why a scanned
   expect(await report.locator("li", { hasText: "地区生产总值" }).textContent()).toMatch(/6\s*%/);
 
   const refused = items.filter({ hasText: "scan.pdf" });
-  await refused.locator(".file-status", { hasText: "出错" }).waitFor();
+  await refused.locator(".file-status", { hasText: "预览未通过" }).waitFor();
   expect(await refused.getByRole("alert").textContent()).toBe(format(zhCN.import.problems.no_text_layer, { pages: 3 }));
   await saveScreenshot(page, "import-pdf");
 
@@ -192,4 +196,24 @@ it("refuses addresses that are not http(s) before sending anything", async () =>
     format(zhCN.import.invalidUrls, { max: 20 }),
   );
   expect(await page.locator(".file-item").count()).toBe(0);
+});
+
+it("keeps pasted text that is no report, says why in the interface's language, and counts nothing as saved", async () => {
+  const page = await app.openPage("import-not-a-report");
+  await signIn(page, app.baseUrl, "导入员");
+  await page.goto(`${app.baseUrl}/import`);
+  await page.locator(".import-form[data-ready]").waitFor();
+  // Chinese, but a meeting's minutes: the reader finds no report in it.
+  const text = "本周例会纪要：讨论了图书馆周末开放时间和会议室预约办法，下周继续讨论。";
+  await page.getByLabel("报告全文").fill(text);
+  await page.getByLabel("文件名").fill("minutes.txt");
+  await page.getByRole("button", { name: "预览" }).click();
+  const entry = page.locator(".file-item", { hasText: "minutes.txt" });
+  await entry.locator(".file-status", { hasText: "预览未通过" }).waitFor();
+  expect(await entry.getByRole("alert").textContent()).toBe(zhCN.import.problems.not_a_report);
+  expect(await page.getByLabel("报告全文").inputValue()).toBe(text);
+  expect(await page.getByRole("status").filter({ hasText: "导入结果" }).count()).toBe(0);
+  expect(await page.getByRole("status").filter({ hasText: "预览未通过" }).textContent()).toBe(
+    format(zhCN.screens.previewFailedSummary, { count: 1 }),
+  );
 });

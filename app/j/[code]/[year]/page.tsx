@@ -123,9 +123,10 @@ export default async function ScorecardPage({ params, searchParams }: Props) {
           <WidgetBoundary title={t.scorecard.byCategory}>
             <Suspense
               fallback={
+                // The charts' own height (target-actual-chart.tsx), so that the page does not jump when they come.
                 <div className="chart-grid">
-                  <WidgetSkeleton label={t.common.loading} />
-                  <WidgetSkeleton label={t.common.loading} />
+                  <WidgetSkeleton label={t.common.loading} height={260} />
+                  <WidgetSkeleton label={t.common.loading} height={260} />
                 </div>
               }
             >
