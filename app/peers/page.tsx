@@ -66,9 +66,9 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
         years={peers.years}
         superiors={superiors}
       />
-      <p className="peers-scope" data-testid="peers-scope">
+      <h2 className="peers-scope" data-testid="peers-scope">
         {scope}
-      </p>
+      </h2>
       <WidgetBoundary title={t.peers.title}>
         <PeersResult peers={peers} sort={sortOf(one(params, "sort"))} />
       </WidgetBoundary>

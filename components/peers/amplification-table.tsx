@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { formatNumber, formatSigned } from "@/lib/i18n/numbers";
 import type { TAmplificationYear } from "@/lib/schemas/peers";
@@ -25,7 +26,7 @@ export function AmplificationTable({
 }) {
   const figure = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale)}${unit ?? ""}`);
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t.peers.amplificationTitle}>
       <table className="data-table amplification-table">
         <caption className="visually-hidden">{t.peers.amplificationTitle}</caption>
         <thead>
@@ -89,6 +90,6 @@ export function AmplificationTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -7,7 +7,7 @@ import { EstimatedMark } from "@/components/ui/verdict-badge";
 import { withPending } from "@/lib/charts/shares";
 import { CATEGORIES } from "@/lib/engine/indicators/lexicon";
 import { format } from "@/lib/i18n";
-import { indicatorLabel } from "@/lib/i18n/indicators";
+import { indicatorLabel, indicatorLang } from "@/lib/i18n/indicators";
 import { formatQuantity } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { TableUrlState } from "../data-table/url-state";
@@ -157,7 +157,7 @@ export async function PeriodFigures({ code, year }: { code: string; year: number
                 <td className="period-span">
                   {format(t.scorecard.periodSpan, { first: figure.period[0], last: figure.period[1] })}
                 </td>
-                <td>
+                <td lang={indicatorLang(figure.indicator, locale)}>
                   {format(t.measureTitle[figure.measure], { indicator: indicatorLabel(figure.indicator, locale) })}
                 </td>
                 <td className="num">

@@ -53,6 +53,29 @@ const SCREENS: Screen[] = [
     signedIn: true,
   },
   {
+    name: "compare",
+    path: "/compare",
+    ready: (page) => page.locator(".chart-frame .recharts-line").first().waitFor(),
+    signedIn: false,
+  },
+  {
+    name: "peers",
+    path: "/peers?year=2026&level=province",
+    ready: (page) => page.locator(".chart-frame svg path").first().waitFor(),
+    signedIn: false,
+  },
+  {
+    name: "target",
+    path: async (page) => {
+      await page.goto(`${app.baseUrl}${NATIONAL_2017}`);
+      const href = await page.locator("a[data-permalink]").first().getAttribute("href");
+      if (!href) throw new Error("the scorecard links no target page");
+      return href;
+    },
+    ready: (page) => page.locator("#target-card").waitFor(),
+    signedIn: false,
+  },
+  {
     name: "review",
     path: "/review",
     ready: (page) => page.getByRole("heading", { level: 1 }).waitFor(),

@@ -106,7 +106,8 @@ it("exports the year's targets as CSV with one row per target", async () => {
   await page.goto(`${app.baseUrl}/j/370202/2019`);
   const href = await page.getByRole("link", { name: "导出 CSV" }).getAttribute("href");
   expect(href).toBe("/api/export?code=370202&year=2019&format=csv");
-  const response = await page.request.get(`${app.baseUrl}${href}`);
+  // Chinese headers by default; the codes' English names with lang=en.
+  const response = await page.request.get(`${app.baseUrl}${href}&lang=en`);
   expect(response.headers()["content-type"]).toContain("text/csv");
   const rows = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
   const [header, ...data] = rows;
