@@ -7,21 +7,37 @@ import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
 import { sentenceAround } from "@/lib/charts/evidence";
 import { gapOfMatch } from "@/lib/charts/gap";
 import { getDb } from "@/lib/db/client";
+import { superiorTargetsOf } from "@/lib/db/queries/hierarchy";
 import { getOutcomeSpans, getReportTexts } from "@/lib/db/queries/report-view";
+import { lexiconEntry } from "@/lib/engine/indicators";
+import { decisiveValue } from "@/lib/engine/match";
+import { amplification } from "@/lib/engine/peers";
 import { format } from "@/lib/i18n";
 import { indicatorLabel } from "@/lib/i18n/indicators";
-import { formatQuantity, formatTarget } from "@/lib/i18n/numbers";
+import { formatNumber, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { EvidenceToggle } from "./evidence-toggle";
 import { shownVerdict } from "./scorecard-rows";
 
+/** How a target stands against its superior's (rates in % only), by the bound that decides each. */
+function amplificationOf(
+  own: Parameters<typeof decisiveValue>[0],
+  theirs: Parameters<typeof decisiveValue>[0],
+): ReturnType<typeof amplification> {
+  const mine = decisiveValue(own);
+  const superior = decisiveValue(theirs);
+  if (mine === null || superior === null) return null;
+  return amplification({ value: mine, unit: own.unit }, { value: superior, unit: theirs.unit }, own.polarity);
+}
+
 /** The headline targets (主要预期目标) as cards: target, actual, verdict, gap, 纠错, and both sentences on demand. */
 export async function HeadlineCards({ code, year }: { code: string; year: number }) {
-  const [t, locale, scorecard, viewer] = await Promise.all([
+  const [t, locale, scorecard, viewer, superior] = await Promise.all([
     getMessages(),
     getLocale(),
     loadScorecard(code, year),
     getViewer(),
+    superiorTargetsOf(getDb(), code, year),
   ]);
   const access = correctAccess(viewer);
   if (!scorecard) return null;
@@ -43,6 +59,10 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
         const planText = texts.get(target.reportId);
         const span = outcome ? spans.get(outcome.id) : undefined;
         const reviewText = span ? texts.get(span.reportId) : undefined;
+        const theirs = superior?.targets.get(
+          `${lexiconEntry(target.indicator)?.name ?? target.indicator}:${target.measure}`,
+        );
+        const stance = theirs && amplificationOf(target, theirs);
         return (
           <li key={target.id} className={`card headline-card accent-${verdict}`}>
             <div className="card-head">
@@ -91,6 +111,24 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
                   <GapFigure gap={gapOfMatch(match)} verdict={verdict} t={t} locale={locale} />
                 </dd>
               </div>
+              {superior && theirs ? (
+                <div className="superior-figure" data-superior={superior.superior.code}>
+                  <dt>{format(t.hierarchy.superiorTarget, { name: superior.superior.name })}</dt>
+                  <dd className="num">
+                    <a href={`/t/${theirs.id}`} className="figure-link" title={theirs.text}>
+                      {formatTarget(theirs, t, locale)}
+                    </a>
+                    {stance ? (
+                      <span className={`relation relation-${stance.relation}`} data-gap={stance.gap}>
+                        {" "}
+                        {format(t.peers.relation[stance.relation], {
+                          gap: `${formatNumber(Math.abs(stance.gap), locale)} ${t.peers.pointUnit}`,
+                        })}
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+              ) : null}
             </dl>
             <div className="card-foot">
               <VerdictBadge verdict={verdict} t={t} />

@@ -721,6 +721,7 @@ export const en: Messages = {
     none: "—",
   },
   hierarchy: {
+    superiorTarget: "{name}'s target",
     superior: "Superior: ",
     subordinates: "Subordinate jurisdictions",
     subordinatesCount: "Subordinate jurisdictions ({count} with reports)",

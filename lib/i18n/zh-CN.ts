@@ -706,6 +706,7 @@ export const zhCN = {
     none: "—",
   },
   hierarchy: {
+    superiorTarget: "{name}目标",
     superior: "上级：",
     subordinates: "下级地区",
     subordinatesCount: "下级地区（{count}个有报告）",

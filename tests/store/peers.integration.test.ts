@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as peersRoute from "@/app/api/peers/route";
 import { importFile } from "@/lib/db/import";
 import { PROVIDERS } from "@/lib/db/providers";
-import { getHierarchy } from "@/lib/db/queries/hierarchy";
+import { getHierarchy, superiorTargetsOf } from "@/lib/db/queries/hierarchy";
 import { getOverview } from "@/lib/db/queries/overview";
 import { getPeers } from "@/lib/db/queries/peers";
+import { decisiveValue } from "@/lib/engine/match";
 import { divisionByCode } from "@/lib/engine/reader/document/divisions";
 import { type TPeers, ZPeers, ZPeersQuery } from "@/lib/schemas/peers";
 import {
@@ -140,6 +141,21 @@ describe.each(PROVIDERS)("peers on %s", (provider) => {
       below: 0,
     });
     expect(total.above).toBeGreaterThan(total.below);
+  });
+
+  it("give a scorecard its superior's targets of the year by canonical indicator, for the mark beside its own", async () => {
+    const divisions = treeDivisions(TREE.tree as NonNullable<SynthOptions["tree"]>);
+    for (const county of divisions.filter((d) => d.level === "county").slice(0, 4)) {
+      const found = await superiorTargetsOf(store.db, county.code, 2019);
+      expect(found?.superior.code).toBe(county.parent?.code);
+      const gdp = found?.targets.get("地区生产总值:growth");
+      const expected = planned(county.parent?.code ?? "", 2019);
+      if (expected === null) expect(gdp).toBeUndefined();
+      else expect(decisiveValue(gdp as NonNullable<typeof gdp>)).toBe(expected);
+    }
+    const province = divisions.find((d) => d.level === "province");
+    // A province's superior, the State Council, has no plan here: nothing to show beside its targets.
+    expect((await superiorTargetsOf(store.db, province?.code ?? "", 2019))?.targets.size).toBe(0);
   });
 
   it("answer the API as JSON and CSV, refuse a misspelt parameter and an unknown superior", async () => {

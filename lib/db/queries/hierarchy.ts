@@ -4,10 +4,10 @@
  */
 
 import { lexiconEntry } from "@/lib/engine/indicators";
-import type { TQualifier } from "@/lib/schemas/extraction";
+import type { TPolarity, TQualifier } from "@/lib/schemas/extraction";
 import { type TJurisdictionLevel, ZJurisdictionLevel } from "@/lib/schemas/store";
 import type { Db } from "../client";
-import { qualifierColumn } from "../columns";
+import { polarityColumn, qualifierColumn } from "../columns";
 import { readableFigures } from "../rows";
 
 export interface HierarchyPlace {
@@ -82,6 +82,7 @@ export interface SuperiorTarget {
   min: number | null;
   max: number | null;
   unit: string | null;
+  polarity: TPolarity;
   text: string;
 }
 
@@ -112,6 +113,7 @@ export async function superiorTargetsOf(
       min: true,
       max: true,
       unit: true,
+      polarity: true,
       text: true,
     },
     orderBy: [{ headline: "desc" }, { position: "asc" }],
@@ -131,6 +133,7 @@ export async function superiorTargetsOf(
       min: figures.min ?? null,
       max: figures.max ?? null,
       unit: target.unit,
+      polarity: polarityColumn(target.polarity),
       text: target.text,
     });
   }
