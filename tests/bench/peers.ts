@@ -1,8 +1,8 @@
 /**
  * The peers screen at 3 000 jurisdictions: a synthetic hierarchy (`luoshi synth --provinces 27 --cities 15
- * --counties 15`: 27 provinces, 378 cities, 2 629 counties, two years each, 12 targets a plan, no filler) is imported
+ * --counties 15`: 27 provinces, 314 cities, 2 690 counties, two years each, 12 targets a plan, no filler) is imported
  * into SQLite and PostgreSQL, the production build is started on each, and the peers page and API are timed one
- * request at a time (until the last byte) for the widest scopes: every county of the country (2 629 rows: the
+ * request at a time (until the last byte) for the widest scopes: every county of the country (2 690 rows: the
  * distribution chart and a windowed table), every city, and the counties of one province.
  *
  * Durability as each database reports it (SQLite as the app runs it: WAL, synchronous NORMAL; PostgreSQL durable,
