@@ -2,8 +2,9 @@ import { loadScorecard } from "@/app/_lib/data";
 import { correctAccess, getViewer } from "@/app/_lib/viewer";
 import { CorrectButton } from "@/components/review/correct-button";
 import { PermalinkLink } from "@/components/target/permalink-link";
+import { ActualFigure } from "@/components/ui/actual-figure";
 import { GapFigure } from "@/components/ui/gap-figure";
-import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { sentenceAround } from "@/lib/charts/evidence";
 import { gapOfMatch } from "@/lib/charts/gap";
 import { getDb } from "@/lib/db/client";
@@ -14,7 +15,7 @@ import { decisiveValue } from "@/lib/engine/match";
 import { amplification } from "@/lib/engine/peers";
 import { format } from "@/lib/i18n";
 import { indicatorLabel } from "@/lib/i18n/indicators";
-import { formatNumber, formatQuantity, formatTarget } from "@/lib/i18n/numbers";
+import { formatNumber, formatTarget } from "@/lib/i18n/numbers";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { EvidenceToggle } from "./evidence-toggle";
 import { shownVerdict } from "./scorecard-rows";
@@ -83,26 +84,7 @@ export async function HeadlineCards({ code, year }: { code: string; year: number
               <div>
                 <dt>{t.common.actual}</dt>
                 <dd className="num">
-                  {outcome ? (
-                    <>
-                      {outcome.estimated ? <EstimatedMark t={t} /> : null}
-                      {outcome.reportId ? (
-                        <a
-                          href={`/reports/${outcome.reportId}#o-${outcome.id}`}
-                          className="figure-link"
-                          title={outcome.text}
-                        >
-                          {formatQuantity(outcome.value, outcome.unit, locale)}
-                        </a>
-                      ) : (
-                        <span title={outcome.source ?? outcome.text}>
-                          {formatQuantity(outcome.value, outcome.unit, locale)}
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    <span className="muted">{t.common.none}</span>
-                  )}
+                  <ActualFigure actual={outcome} t={t} locale={locale} className="figure-link" />
                 </dd>
               </div>
               <div>

@@ -4,10 +4,12 @@ import type { ReactTable, Row } from "@tanstack/react-table";
 import { useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { CorrectButton } from "@/components/review/correct-button";
+import { ActualFigure } from "@/components/ui/actual-figure";
 import { GapFigure } from "@/components/ui/gap-figure";
-import { EstimatedMark, VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { format } from "@/lib/i18n";
-import { formatQuantity, formatTarget } from "@/lib/i18n/numbers";
+import { indicatorLabel } from "@/lib/i18n/indicators";
+import { formatTarget } from "@/lib/i18n/numbers";
 import type { AppFeatures } from "../data-table/features";
 import type { TargetRow } from "./scorecard-rows";
 import type { CorrectContext } from "./target-columns";
@@ -85,7 +87,7 @@ function TargetCard({ row, correct }: { row: TargetRow; correct: CorrectContext 
               <span className="visually-hidden">{t.common.headline}</span>
             </span>
           ) : null}
-          {row.indicator}
+          {indicatorLabel(row.indicator, locale)}
         </a>
         <span className="tag">{t.categories[row.category] ?? row.category}</span>
       </h3>
@@ -97,20 +99,7 @@ function TargetCard({ row, correct }: { row: TargetRow; correct: CorrectContext 
         <div className="target-card-actual">
           <dt>{t.table.actual}</dt>
           <dd className="num">
-            {actual ? (
-              <>
-                {actual.estimated ? <EstimatedMark t={t} /> : null}
-                {actual.reportId ? (
-                  <a href={`/reports/${actual.reportId}#o-${actual.id}`} title={actual.text}>
-                    {formatQuantity(actual.value, actual.unit, locale)}
-                  </a>
-                ) : (
-                  formatQuantity(actual.value, actual.unit, locale)
-                )}
-              </>
-            ) : (
-              <span className="muted">{t.common.none}</span>
-            )}
+            <ActualFigure actual={actual} t={t} locale={locale} />
           </dd>
         </div>
         <div>
