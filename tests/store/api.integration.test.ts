@@ -312,10 +312,12 @@ describe.each(PROVIDERS)("API on %s", (provider) => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toMatch(/^code,jurisdiction,year,indicator,category/);
+    expect(lines[0]).toMatch(
+      /^code,jurisdiction,level,level_label,parent_code,year,indicator,indicator_canonical,category/,
+    );
     const rows = lines.slice(1);
     expect(rows.length).toBe(await store.db.target.count({ where: { jurisdictionCode: "370202", planYear: 2019 } }));
-    expect(rows.every((row) => row.startsWith("370202,青岛市市南区,2019,"))).toBe(true);
+    expect(rows.every((row) => row.startsWith("370202,青岛市市南区,county,County,370200,2019,"))).toBe(true);
     expect((await exportRoute.GET(request("/api/export?format=pdf"), undefined)).status).toBe(400);
   });
 

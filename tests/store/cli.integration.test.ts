@@ -89,7 +89,14 @@ describe.each(PROVIDERS)("luoshi import / reanalyze / export on %s", (provider) 
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]?.split(",").slice(0, 3)).toEqual(["code", "jurisdiction", "year"]);
+    expect(lines[0]?.split(",").slice(0, 6)).toEqual([
+      "code",
+      "jurisdiction",
+      "level",
+      "level_label",
+      "parent_code",
+      "year",
+    ]);
     expect(lines.length - 1).toBe((await counts()).targets - (await targetsOf2020()));
     // The gap of verdicts.md replaces the completion ratio: 市南区 2019 GDP 6% against 7%左右 is −1 point.
     const header = lines[0]?.split(",") ?? [];
