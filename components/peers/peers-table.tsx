@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  createColumnHelper,
-  functionalUpdate,
-  type SortFn,
-  type SortingState,
-  type Updater,
-  useTable,
-} from "@tanstack/react-table";
+import { createColumnHelper, functionalUpdate, type SortingState, type Updater, useTable } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { type AppFeatures, appTableFeatures } from "@/components/data-table/features";
@@ -19,15 +12,8 @@ import type { TPeerRow, TPeerTarget } from "@/lib/schemas/peers";
 
 const helper = createColumnHelper<AppFeatures, TPeerRow>();
 
-/** Rows without a figure sort last whichever the direction. */
-function numeric(get: (row: TPeerRow) => number | null | undefined): SortFn<AppFeatures, TPeerRow> {
-  return (a, b) => {
-    const x = get(a.original);
-    const y = get(b.original);
-    if (x == null || y == null) return x == null && y == null ? 0 : x == null ? 1 : -1;
-    return x - y;
-  };
-}
+/** Figures sort as numbers; a jurisdiction without one sorts last whichever the direction. */
+const BY_FIGURE = { sortFn: "basic", sortUndefined: "last" } as const;
 
 function TargetCell({ target, t, locale }: { target: TPeerTarget; t: Messages; locale: Locale }) {
   return (
@@ -51,11 +37,11 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
     </span>
   );
   return helper.columns([
-    helper.accessor("rank", {
+    helper.accessor((row) => row.rank ?? undefined, {
       id: "rank",
       header: t.peers.rank,
       meta: { label: t.peers.rank, width: 64, align: "end", fixed: true },
-      sortFn: numeric((r) => r.rank),
+      ...BY_FIGURE,
       cell: ({ row }) => row.original.rank ?? "—",
     }),
     helper.accessor("name", {
@@ -83,11 +69,12 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
       cell: ({ row }) =>
         formatWording(row.original.target?.wording ?? null, locale) ?? <span className="muted">—</span>,
     }),
-    helper.accessor((row) => row.target?.strength ?? null, {
+    helper.accessor((row) => row.target?.strength ?? undefined, {
       id: "strength",
       header: t.peers.strength,
       meta: { label: t.peers.strength, width: 84 },
       sortFn: "text",
+      sortUndefined: "last",
       cell: ({ row }) => {
         const strength = row.original.target?.strength;
         return strength && strength !== "none" ? (
@@ -108,11 +95,11 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
           status(row.original.previous.status)
         ),
     }),
-    helper.accessor((row) => row.previous.actual?.value ?? null, {
+    helper.accessor((row) => row.previous.actual?.value ?? undefined, {
       id: "previousActual",
       header: t.peers.previousActual,
       meta: { label: t.peers.previousActual, width: 120, align: "end" },
-      sortFn: numeric((r) => r.previous.actual?.value),
+      ...BY_FIGURE,
       cell: ({ row }) => {
         const actual = row.original.previous.actual;
         if (!actual) return <span className="muted">—</span>;
@@ -135,11 +122,11 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
         );
       },
     }),
-    helper.accessor((row) => row.change?.by ?? null, {
+    helper.accessor((row) => row.change?.by ?? undefined, {
       id: "change",
       header: t.peers.change,
       meta: { label: t.peers.change, width: 120, align: "end" },
-      sortFn: numeric((r) => r.change?.by),
+      ...BY_FIGURE,
       cell: ({ row }) => {
         const change = row.original.change;
         if (!change) return <span className="muted">—</span>;
@@ -175,11 +162,11 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
         );
       },
     }),
-    helper.accessor((row) => row.amplification?.gap ?? null, {
+    helper.accessor((row) => row.amplification?.gap ?? undefined, {
       id: "vsSuperior",
       header: t.peers.vsSuperior,
       meta: { label: t.peers.vsSuperior, width: 110, align: "end" },
-      sortFn: numeric((r) => r.amplification?.gap),
+      ...BY_FIGURE,
       cell: ({ row }) => {
         const a = row.original.amplification;
         if (!a) return <span className="muted">—</span>;
@@ -190,11 +177,11 @@ function peerColumns(t: Messages, locale: Locale, year: number) {
         );
       },
     }),
-    helper.accessor((row) => row.gdp?.value ?? null, {
+    helper.accessor((row) => row.gdp?.value ?? undefined, {
       id: "gdp",
       header: t.peers.gdp,
       meta: { label: t.peers.gdp, width: 120, align: "end" },
-      sortFn: numeric((r) => r.gdp?.value),
+      ...BY_FIGURE,
       cell: ({ row }) =>
         row.original.gdp ? (
           <span title={row.original.gdp.text}>{formatNumber(row.original.gdp.value, locale, 0)}</span>

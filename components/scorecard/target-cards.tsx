@@ -4,6 +4,7 @@ import type { ReactTable, Row } from "@tanstack/react-table";
 import { useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { CorrectButton } from "@/components/review/correct-button";
+import { PermalinkLink } from "@/components/target/permalink-link";
 import { ActualFigure } from "@/components/ui/actual-figure";
 import { GapFigure } from "@/components/ui/gap-figure";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
@@ -118,6 +119,7 @@ function TargetCard({ row, correct }: { row: TargetRow; correct: CorrectContext 
             </span>
           ) : null}
         </span>
+        <PermalinkLink id={row.id} indicator={row.indicator} />
         {row.notATarget && !row.manual ? null : (
           <CorrectButton
             targetId={row.id}

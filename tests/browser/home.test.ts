@@ -15,7 +15,13 @@ it("serves the overview in Chinese: every jurisdiction with its latest judged ye
   expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
 
   const nav = page.getByRole("navigation", { name: "主导航" });
-  expect(await nav.getByRole("link").allTextContents()).toEqual(["总览", "年度对比", "待审队列", "导入报告"]);
+  expect(await nav.getByRole("link").allTextContents()).toEqual([
+    "总览",
+    "年度对比",
+    "同级比较",
+    "待审队列",
+    "导入报告",
+  ]);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("各地目标落实总览");
   await page.getByRole("link", { name: "青岛市市南区" }).waitFor();
 

@@ -45,12 +45,16 @@ it("sorts by a column, keeps the sort in the address, and downloads the table as
   await other.goto(page.url());
   await other.locator("table.data-table.windowed tbody tr[id^='peer-']").first().waitFor();
   const ordered = await other
-    .locator("table.data-table.windowed tbody tr[id^='peer-'] td:nth-child(6)")
+    .locator("table.data-table.windowed tbody tr[id^='peer-'] td:nth-child(7)")
     .allTextContents();
   const figures = ordered.map((text) => Number.parseFloat(text)).filter((v) => !Number.isNaN(v));
   const sorted = [...figures].sort((a, b) => a - b);
   expect(figures.length).toBeGreaterThan(5);
   expect(figures.join()).toMatch(new RegExp(`^(${sorted.join()}|${[...sorted].reverse().join()})$`));
+  // Provinces whose review gave no figure come last, whichever the direction.
+  const firstMissing = ordered.indexOf("—");
+  expect(firstMissing).toBeGreaterThan(0);
+  expect(ordered.slice(firstMissing).every((text) => text === "—")).toBe(true);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "导出本表 CSV" }).click();

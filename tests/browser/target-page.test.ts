@@ -30,7 +30,7 @@ async function savedDownload(download: Download): Promise<{ name: string; bytes:
 async function openGdp2018(page: Page) {
   await page.goto(`${app.baseUrl}/j/000000/2018`);
   const card = page.locator(".headline-card", { has: page.getByRole("heading", { name: "地区生产总值增长" }) });
-  // Every row of the table links to its target's page as well.
+  // Every row of the table (every card on a phone) links to its target's page as well.
   await page.locator(".target-table[data-ready]").waitFor();
   expect(await page.locator(".target-table a[data-permalink]").count()).toBeGreaterThan(10);
   await card.getByRole("link", { name: "地区生产总值：目标页（可引用的链接）" }).click();
