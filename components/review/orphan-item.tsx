@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type Ref, useId, useImperativeHandle, useRef, useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n-provider";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
@@ -47,7 +46,6 @@ export function OrphanReviewItem({
 }) {
   const t = useMessages();
   const locale = useLocale();
-  const router = useRouter();
   const o = item.orphan;
   const { target, match, outcome } = o.snapshot;
   const [note, setNote] = useState("");
@@ -76,10 +74,9 @@ export function OrphanReviewItem({
     setStatus({ kind: "saving" });
     const result = await postResolution(o.id, body);
     setStatus(result);
-    if (result.kind === "saved") {
-      setResolved(body.action === "carry" ? "carried" : "dismissed");
-      router.refresh();
-    }
+    // The item stays in place with its confirmation (refreshing the page now would drop it from the list before
+    // the analyst has read what happened); the queue's counts follow on the next visit.
+    if (result.kind === "saved") setResolved(body.action === "carry" ? "carried" : "dismissed");
   }
 
   const title =
