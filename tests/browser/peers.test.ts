@@ -77,6 +77,8 @@ it("links a province's page to its superior and to its peers, and the overview b
 
   await page.goto(`${app.baseUrl}/?level=province`);
   await page.locator(".overview-filters").waitFor();
+  // The list streams in after the page's frame.
+  await page.locator("main a.jurisdiction-link").first().waitFor();
   const listed = await page.locator("main a.jurisdiction-link").allTextContents();
   expect(listed).toHaveLength(31);
   expect(listed).toContain("广东省");
